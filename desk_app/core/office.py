@@ -1,0 +1,223 @@
+"""Office set-up: the office, its services (queues) and desks, and which desk serves what.
+
+Set-up comes from flags or a TOML file (``desk-admin setup --file office.toml``)::
+
+    [office]
+    code = "LODI"
+    name = "Prefettura di Lodi - Sportello Unico per l'Immigrazione"
+    address = "Corso Umberto I 40, 26900 Lodi"
+
+    [[service]]
+    code = "RF"; name = "Ricongiungimento familiare"; prefix = "R"; target_wait_minutes = 20
+
+    [[desk]]
+    code = "D1"; name = "Sportello 1"; services = ["RF", "LAV"]
+
+Applying the same file twice changes nothing (codes are the keys).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desk_app.core.auth import Actor, Authorizer
+from desk_app.core.validation import clean_code, clean_text
+from desk_app.db.engine import Database
+from desk_app.db.models import Desk, DeskService, Office, Service
+from desk_app.errors import NotFoundError, ValidationError
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    id: int
+    code: str
+    name: str
+    prefix: str
+    target_wait_minutes: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class DeskView:
+    id: int
+    code: str
+    name: str
+    service_codes: tuple[str, ...]
+    active: bool
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    id: int
+    code: str
+    name: str
+    address: str
+    timezone: str
+    services: tuple[ServiceView, ...]
+    desks: tuple[DeskView, ...]
+
+    def service(self, code: str) -> ServiceView:
+        for service in self.services:
+            if service.code == code:
+                return service
+        raise NotFoundError("unknown_service", value=code)
+
+
+def resolve_office(session: Session, office_code: str | None) -> Office:
+    """The office named by ``office_code``, or the only office when none is named."""
+    if office_code:
+        office = session.execute(select(Office).where(Office.code == office_code.strip().upper())).scalar()
+        if office is None:
+            raise NotFoundError("unknown_office", value=office_code)
+        return office
+    offices = session.execute(select(Office).order_by(Office.id).limit(2)).scalars().all()
+    if not offices:
+        raise NotFoundError("no_office")
+    if len(offices) > 1:
+        raise ValidationError("required", field="office")
+    return offices[0]
+
+
+def _clean_prefix(value: str) -> str:
+    prefix = clean_text(value, "prefix", 2).upper()
+    if not prefix.isascii() or not prefix.isalpha():
+        raise ValidationError("bad_code", value=prefix, max=2)
+    return prefix
+
+
+def _target(value: Any) -> int:
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError("bad_number", value=str(value)[:20], field="target_wait_minutes") from exc
+    if not 1 <= minutes <= 600:
+        raise ValidationError("bad_number", value=str(minutes), field="target_wait_minutes")
+    return minutes
+
+
+class OfficeService:
+    """Creates and reads office set-up. Changes need ``manage_setup`` and are audited."""
+
+    def __init__(self, db: Database, authorizer: Authorizer) -> None:
+        self.db = db
+        self.auth = authorizer
+
+    def view(self, office_code: str | None = None) -> OfficeView:
+        """The office with its services and desks (no permission needed: nothing personal)."""
+        return self.db.read(lambda s: self._view(s, resolve_office(s, office_code)))
+
+    def offices(self) -> list[str]:
+        return self.db.read(lambda s: list(s.execute(select(Office.code).order_by(Office.code)).scalars()))
+
+    def apply(self, actor: Actor, setup: Mapping[str, Any]) -> OfficeView:
+        """Create or update the office, services and desks described by ``setup`` (see module docstring).
+
+        Everything is validated first, then written in one transaction: a bad
+        entry anywhere leaves the database as it was.
+        """
+        self.auth.require(actor, "manage_setup", "office")
+        office_in = setup.get("office") or {}
+        if not isinstance(office_in, Mapping):
+            raise ValidationError("required", field="office")
+        office_code = clean_code(office_in.get("code"), "office.code")
+        office_name = clean_text(office_in.get("name"), "office.name", 120)
+        address = clean_text(office_in.get("address"), "office.address", 240, required=False)
+        services = [
+            (clean_code(s.get("code"), "service.code"), clean_text(s.get("name"), "service.name", 120),
+             _clean_prefix(s.get("prefix", "")), _target(s.get("target_wait_minutes", 20)))
+            for s in _entries(setup.get("service"), "service")
+        ]
+        desks = [
+            (clean_code(d.get("code"), "desk.code"), clean_text(d.get("name") or d.get("code"), "desk.name", 60),
+             tuple(clean_code(c, "desk.services") for c in d.get("services", ())))
+            for d in _entries(setup.get("desk"), "desk")
+        ]
+        _unique([s[0] for s in services], "service"), _unique([s[2] for s in services], "prefix")
+        _unique([d[0] for d in desks], "desk")
+
+        def work(session: Session) -> OfficeView:
+            office = session.execute(select(Office).where(Office.code == office_code)).scalar()
+            if office is None:
+                office = Office(code=office_code, name=office_name, address=address, timezone="Europe/Rome")
+                session.add(office)
+            else:
+                office.name, office.address = office_name, address or office.address
+            session.flush()
+            self.auth.require_office(actor, office.id)
+            by_code = {s.code: s for s in session.execute(select(Service).where(Service.office_id == office.id))
+                       .scalars()}
+            for code, name, prefix, target in services:
+                service = by_code.get(code)
+                if service is None:
+                    service = Service(office_id=office.id, code=code, name=name, prefix=prefix,
+                                      target_wait_minutes=target, active=True)
+                    session.add(service)
+                    by_code[code] = service
+                else:
+                    service.name, service.prefix, service.target_wait_minutes = name, prefix, target
+            session.flush()
+            desk_by_code = {d.code: d for d in session.execute(select(Desk).where(Desk.office_id == office.id))
+                            .scalars()}
+            for code, name, service_codes in desks:
+                unknown = [c for c in service_codes if c not in by_code]
+                if unknown:
+                    raise NotFoundError("unknown_service", value=unknown[0])
+                desk = desk_by_code.get(code)
+                if desk is None:
+                    desk = Desk(office_id=office.id, code=code, name=name, active=True)
+                    session.add(desk)
+                    session.flush()
+                else:
+                    desk.name = name
+                session.execute(delete(DeskService).where(DeskService.desk_id == desk.id))
+                session.add_all(DeskService(desk_id=desk.id, service_id=by_code[c].id) for c in service_codes)
+            session.flush()
+            self.auth.audit_log.record(session, actor.audit, "setup.apply", "office", office.code,
+                                       detail={"services": len(services), "desks": len(desks)})
+            return self._view(session, office)
+
+        return self.db.write(work)
+
+    def apply_file(self, actor: Actor, path: Path) -> OfficeView:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ValidationError("bad_setup_file", path=str(path), reason=str(exc).splitlines()[0]) from exc
+        return self.apply(actor, data)
+
+    @staticmethod
+    def _view(session: Session, office: Office) -> OfficeView:
+        services = session.execute(select(Service).where(Service.office_id == office.id).order_by(Service.code))
+        desks = session.execute(select(Desk).where(Desk.office_id == office.id).order_by(Desk.code))
+        return OfficeView(
+            office.id, office.code, office.name, office.address, office.timezone,
+            tuple(ServiceView(s.id, s.code, s.name, s.prefix, s.target_wait_minutes, s.active)
+                  for s in services.scalars()),
+            tuple(DeskView(d.id, d.code, d.name, tuple(s.code for s in d.services), d.active)
+                  for d in desks.scalars()),
+        )
+
+
+def _entries(value: Any, field: str) -> Iterable[Mapping[str, Any]]:
+    if value is None:
+        return []
+    if isinstance(value, Mapping):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise ValidationError("required", field=field)
+    return value
+
+
+def _unique(values: list[str], kind: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValidationError("duplicate", kind=kind, value=value)
+        seen.add(value)

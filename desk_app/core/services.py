@@ -1,0 +1,63 @@
+"""Wiring of the core services over one database, shared by the CLI and the GUI composition roots.
+
+Boot order: settings -> database (refuses a network share, checks it is a
+database) -> migrations (SQLite safety copy first) -> services. No globals:
+whoever builds :class:`CoreServices` passes it on.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from desk_app.core.audit import AuditLog
+from desk_app.core.auth import Authorizer, StaffService
+from desk_app.core.clock import Clock, SystemClock
+from desk_app.core.office import OfficeService
+from desk_app.core.queue import QueueService
+from desk_app.core.settings import Settings
+from desk_app.db import migrate
+from desk_app.db.engine import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CoreServices:
+    """Every core service, built over one :class:`Database`."""
+
+    settings: Settings
+    db: Database
+    clock: Clock
+    audit: AuditLog
+    authorizer: Authorizer
+    staff: StaffService
+    offices: OfficeService
+    queue: QueueService
+
+    @classmethod
+    def build(cls, settings: Settings, db: Database | None = None, clock: Clock | None = None) -> CoreServices:
+        """Build the services (no database work happens here)."""
+        db = db or Database(settings.database_url)
+        clock = clock or SystemClock()
+        audit = AuditLog(db, clock)
+        authorizer = Authorizer(audit)
+        office_code = settings.office_code or None
+        return cls(
+            settings=settings,
+            db=db,
+            clock=clock,
+            audit=audit,
+            authorizer=authorizer,
+            staff=StaffService(db, audit, clock),
+            offices=OfficeService(db, authorizer),
+            queue=QueueService(db, authorizer, clock, office_code),
+        )
+
+    def upgrade_schema(self) -> migrate.UpgradeResult:
+        """Migrate to the newest schema, copying an existing SQLite file to the backups folder first."""
+        self.settings.paths.ensure()
+        return migrate.upgrade(self.db, self.settings.paths.backups, keep=self.settings.backups_kept)
+
+    def close(self) -> None:
+        self.db.dispose()

@@ -1,0 +1,1 @@
+"""Database layer: SQLAlchemy models, engine and sessions, migrations, change feed."""

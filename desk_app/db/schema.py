@@ -1,0 +1,12 @@
+"""The whole schema: importing this module registers every model on ``Base.metadata``.
+
+Each feature that adds tables adds its model module to the imports below;
+Alembic's ``env.py`` and the models-vs-migrations test import this module.
+"""
+
+from __future__ import annotations
+
+from desk_app.db import models  # noqa: F401  (registers core tables)
+from desk_app.db.base import Base
+
+metadata = Base.metadata

@@ -1,0 +1,283 @@
+"""Typed errors with one clear sentence for the user, in Italian or English.
+
+Every known failure (bad input, unknown code, refused permission, stale ticket,
+unreachable database) is a :class:`DeskError` subclass. It carries a message
+``code`` and its ``params``; :meth:`DeskError.message` renders the sentence in
+the staff language. ``str(error)`` is the English sentence, for logs.
+
+Plain Python, no Qt and no database imports: every layer may raise these.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+#: Staff UI languages. Italian is the default.
+STAFF_LANGUAGES = ("it", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # input
+    "required": {"it": "Il campo «{field}» è obbligatorio.", "en": "The field “{field}” is required."},
+    "too_long": {
+        "it": "Il campo «{field}» supera i {max} caratteri.",
+        "en": "The field “{field}” is longer than {max} characters.",
+    },
+    "control_chars": {
+        "it": "Il campo «{field}» contiene caratteri di controllo non ammessi.",
+        "en": "The field “{field}” contains control characters that are not allowed.",
+    },
+    "bidi_controls": {
+        "it": "Il campo «{field}» contiene segni di direzione del testo non ammessi.",
+        "en": "The field “{field}” contains text-direction marks that are not allowed.",
+    },
+    "bad_code": {
+        "it": "Il codice «{value}» non è valido: usare da 1 a {max} lettere maiuscole, cifre, - o _.",
+        "en": "The code “{value}” is not valid: use 1 to {max} capital letters, digits, - or _.",
+    },
+    "bad_choice": {
+        "it": "Valore «{value}» non ammesso per «{field}»; ammessi: {allowed}.",
+        "en": "Value “{value}” is not allowed for “{field}”; allowed: {allowed}.",
+    },
+    "bad_date": {
+        "it": "La data «{value}» non è valida (formato AAAA-MM-GG).",
+        "en": "The date “{value}” is not valid (format YYYY-MM-DD).",
+    },
+    "bad_range": {
+        "it": "Intervallo di date non valido: {start} è dopo {end}.",
+        "en": "Invalid date range: {start} is after {end}.",
+    },
+    "bad_number": {
+        "it": "«{value}» non è un numero valido per «{field}».",
+        "en": "“{value}” is not a valid number for “{field}”.",
+    },
+    "weak_password": {
+        "it": "La password deve avere almeno {min} caratteri.",
+        "en": "The password must be at least {min} characters long.",
+    },
+    "duplicate": {
+        "it": "Esiste già {kind} «{value}».",
+        "en": "{kind} “{value}” already exists.",
+    },
+    "bad_setting": {
+        "it": "Impostazione «{name}»: {reason}",
+        "en": "Setting “{name}”: {reason}",
+    },
+    "bad_setup_file": {
+        "it": "File di configurazione «{path}» non leggibile: {reason}",
+        "en": "Setup file “{path}” cannot be read: {reason}",
+    },
+    # lookups
+    "unknown_office": {"it": "Ufficio sconosciuto: «{value}».", "en": "Unknown office: “{value}”."},
+    "no_office": {
+        "it": "Nessun ufficio configurato: eseguire «desk-admin setup» o «desk-admin demo».",
+        "en": "No office is set up: run “desk-admin setup” or “desk-admin demo”.",
+    },
+    "unknown_service": {"it": "Servizio sconosciuto: «{value}».", "en": "Unknown service: “{value}”."},
+    "unknown_desk": {"it": "Sportello sconosciuto: «{value}».", "en": "Unknown desk: “{value}”."},
+    "unknown_staff": {"it": "Operatore sconosciuto: «{value}».", "en": "Unknown staff member: “{value}”."},
+    "unknown_ticket": {
+        "it": "Biglietto «{value}» non trovato per oggi.",
+        "en": "Ticket “{value}” not found for today.",
+    },
+    "unknown_priority": {
+        "it": "Classe di priorità sconosciuta: «{value}».",
+        "en": "Unknown priority class: “{value}”.",
+    },
+    "unknown_language": {"it": "Lingua sconosciuta: «{value}».", "en": "Unknown language: “{value}”."},
+    "unknown_outcome": {"it": "Esito sconosciuto: «{value}».", "en": "Unknown outcome: “{value}”."},
+    "service_inactive": {
+        "it": "Il servizio «{value}» non è attivo.",
+        "en": "The service “{value}” is not active.",
+    },
+    "desk_no_services": {
+        "it": "Lo sportello «{value}» non serve alcun servizio.",
+        "en": "Desk “{value}” serves no service.",
+    },
+    # queue
+    "queue_empty": {
+        "it": "Nessun biglietto in attesa per lo sportello {desk}.",
+        "en": "No ticket is waiting for desk {desk}.",
+    },
+    "desk_busy": {
+        "it": "Lo sportello {desk} ha già il biglietto {number} in corso: chiuderlo prima.",
+        "en": "Desk {desk} already has ticket {number} in progress: finish it first.",
+    },
+    "desk_idle": {
+        "it": "Lo sportello {desk} non ha un biglietto in corso.",
+        "en": "Desk {desk} has no ticket in progress.",
+    },
+    "ticket_taken": {
+        "it": "Il biglietto {number} è già stato chiamato dallo sportello {desk}.",
+        "en": "Ticket {number} was already called by desk {desk}.",
+    },
+    "ticket_wrong_state": {
+        "it": "Il biglietto {number} è «{status}»: impossibile {action}.",
+        "en": "Ticket {number} is “{status}”: cannot {action}.",
+    },
+    "ticket_other_day": {
+        "it": "Il biglietto {number} è di un altro giorno ({day}).",
+        "en": "Ticket {number} belongs to another day ({day}).",
+    },
+    "same_service": {
+        "it": "Il biglietto {number} è già nel servizio {service}.",
+        "en": "Ticket {number} is already in service {service}.",
+    },
+    "day_counter_full": {
+        "it": "Numeri esauriti per il servizio {service} oggi.",
+        "en": "No numbers left for service {service} today.",
+    },
+    # auth
+    "bad_credentials": {"it": "Nome utente o password errati.", "en": "Wrong username or password."},
+    "account_locked": {
+        "it": "Account bloccato dopo troppi tentativi: riprovare tra {minutes} minuti.",
+        "en": "Account locked after too many attempts: try again in {minutes} minutes.",
+    },
+    "account_disabled": {"it": "Account disattivato.", "en": "Account disabled."},
+    "permission_denied": {
+        "it": "Permesso negato: il ruolo «{role}» non può {action}.",
+        "en": "Permission denied: role “{role}” may not {action}.",
+    },
+    "other_office": {
+        "it": "Operazione su un altro ufficio non consentita.",
+        "en": "Acting on another office is not allowed.",
+    },
+    # database
+    "db_unreachable": {
+        "it": "Database non raggiungibile ({target}): {reason}",
+        "en": "Database not reachable ({target}): {reason}",
+    },
+    "db_not_sqlite": {
+        "it": "Il file «{path}» non è un database Sportello (SQLite).",
+        "en": "The file “{path}” is not a Sportello (SQLite) database.",
+    },
+    "db_network_share": {
+        "it": "Il file di database «{path}» è su una cartella di rete ({fstype}): SQLite lì corrompe i dati. "
+        "Usare un server PostgreSQL per più postazioni.",
+        "en": "The database file “{path}” is on a network share ({fstype}): SQLite corrupts data there. "
+        "Use a PostgreSQL server for several desks.",
+    },
+    "db_bad_url": {"it": "Indirizzo di database non valido: «{url}».", "en": "Invalid database URL: “{url}”."},
+    "db_outdated": {
+        "it": "Lo schema del database è alla versione {current}, serve {head}: eseguire «desk-admin db upgrade».",
+        "en": "The database schema is at revision {current}, {head} is needed: run “desk-admin db upgrade”.",
+    },
+    "db_busy": {
+        "it": "Il database è occupato, riprovare tra poco.",
+        "en": "The database is busy, try again shortly.",
+    },
+    "audit_broken": {
+        "it": "Registro di audit alterato alla riga {id}: {reason}",
+        "en": "Audit log tampered with at row {id}: {reason}",
+    },
+}
+
+#: Human names of actions, used inside permission and state messages.
+ACTION_NAMES: dict[str, dict[str, str]] = {
+    "issue": {"it": "emettere biglietti", "en": "issue tickets"},
+    "call": {"it": "chiamare", "en": "call"},
+    "recall": {"it": "richiamare", "en": "recall"},
+    "serve": {"it": "iniziare il servizio", "en": "start serving"},
+    "finish": {"it": "concludere", "en": "finish"},
+    "no_show": {"it": "segnare assente", "en": "mark as no-show"},
+    "park": {"it": "sospendere", "en": "park"},
+    "resume": {"it": "riprendere", "en": "resume"},
+    "transfer": {"it": "trasferire", "en": "transfer"},
+    "cancel": {"it": "annullare", "en": "cancel"},
+    "reactivate": {"it": "riattivare", "en": "reactivate"},
+    "serve_queue": {"it": "servire la coda", "en": "serve the queue"},
+    "manage_staff": {"it": "gestire il personale", "en": "manage staff"},
+    "manage_setup": {"it": "configurare ufficio, sportelli e servizi", "en": "set up office, desks and services"},
+    "export_reports": {"it": "esportare i conteggi", "en": "export counts"},
+    "verify_audit": {"it": "verificare il registro di audit", "en": "verify the audit log"},
+    "close_day": {"it": "chiudere la giornata", "en": "close the day"},
+    "view_queue": {"it": "vedere la coda", "en": "view the queue"},
+    "manage_db": {"it": "gestire il database", "en": "manage the database"},
+}
+
+STATUS_NAMES: dict[str, dict[str, str]] = {
+    "waiting": {"it": "in attesa", "en": "waiting"},
+    "called": {"it": "chiamato", "en": "called"},
+    "serving": {"it": "in servizio", "en": "being served"},
+    "parked": {"it": "sospeso", "en": "parked"},
+    "done": {"it": "concluso", "en": "done"},
+    "no_show": {"it": "assente", "en": "no-show"},
+    "cancelled": {"it": "annullato", "en": "cancelled"},
+    "closed": {"it": "chiuso a fine giornata", "en": "closed at end of day"},
+}
+
+
+def localized(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
+    """Return ``table[key][lang]``, falling back to English, then to the key itself."""
+    entry = table.get(key)
+    if entry is None:
+        return key
+    return entry.get(lang) or entry.get("en") or key
+
+
+class DeskError(Exception):
+    """Base of every known, user-explainable failure.
+
+    Attributes:
+        code: key into :data:`MESSAGES`.
+        params: values substituted into the sentence. Values that name an action
+            or a status are translated too (keys ``action`` and ``status``).
+    """
+
+    exit_code: ClassVar[int] = 2
+    default_code: ClassVar[str] = "required"
+
+    def __init__(self, code: str | None = None, **params: Any) -> None:
+        self.code = code or self.default_code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "it") -> str:
+        """The one-sentence explanation in ``lang`` (``it`` or ``en``)."""
+        params = dict(self.params)
+        if "action" in params:
+            params["action"] = localized(ACTION_NAMES, str(params["action"]), lang)
+        if "status" in params:
+            params["status"] = localized(STATUS_NAMES, str(params["status"]), lang)
+        template = localized(MESSAGES, self.code, lang)
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError):  # a bug in a call site must not hide the error itself
+            return f"{template} {params}"
+
+
+class ValidationError(DeskError):
+    """Input that breaks a rule (length, characters, format, range)."""
+
+
+class NotFoundError(DeskError):
+    """An unknown code, name or number."""
+
+
+class ConflictError(DeskError):
+    """The state moved under us: a stale or repeated action, a duplicate, a busy desk."""
+
+
+class QueueEmptyError(DeskError):
+    """Nothing to call: not an error for the user, but "nothing to do" (CLI exit 3)."""
+
+    exit_code = 3
+
+
+class AuthError(DeskError):
+    """Login refused: wrong credentials, locked or disabled account."""
+
+
+class PermissionDeniedError(DeskError):
+    """The acting staff member's role does not allow the action."""
+
+    default_code = "permission_denied"
+
+
+class DatabaseError(DeskError):
+    """The database cannot be used: unreachable, not a database, on a network share, outdated."""
+
+
+class AuditChainError(DeskError):
+    """The audit hash chain does not verify."""
+
+    default_code = "audit_broken"
