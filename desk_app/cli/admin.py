@@ -1,0 +1,193 @@
+"""Administration commands: ``db``, ``staff``, ``setup``, ``audit``, ``day``, ``config``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from desk_app.cli import CliContext
+from desk_app.core.settings import SETTINGS
+from desk_app.db import migrate
+from desk_app.db.models import ROLES
+from desk_app.errors import ValidationError
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="migrate to the newest schema (idempotent)").set_defaults(func=db_upgrade)
+    db.add_parser("check", help="connectivity, schema revision, integrity").set_defaults(func=db_check)
+
+    staff = commands.add_parser("staff", help="staff accounts").add_subparsers(dest="staff_command", required=True)
+    add = staff.add_parser("add", help="create an account")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="display name")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--office", help="office code (default: the only office)")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.set_defaults(func=staff_add)
+    staff.add_parser("list", help="list accounts").set_defaults(func=staff_list)
+    passwd = staff.add_parser("passwd", help="set a password (also clears a lockout)")
+    passwd.add_argument("username")
+    passwd.add_argument("--password-stdin", action="store_true")
+    passwd.set_defaults(func=staff_passwd)
+    for name, active in (("disable", False), ("enable", True)):
+        p = staff.add_parser(name, help=f"{name} an account")
+        p.add_argument("username")
+        p.set_defaults(func=staff_active, active=active)
+
+    setup = commands.add_parser("setup", help="create or update the office, its services and desks")
+    setup.add_argument("--file", help="TOML file with [office], [[service]], [[desk]]")
+    setup.add_argument("--office", metavar="CODE", help="office code")
+    setup.add_argument("--office-name", metavar="NAME")
+    setup.add_argument("--address")
+    setup.add_argument("--service", action="append", default=[], metavar="CODE:PREFIX:NAME[:MINUTES]",
+                       help="a service (queue); repeatable")
+    setup.add_argument("--desk", action="append", default=[], metavar="CODE:SERVICE[,SERVICE...][:NAME]",
+                       help="a desk and the services it calls; repeatable")
+    setup.set_defaults(func=setup_office)
+
+    audit = commands.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", required=True)
+    audit.add_parser("verify", help="check the hash chain").set_defaults(func=audit_verify)
+
+    day = commands.add_parser("day", help="end of day").add_subparsers(dest="day_command", required=True)
+    close = day.add_parser("close", help="close tickets left open on earlier days")
+    close.add_argument("--before", metavar="DATE", help="close days before this one (default: today)")
+    close.set_defaults(func=day_close)
+
+    config = commands.add_parser("config", help="show or change settings")
+    config.add_argument("assignments", nargs="*", metavar="NAME=VALUE")
+    config.set_defaults(func=config_cmd)
+
+
+def _password(ctx: CliContext, from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(ctx.t("Password: ", "Password: "))
+    if getpass.getpass(ctx.t("Ripetere la password: ", "Repeat password: ")) != first:
+        raise ValidationError("bad_setting", name="password", reason=ctx.t("le due password differiscono",
+                                                                             "the passwords differ"))
+    return first
+
+
+def db_upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
+    core = ctx.core(upgrade=False)
+    result = core.upgrade_schema()
+    text = (
+        ctx.t(f"Schema aggiornato: {sorted(result.before) or 'vuoto'} -> {sorted(result.after)}",
+              f"Schema upgraded: {sorted(result.before) or 'empty'} -> {sorted(result.after)}")
+        if result.changed
+        else ctx.t(f"Schema già aggiornato ({', '.join(sorted(result.after))}).",
+                   f"Schema already up to date ({', '.join(sorted(result.after))}).")
+    )
+    if result.backup:
+        text += ctx.t(f"\nCopia di sicurezza: {result.backup}", f"\nBackup: {result.backup}")
+    ctx.emit({"changed": result.changed, "before": result.before, "after": result.after, "backup": result.backup},
+             text)
+    return 0
+
+
+def db_check(ctx: CliContext, args: argparse.Namespace) -> int:
+    core = ctx.core(upgrade=False)
+    current, heads = migrate.current_revisions(core.db), migrate.head_revisions()
+    info: dict[str, Any] = {"database": core.db.describe(), "backend": core.db.dialect,
+                            "revision": sorted(current), "expected": sorted(heads), "up_to_date": current == heads}
+    if core.db.is_sqlite:
+        with core.db.engine.connect() as conn:
+            info["integrity"] = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            info["journal_mode"] = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+    ok = info["up_to_date"] and info.get("integrity", "ok") == "ok"
+    lines = [f"{k}: {v}" for k, v in info.items()]
+    ctx.emit(info, lines)
+    return 0 if ok else 2
+
+
+def staff_add(ctx: CliContext, args: argparse.Namespace) -> int:
+    password = _password(ctx, args.password_stdin)
+    view = ctx.core().staff.add_staff(ctx.actor(), args.username, args.name, args.role, password, args.office)
+    ctx.emit(view, ctx.t(f"Creato {view.username} ({view.role}).", f"Created {view.username} ({view.role})."))
+    return 0
+
+
+def staff_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    rows = ctx.core().staff.list_staff(ctx.actor())
+    ctx.emit(rows, [f"{s.username:<16} {s.role:<10} {'attivo' if s.active else 'disattivo':<9} {s.display_name}"
+                    for s in rows])
+    return 0
+
+
+def staff_passwd(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.core().staff.set_password(ctx.actor(), args.username, _password(ctx, args.password_stdin))
+    ctx.emit({"username": args.username}, ctx.t("Password aggiornata.", "Password updated."))
+    return 0
+
+
+def staff_active(ctx: CliContext, args: argparse.Namespace) -> int:
+    ctx.core().staff.set_active(ctx.actor(), args.username, args.active)
+    ctx.emit({"username": args.username, "active": args.active}, "ok")
+    return 0
+
+
+def _split(spec: str, parts: int) -> list[str]:
+    pieces = spec.split(":", parts - 1)
+    return pieces + [""] * (parts - len(pieces))
+
+
+def setup_office(ctx: CliContext, args: argparse.Namespace) -> int:
+    core = ctx.core()
+    if args.file:
+        view = core.offices.apply_file(ctx.actor(), args.file)
+    else:
+        services = []
+        for spec in args.service:
+            code, prefix, name, minutes = _split(spec, 4)
+            services.append({"code": code, "prefix": prefix, "name": name, "target_wait_minutes": minutes or 20})
+        desks = []
+        for spec in args.desk:
+            code, service_list, name = _split(spec, 3)
+            desks.append({"code": code, "name": name or code,
+                          "services": [s for s in service_list.split(",") if s]})
+        view = core.offices.apply(ctx.actor(), {
+            "office": {"code": args.office, "name": args.office_name or args.office, "address": args.address},
+            "service": services, "desk": desks,
+        })
+    lines = [f"{view.code}: {view.name}"]
+    lines += [f"  {ctx.t('servizio', 'service')} {s.code} ({s.prefix}) {s.name}" for s in view.services]
+    lines += [f"  {ctx.t('sportello', 'desk')} {d.code}: {', '.join(d.service_codes)}" for d in view.desks]
+    ctx.emit(view, lines)
+    return 0
+
+
+def audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    core = ctx.core()
+    core.authorizer.require(ctx.actor(), "verify_audit", "audit")
+    result = core.audit.verify()
+    ctx.emit(result, ctx.t(f"Registro di audit integro: {result.count} eventi, ultimo hash {result.head}",
+                           f"Audit log intact: {result.count} events, head hash {result.head}"))
+    return 0
+
+
+def day_close(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.core.validation import parse_date
+
+    before = parse_date(args.before) if args.before else None
+    closed = ctx.core().queue.close_day(ctx.actor(), before)
+    ctx.emit({"closed": closed}, ctx.t(f"Biglietti chiusi: {closed}", f"Tickets closed: {closed}"))
+    return 0 if closed else 3
+
+
+def config_cmd(ctx: CliContext, args: argparse.Namespace) -> int:
+    changes = {}
+    for assignment in args.assignments:
+        name, sep, value = assignment.partition("=")
+        if not sep:
+            raise ValidationError("bad_setting", name=assignment, reason="NAME=VALUE")
+        changes[name.strip()] = value.strip()
+    if changes:
+        ctx.settings.save(**changes)
+    data = {s.name: getattr(ctx.settings, s.name) for s in SETTINGS}
+    ctx.emit({"file": ctx.settings.paths.settings_file, "settings": data},
+             [f"{ctx.t('file', 'file')}: {ctx.settings.paths.settings_file}"]
+             + [f"{s.name} = {data[s.name]!r}    # {s.description}" for s in SETTINGS])
+    return 0
