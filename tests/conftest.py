@@ -125,6 +125,16 @@ def fresh_sqlite(template: Path, folder: Path) -> str:
     return f"sqlite:///{target}"
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2id, at test cost: the production parameters take ~50 ms per hash, hundreds of times."""
+    from argon2 import PasswordHasher
+
+    from desk_app.core import auth
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 # -- per-test fixtures ---------------------------------------------------------------------------------------------
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest) -> str:

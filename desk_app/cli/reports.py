@@ -3,7 +3,83 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from desk_app.cli import CliContext
+from desk_app.core.clock import local_time
+from desk_app.core.validation import parse_date
+from desk_app.errors import ValidationError
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Filled in below."""
+    export = commands.add_parser("export", help="exports for supervisors").add_subparsers(
+        dest="export_command", required=True)
+    counts = export.add_parser("counts", help="daily counts per service and desk (no names)")
+    counts.add_argument("--from", dest="start", required=True, metavar="DATE")
+    counts.add_argument("--to", dest="end", required=True, metavar="DATE")
+    counts.add_argument("--format", default="csv", choices=("csv",))
+    counts.add_argument("-o", "--output", required=True, metavar="FILE")
+    counts.set_defaults(func=export_counts)
+
+    demo = commands.add_parser("demo", help="create the demo office and simulate a day of tickets")
+    demo.add_argument("--date", metavar="DATE", help="day to simulate (default: today, up to now)")
+    demo.add_argument("--tickets", type=int, default=180, help="tickets in a full day (default 180)")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--waiting", type=int, default=8, help="walk-ins left waiting now, for a live queue")
+    demo.set_defaults(func=run_demo)
+
+
+def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
+    core = ctx.core()
+    rows = core.reports.counts(ctx.actor(), args.start, args.end)
+    path = core.reports.write_csv(rows, Path(args.output))
+    ctx.emit({"file": path.resolve(), "rows": [r.as_dict() for r in rows]},
+             ctx.t(f"Conteggi esportati: {len(rows)} righe in {path.resolve()}",
+                   f"Counts exported: {len(rows)} rows to {path.resolve()}"))
+    return 0
+
+
+def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.core.demo import DEMO_PASSWORD, create_demo_office, simulate_day
+
+    if not 1 <= args.tickets <= 2000:
+        raise ValidationError("bad_number", value=str(args.tickets), field="--tickets")
+    core = ctx.core()
+    actor = ctx.actor()
+    created = create_demo_office(core, actor)
+    now = core.clock.now()
+    local_now = local_time(now)
+    if args.date:
+        day, opening, stop_at = parse_date(args.date), time(8, 30), None
+        if day > local_now.date():
+            raise ValidationError("bad_date", value=args.date)
+    elif local_now.time() >= time(14, 30) or local_now.time() < time(4, 0):
+        # Past closing (or the small hours): simulate the whole morning of today (or of yesterday).
+        day = local_now.date() if local_now.time() >= time(14, 30) else local_now.date() - timedelta(days=1)
+        opening, stop_at = time(8, 30), None
+    else:  # office hours: the last four hours up to now, leaving a live queue
+        day, stop_at = local_now.date(), now
+        opening = (datetime.combine(day, local_now.time()) - timedelta(hours=4)).time()
+    closing = (datetime.combine(day, opening) + timedelta(hours=4)).time()
+    result = simulate_day(core, day, tickets=args.tickets, seed=args.seed, opening=opening, closing=closing,
+                          stop_at=stop_at)
+    if day == local_now.date():
+        clerk = core.staff.login("operatore5", DEMO_PASSWORD)
+        services = [s.code for s in core.offices.view("LODI").services]
+        for n in range(max(0, args.waiting)):
+            core.queue.issue_ticket(clerk, services[n % len(services)])
+        result.waiting_left += max(0, args.waiting)
+    lines = [
+        ctx.t(f"Ufficio demo {result.office_code} pronto; database: {core.db.describe()}",
+              f"Demo office {result.office_code} ready; database: {core.db.describe()}"),
+        ctx.t(f"Giornata simulata {result.day}: emessi {result.issued}, serviti {result.served}, assenti "
+              f"{result.no_shows}, trasferiti {result.transfers}, in attesa ora {result.waiting_left}",
+              f"Simulated day {result.day}: issued {result.issued}, served {result.served}, no-shows "
+              f"{result.no_shows}, transferred {result.transfers}, waiting now {result.waiting_left}"),
+    ]
+    if created.staff_created:
+        lines.append(ctx.t(f"Utenti creati (password «{DEMO_PASSWORD}»): {', '.join(created.staff_created)}",
+                           f"Accounts created (password “{DEMO_PASSWORD}”): {', '.join(created.staff_created)}"))
+    ctx.emit({"result": result, "staff_created": created.staff_created, "database": core.db.describe()}, lines)
+    return 0

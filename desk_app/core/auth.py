@@ -12,6 +12,7 @@ incremented with a conditional UPDATE so concurrent attempts all count.
 from __future__ import annotations
 
 import getpass
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session
 from desk_app.core.audit import AuditActor, AuditLog
 from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.validation import clean_choice, clean_text, clean_username
-from desk_app.db.engine import Database
+from desk_app.db.engine import Database, on_rollback
 from desk_app.db.models import ROLES, Office, Staff
 from desk_app.errors import AuthError, ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 
@@ -34,13 +35,27 @@ LOCKOUT = timedelta(minutes=5)
 MIN_PASSWORD_LENGTH = 8
 
 _QUEUE_WORK = frozenset({"issue", "serve_queue", "view_queue"})
+#: Counter work on a procedure: attach a case, tick its checklist, print sheets for the user.
+_CASE_WORK = frozenset({"work_cases"})
+#: Appointments, convocations and mediator bookings (names and practice numbers: every read is audited).
+_BOOKING_WORK = frozenset({"book_appointments", "book_mediators"})
+#: Calendars, the mediator roster and the retention purge of booking data.
+_BOOKING_ADMIN = frozenset({"manage_calendar", "manage_mediators", "purge_personal_data"})
 #: What each role may do. Actions are the keys of ``desk_app.errors.ACTION_NAMES``.
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "clerk": _QUEUE_WORK,
+    "clerk": _QUEUE_WORK | _CASE_WORK | _BOOKING_WORK,
     "mediator": frozenset({"own_bookings"}),
-    "supervisor": _QUEUE_WORK | {"export_reports", "close_day", "manage_setup", "view_cases"},
+    "supervisor": _QUEUE_WORK
+    | _CASE_WORK
+    | _BOOKING_WORK
+    | _BOOKING_ADMIN
+    | {"export_reports", "close_day", "manage_setup", "view_cases", "edit_content"},
     "admin": _QUEUE_WORK
-    | {"export_reports", "close_day", "manage_setup", "manage_staff", "verify_audit", "manage_db", "view_cases"},
+    | _CASE_WORK
+    | _BOOKING_WORK
+    | _BOOKING_ADMIN
+    | {"export_reports", "close_day", "manage_setup", "manage_staff", "verify_audit", "manage_db", "view_cases",
+       "edit_content"},
 }
 
 _hasher = PasswordHasher()
@@ -102,10 +117,21 @@ class Authorizer:
         self.audit_log.record_now(actor.audit, f"denied:{action}", object_type, object_id, outcome="denied")
         raise PermissionDeniedError(role=actor.role, action=action)
 
-    def require_office(self, actor: Actor, office_id: int) -> None:
-        """Refuse acting on another office than the actor's own (an office-less actor may act anywhere)."""
+    def require_office(self, actor: Actor, office_id: int, session: Session | None = None) -> None:
+        """Refuse acting on another office than the actor's own (an office-less actor may act anywhere).
+
+        Inside a transaction pass its ``session``: the refusal is then audited once it has rolled back
+        (auditing inside it would be rolled back too, and a second write would wait on SQLite's lock).
+        """
         if actor.office_id is not None and actor.office_id != office_id:
-            self.audit_log.record_now(actor.audit, "denied:other_office", "office", office_id, outcome="denied")
+            def audit() -> None:
+                self.audit_log.record_now(actor.audit, "denied:other_office", "office", office_id,
+                                          outcome="denied")
+
+            if session is None:
+                audit()
+            else:
+                on_rollback(session, audit)
             raise PermissionDeniedError("other_office")
 
 
@@ -163,7 +189,7 @@ class StaffService:
                 self.audit_log.record(session, actor.audit, "login", "staff", staff.id, outcome="disabled")
                 return None, AuthError("account_disabled")
             if staff.locked_until is not None and staff.locked_until > now:
-                minutes = max(1, int((staff.locked_until - now).total_seconds() // 60) + 1)
+                minutes = max(1, math.ceil((staff.locked_until - now).total_seconds() / 60))
                 self.audit_log.record(session, actor.audit, "login", "staff", staff.id, outcome="locked")
                 return None, AuthError("account_locked", minutes=minutes)
             try:

@@ -150,7 +150,7 @@ class OfficeService:
             else:
                 office.name, office.address = office_name, address or office.address
             session.flush()
-            self.auth.require_office(actor, office.id)
+            self.auth.require_office(actor, office.id, session)
             by_code = {s.code: s for s in session.execute(select(Service).where(Service.office_id == office.id))
                        .scalars()}
             for code, name, prefix, target in services:

@@ -169,7 +169,7 @@ class QueueService:
     # -- helpers -----------------------------------------------------------------------------------------------
     def _office(self, session: Session, actor: Actor) -> Office:
         office = resolve_office(session, self.office_code)
-        self.auth.require_office(actor, office.id)
+        self.auth.require_office(actor, office.id, session)
         return office
 
     @staticmethod
@@ -272,39 +272,50 @@ class QueueService:
     ) -> TicketView:
         """Issue the next number of ``service_code`` for today. Needs ``issue``."""
         self.auth.require(actor, "issue", "service", service_code)
+        return self.db.write(lambda session: self.issue_ticket_in(
+            session, actor, service_code, priority=priority, language=language, needs_mediator=needs_mediator))
+
+    def issue_ticket_in(
+        self,
+        session: Session,
+        actor: Actor,
+        service_code: str,
+        *,
+        priority: str = "ordinary",
+        language: str | None = None,
+        needs_mediator: bool = False,
+    ) -> TicketView:
+        """Issue a ticket inside the caller's write transaction, for a feature that must issue it together with
+        its own change (appointment check-in). The caller has checked the ``issue`` permission."""
         priority = clean_choice(priority, "priority", PRIORITY_HEAD_START)
         if language is not None:
             language = clean_choice(language.strip().lower(), "language", LANGUAGES)
-
-        def work(session: Session) -> TicketView:
-            office = self._office(session, actor)
-            service = self._service(session, office, service_code)
-            if not service.active:
-                raise ConflictError("service_inactive", value=service.code)
-            now = self.clock.now()
-            day = local_day(now, office.timezone)
-            insert = _insert_for(session)
-            seq = session.execute(
-                insert(TicketCounter)
-                .values(office_id=office.id, service_id=service.id, day=day, last=1)
-                .on_conflict_do_update(
-                    index_elements=["office_id", "service_id", "day"],
-                    set_={"last": TicketCounter.last + 1},
-                )
-                .returning(TicketCounter.last)
-            ).scalar_one()
-            ticket = Ticket(
-                office_id=office.id, service_id=service.id, origin_service_id=service.id, day=day, seq=seq,
-                number=format_number(service.prefix, seq), status="waiting", priority=priority, language=language,
-                needs_mediator=needs_mediator, sort_key=now - timedelta(minutes=PRIORITY_HEAD_START[priority]),
-                issued_at=now, recall_count=0, transfer_count=0,
+        office = self._office(session, actor)
+        service = self._service(session, office, service_code)
+        if not service.active:
+            raise ConflictError("service_inactive", value=service.code)
+        now = self.clock.now()
+        day = local_day(now, office.timezone)
+        insert = _insert_for(session)
+        seq = session.execute(
+            insert(TicketCounter)
+            .values(office_id=office.id, service_id=service.id, day=day, last=1)
+            .on_conflict_do_update(
+                index_elements=["office_id", "service_id", "day"],
+                set_={"last": TicketCounter.last + 1},
             )
-            session.add(ticket)
-            session.flush()
-            self._event(session, ticket, "issue", None, None, actor, now)
-            return self._view(session, ticket.id)
-
-        return self.db.write(work)
+            .returning(TicketCounter.last)
+        ).scalar_one()
+        ticket = Ticket(
+            office_id=office.id, service_id=service.id, origin_service_id=service.id, day=day, seq=seq,
+            number=format_number(service.prefix, seq), status="waiting", priority=priority, language=language,
+            needs_mediator=needs_mediator, sort_key=now - timedelta(minutes=PRIORITY_HEAD_START[priority]),
+            issued_at=now, recall_count=0, transfer_count=0,
+        )
+        session.add(ticket)
+        session.flush()
+        self._event(session, ticket, "issue", None, None, actor, now)
+        return self._view(session, ticket.id)
 
     # -- calling -----------------------------------------------------------------------------------------------
     def call_next(self, actor: Actor, desk_code: str) -> TicketView:

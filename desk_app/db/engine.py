@@ -141,6 +141,27 @@ def _connection_failure(exc: BaseException) -> bool:
     )
 
 
+_ROLLBACK_HOOKS = "desk_app.after_rollback"
+
+
+def on_rollback(session: Session, hook: Callable[[], object]) -> None:
+    """Run ``hook()`` after ``session``'s transaction has been rolled back because of an exception.
+
+    For work that must outlive a failed transaction, such as auditing a refusal
+    (it cannot be written inside the transaction that is being rolled back, nor
+    in a second write transaction while the first holds SQLite's write lock).
+    """
+    session.info.setdefault(_ROLLBACK_HOOKS, []).append(hook)
+
+
+def _run_rollback_hooks(session: Session) -> None:
+    for hook in session.info.pop(_ROLLBACK_HOOKS, []):
+        try:
+            hook()
+        except Exception:  # noqa: BLE001 - a failing hook must not mask the original error
+            log.exception("rollback hook failed")
+
+
 class Database:
     """One database (SQLite file or PostgreSQL server) and how to run transactions on it.
 
@@ -205,42 +226,49 @@ class Database:
 
         ``work`` must be safe to run again (it is, when all it does is database work:
         a failed attempt is rolled back whole). Raises :class:`DatabaseError` when the
-        database cannot be reached, any :class:`~desk_app.errors.DeskError` ``work`` raises
-        (after rolling back), and other exceptions unchanged.
+        database cannot be reached, and whatever ``work`` raises (after rolling back
+        and running the hooks registered with :func:`on_rollback`).
         """
         delay = 0.005
         for attempt in range(1, attempts + 1):
+            session = self._writer()
             try:
-                with self._writer() as session, session.begin():
+                with session.begin():
                     return work(session)
-            except OperationalError as exc:
-                if _transient(exc) and attempt < attempts:
-                    time.sleep(delay * (1 + random.random()))
-                    delay = min(delay * 2, 0.5)
-                    continue
-                raise self._translate(exc) from exc
             except DBAPIError as exc:
                 if _transient(exc) and attempt < attempts:
+                    session.info.pop(_ROLLBACK_HOOKS, None)
                     time.sleep(delay * (1 + random.random()))
                     delay = min(delay * 2, 0.5)
                     continue
-                translated = self._translate(exc)
-                if translated is not None and _connection_failure(exc):
-                    raise translated from exc
+                _run_rollback_hooks(session)
+                if isinstance(exc, OperationalError) or _connection_failure(exc):
+                    raise self._translate(exc) from exc
                 raise
+            except BaseException:
+                _run_rollback_hooks(session)
+                raise
+            finally:
+                session.close()
         raise AssertionError("unreachable")  # pragma: no cover
 
     def read(self, work: Callable[[Session], T]) -> T:
-        """Run ``work(session)`` in a read transaction (rolled back at the end)."""
+        """Run ``work(session)`` in a read transaction (rolled back at the end, then the rollback hooks run)."""
+        session = self._reader()
         try:
-            with self._reader() as session:
-                return work(session)
-        except OperationalError as exc:
-            raise self._translate(exc) from exc
+            return work(session)
         except DBAPIError as exc:
-            if _connection_failure(exc) or "not a database" in str(exc):
+            session.rollback()
+            _run_rollback_hooks(session)
+            if isinstance(exc, OperationalError) or _connection_failure(exc) or "not a database" in str(exc):
                 raise self._translate(exc) from exc
             raise
+        except BaseException:
+            session.rollback()
+            _run_rollback_hooks(session)
+            raise
+        finally:
+            session.close()
 
     def _translate(self, exc: BaseException) -> DatabaseError:
         text = str(getattr(exc, "orig", None) or exc)

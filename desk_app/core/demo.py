@@ -1,0 +1,195 @@
+"""The demo office and a simulated day of tickets, through the real services.
+
+``create_demo_office`` sets up the SUI and Legalizzazioni services of the
+Prefettura di Lodi, six desks and staff of every role (idempotent).
+``simulate_day`` replays a realistic morning (DOMAIN.md: 150-400 tickets,
+4-8 desks) with a :class:`~desk_app.core.clock.ManualClock`: arrivals peak
+after opening, desks call, serve, finish, transfer, park and see no-shows,
+all through :class:`~desk_app.core.queue.QueueService`, so the counts and the
+audit trail are the ones real work would leave.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from desk_app.core.auth import Actor
+from desk_app.core.clock import ManualClock, zone
+from desk_app.core.queue import QueueService
+from desk_app.core.services import CoreServices
+from desk_app.errors import ConflictError, QueueEmptyError
+
+DEMO_PASSWORD = "sportello-demo"
+
+DEMO_OFFICE: dict[str, Any] = {
+    "office": {
+        "code": "LODI",
+        "name": "Prefettura di Lodi - Sportello Unico per l'Immigrazione e Legalizzazioni",
+        "address": "Corso Umberto I 40, 26900 Lodi",
+    },
+    "service": [
+        {"code": "RF", "prefix": "R", "target_wait_minutes": 20,
+         "name": "Ricongiungimento familiare (nulla osta e primo ingresso)"},
+        {"code": "LAV", "prefix": "N", "target_wait_minutes": 20,
+         "name": "Lavoro: nulla osta flussi e casi particolari"},
+        {"code": "CONV", "prefix": "C", "target_wait_minutes": 20, "name": "Conversione del permesso di soggiorno"},
+        {"code": "ADI", "prefix": "A", "target_wait_minutes": 15,
+         "name": "Accordo di integrazione e test di italiano A2"},
+        {"code": "INFO", "prefix": "I", "target_wait_minutes": 10, "name": "Informazioni e consegna documenti"},
+        {"code": "LEG", "prefix": "L", "target_wait_minutes": 15, "name": "Legalizzazioni e apostille"},
+    ],
+    "desk": [
+        {"code": "D1", "name": "Sportello 1", "services": ["RF", "LAV"]},
+        {"code": "D2", "name": "Sportello 2", "services": ["RF", "CONV"]},
+        {"code": "D3", "name": "Sportello 3", "services": ["LAV", "CONV", "ADI"]},
+        {"code": "D4", "name": "Sportello 4", "services": ["ADI", "INFO", "RF"]},
+        {"code": "D5", "name": "Sportello 5", "services": ["LEG", "INFO"]},
+        {"code": "D6", "name": "Sportello 6", "services": ["LEG"]},
+    ],
+}
+
+DEMO_STAFF = (
+    ("admin", "Amministratore di sistema", "admin"),
+    ("responsabile", "Giulia Ferrari (responsabile)", "supervisor"),
+    *((f"operatore{i}", f"Operatore sportello {i}", "clerk") for i in range(1, 7)),
+    ("mediatrice1", "Amina (mediatrice, arabo)", "mediator"),
+    ("mediatore2", "Imran (mediatore, urdu e punjabi)", "mediator"),
+)
+
+#: Share of arrivals per service, and minutes of service (mean) per service.
+_MIX = {"RF": 0.26, "LAV": 0.16, "CONV": 0.14, "ADI": 0.10, "INFO": 0.12, "LEG": 0.22}
+_SERVICE_MINUTES = {"RF": 9, "LAV": 8, "CONV": 8, "ADI": 6, "INFO": 3, "LEG": 4}
+#: Languages of the territory with rough shares of users (DOMAIN.md, province of Lodi).
+_LANGUAGES = {"it": 0.22, "ro": 0.16, "ar": 0.18, "sq": 0.09, "uk": 0.04, "fr": 0.06, "en": 0.06, "es": 0.04,
+              "ur": 0.05, "bn": 0.04, "pa": 0.03, "hi": 0.01, "zh": 0.02}
+_MEDIATED = {"ar", "ur", "bn", "pa", "hi", "zh"}
+
+
+@dataclass
+class DemoResult:
+    """What the demo did."""
+
+    office_code: str
+    staff_created: list[str] = field(default_factory=list)
+    day: date | None = None
+    issued: int = 0
+    served: int = 0
+    no_shows: int = 0
+    transfers: int = 0
+    waiting_left: int = 0
+
+
+def create_demo_office(core: CoreServices, actor: Actor) -> DemoResult:
+    """Set up the demo office and its staff (existing accounts are left alone)."""
+    view = core.offices.apply(actor, DEMO_OFFICE)
+    result = DemoResult(view.code)
+    existing = {s.username for s in core.staff.list_staff(actor)}
+    for username, name, role in DEMO_STAFF:
+        if username not in existing:
+            core.staff.add_staff(actor, username, name, role, DEMO_PASSWORD, view.code)
+            result.staff_created.append(username)
+    return result
+
+
+def _pick(rng: random.Random, weights: dict[str, float]) -> str:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def simulate_day(
+    core: CoreServices,
+    day: date,
+    *,
+    tickets: int = 180,
+    seed: int = 2026,
+    opening: time = time(8, 30),
+    closing: time = time(12, 30),
+    stop_at: datetime | None = None,
+) -> DemoResult:
+    """Simulate ``day`` in the demo office; return the counts of what happened.
+
+    Desks D1-D6 are worked by ``operatore1``-``operatore6``. When ``stop_at``
+    falls inside the day, the simulation stops there and leaves the queue as it
+    is (tickets waiting, desks busy), which is what a live demo wants.
+    """
+    rng = random.Random(seed)
+    tz = zone("Europe/Rome")
+    start = datetime.combine(day, opening, tz)
+    end = datetime.combine(day, closing, tz)
+    clock = ManualClock(start)
+    queue = QueueService(core.db, core.authorizer, clock, "LODI")
+    clerks = {f"D{i}": core.staff.login(f"operatore{i}", DEMO_PASSWORD) for i in range(1, 7)}
+    result = DemoResult("LODI", day=day)
+
+    # Arrivals: most people come in the first two hours (queues form before opening).
+    span = (end - start).total_seconds()
+    arrivals = sorted(start + timedelta(seconds=span * rng.betavariate(1.3, 2.6)) for _ in range(tickets))
+    events: list[tuple[datetime, int, str, str]] = [(at, n, "arrive", "") for n, at in enumerate(arrivals)]
+    events += [(start + timedelta(minutes=rng.uniform(0, 4)), tickets + i, "free", desk)
+               for i, desk in enumerate(clerks)]
+    heapq.heapify(events)
+    seq = len(events)
+    limit = min(stop_at, end + timedelta(hours=2)) if stop_at else end + timedelta(hours=2)
+
+    while events:
+        at, _, kind, desk = heapq.heappop(events)
+        if at > limit:
+            break
+        clock.set(at)
+        if kind == "arrive":
+            service = _pick(rng, _MIX)
+            language = _pick(rng, _LANGUAGES)
+            roll = rng.random()
+            priority = ("appointment" if roll < 0.15 else "elderly" if roll < 0.19 else "disability" if roll < 0.21
+                        else "pregnancy" if roll < 0.23 else "ordinary")
+            queue.issue_ticket(clerks["D5"], service, priority=priority, language=language,
+                               needs_mediator=language in _MEDIATED and rng.random() < 0.4)
+            result.issued += 1
+            continue
+        # A desk is free: call, then the person arrives (or not) and is served.
+        actor = clerks[desk]
+        try:
+            ticket = queue.call_next(actor, desk)
+        except QueueEmptyError:
+            if at < end:
+                seq += 1
+                heapq.heappush(events, (at + timedelta(minutes=2), seq, "free", desk))
+            continue
+        except ConflictError:
+            continue
+        if rng.random() < 0.07 and at + timedelta(minutes=3) <= limit:
+            clock.advance(timedelta(minutes=2))
+            if rng.random() < 0.5:
+                queue.recall(actor, desk)
+                clock.advance(timedelta(minutes=1))
+            queue.no_show(actor, desk)
+            result.no_shows += 1
+            busy = timedelta(minutes=3)
+        else:
+            clock.advance(timedelta(seconds=rng.uniform(30, 120)))
+            minutes = max(1.5, rng.lognormvariate(0, 0.45) * _SERVICE_MINUTES[ticket.service_code])
+            if clock.now() > limit:
+                continue  # stopped "now": the person is still walking to the desk
+            queue.start_serving(actor, desk)
+            if clock.now() + timedelta(minutes=minutes) > limit:
+                continue  # stopped "now": still being served
+            clock.advance(timedelta(minutes=minutes))
+            roll = rng.random()
+            if roll < 0.04:
+                target = rng.choice([s for s in _MIX if s != ticket.service_code])
+                queue.transfer(actor, ticket.id, target, desk_code=desk)
+                result.transfers += 1
+            else:
+                outcome = ("completed" if roll < 0.72 else "missing_documents" if roll < 0.92
+                           else "redirected" if roll < 0.97 else "other")
+                queue.finish(actor, desk, outcome)
+                result.served += 1
+            busy = clock.now() - at
+        seq += 1
+        heapq.heappush(events, (at + busy + timedelta(seconds=rng.uniform(10, 60)), seq, "free", desk))
+
+    result.waiting_left = len(queue.tickets(clerks["D1"], statuses=("waiting",), day=day))
+    return result

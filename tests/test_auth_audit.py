@@ -1,0 +1,185 @@
+"""Login, lockout, permissions per role (enforced in the core) and the hash-chained audit log."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import delete, select, update
+
+from desk_app.core.auth import PERMISSIONS, Actor
+from desk_app.core.clock import ManualClock
+from desk_app.core.queue import QueueService
+from desk_app.core.services import CoreServices
+from desk_app.db.models import AuditEvent, Staff, Ticket
+from desk_app.errors import AuditChainError, AuthError, ConflictError, PermissionDeniedError, ValidationError
+
+
+def audit_rows(core: CoreServices) -> list[tuple[str, str, str]]:
+    return core.db.read(lambda s: [(e.actor, e.action, e.outcome) for e in
+                                   s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()])
+
+
+def test_login_returns_actor_with_role_and_office(services, staff):
+    actor = services.staff.login("Clerk", "clerk-password")  # usernames are case-insensitive
+    assert (actor.username, actor.role) == ("clerk", "clerk")
+    assert actor.office_id == services.offices.view().id
+    assert ("clerk", "login", "ok") in audit_rows(services)
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(services, staff):
+    with pytest.raises(AuthError) as wrong:
+        services.staff.login("clerk", "nope")
+    with pytest.raises(AuthError) as unknown:
+        services.staff.login("nobody", "nope")
+    assert wrong.value.message("it") == unknown.value.message("it") == "Nome utente o password errati."
+    rows = audit_rows(services)
+    assert ("clerk", "login", "failed") in rows and ("login:nobody", "login", "unknown") in rows
+
+
+def test_lockout_after_five_failures_for_five_minutes(settings, staff):
+    clock = ManualClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    core = CoreServices.build(settings, clock=clock)
+    try:
+        for _ in range(4):
+            with pytest.raises(AuthError) as err:
+                core.staff.login("clerk", "wrong")
+            assert err.value.code == "bad_credentials"
+        with pytest.raises(AuthError) as err:
+            core.staff.login("clerk", "wrong")
+        assert err.value.code == "account_locked"
+        with pytest.raises(AuthError) as err:  # even the right password is refused while locked
+            core.staff.login("clerk", "clerk-password")
+        assert err.value.code == "account_locked" and "5 minuti" in err.value.message("it")
+        clock.advance(timedelta(minutes=5, seconds=1))
+        assert core.staff.login("clerk", "clerk-password").username == "clerk"
+        failed = core.db.read(lambda s: s.execute(select(Staff.failed_logins).where(Staff.username == "clerk"))
+                              .scalar())
+        assert failed == 0
+    finally:
+        core.close()
+
+
+def test_disabled_account_cannot_log_in(services, staff):
+    services.staff.set_active(staff["admin"], "clerk2", False)
+    with pytest.raises(AuthError) as err:
+        services.staff.login("clerk2", "clerk2-password")
+    assert err.value.code == "account_disabled"
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("clerk", True), ("supervisor", True), ("admin", True), ("mediator", False)],
+)
+def test_queue_work_permission_per_role(services, staff, role, allowed):
+    actor = staff[role]
+    if allowed:
+        ticket = services.queue.issue_ticket(actor, "RF")
+        assert services.queue.call_next(actor, "D1").number == ticket.number
+    else:
+        for attempt in (lambda: services.queue.issue_ticket(actor, "RF"),
+                        lambda: services.queue.call_next(actor, "D1"),
+                        lambda: services.queue.tickets(actor),
+                        lambda: services.queue.cancel(actor, "R001")):
+            with pytest.raises(PermissionDeniedError) as err:
+                attempt()
+            assert "mediator" in err.value.message("it")
+        assert services.db.read(lambda s: s.execute(select(Ticket.id)).first()) is None
+        assert [r for r in audit_rows(services) if r[2] == "denied"][0][:2] == ("mediator", "denied:issue")
+
+
+@pytest.mark.parametrize("role", ["clerk", "mediator", "supervisor"])
+def test_only_admins_manage_staff(services, staff, role):
+    with pytest.raises(PermissionDeniedError):
+        services.staff.add_staff(staff[role], "newbie", "New", "clerk", "long-enough-pw")
+    with pytest.raises(PermissionDeniedError):
+        services.staff.list_staff(staff[role])
+    with pytest.raises(PermissionDeniedError):
+        services.staff.set_password(staff[role], "admin", "taken-over-123")
+    assert (role, "denied:manage_staff", "denied") in audit_rows(services)
+
+
+def test_everyone_may_change_their_own_password(services, staff):
+    services.staff.set_password(staff["clerk"], "clerk", "a-new-password")
+    assert services.staff.login("clerk", "a-new-password").role == "clerk"
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("clerk", False), ("supervisor", True), ("admin", True)])
+def test_reports_and_day_close_permissions(services, staff, role, allowed):
+    if allowed:
+        assert services.reports.counts(staff[role], "2026-01-01", "2026-01-31") == []
+        assert services.queue.close_day(staff[role]) == 0
+    else:
+        with pytest.raises(PermissionDeniedError):
+            services.reports.counts(staff[role], "2026-01-01", "2026-01-31")
+        with pytest.raises(PermissionDeniedError):
+            services.queue.close_day(staff[role])
+
+
+def test_setup_needs_manage_setup(services, staff):
+    with pytest.raises(PermissionDeniedError):
+        services.offices.apply(staff["clerk"], {"office": {"code": "X", "name": "X"}})
+    assert services.offices.offices() == ["LODI"]
+
+
+def test_actor_of_another_office_is_refused(services, staff, system_actor):
+    services.offices.apply(system_actor, {"office": {"code": "MI", "name": "Milano"},
+                                          "service": [{"code": "RF", "prefix": "R", "name": "RF"}]})
+    other = Actor("stranger", "clerk", staff_id=None, office_id=services.offices.view("MI").id)
+    lodi_queue = QueueService(services.db, services.authorizer, office_code="LODI")
+    with pytest.raises(PermissionDeniedError) as err:
+        lodi_queue.issue_ticket(other, "RF")
+    assert err.value.code == "other_office"
+    assert ("stranger", "denied:other_office", "denied") in audit_rows(services)
+    assert services.db.read(lambda s: s.execute(select(Ticket.id)).first()) is None
+
+
+def test_staff_input_is_validated(services, staff):
+    admin = staff["admin"]
+    with pytest.raises(ValidationError):
+        services.staff.add_staff(admin, "x", "Short name user", "clerk", "long-enough-pw")
+    with pytest.raises(ValidationError):
+        services.staff.add_staff(admin, "newclerk", "Name", "king", "long-enough-pw")
+    with pytest.raises(ValidationError):
+        services.staff.add_staff(admin, "newclerk", "Name", "clerk", "short")
+    with pytest.raises(ValidationError):
+        services.staff.add_staff(admin, "newclerk", "Evil\u202ename", "clerk", "long-enough-pw")
+    with pytest.raises(ValidationError):
+        services.staff.add_staff(admin, "newclerk", "N" * 81, "clerk", "long-enough-pw")
+    with pytest.raises(ConflictError):
+        services.staff.add_staff(admin, "clerk", "Dup", "clerk", "long-enough-pw")
+    assert [s.username for s in services.staff.list_staff(admin)].count("newclerk") == 0
+
+
+def test_permissions_table_covers_every_role():
+    assert set(PERMISSIONS) == {"clerk", "mediator", "supervisor", "admin"}
+    assert PERMISSIONS["clerk"] < PERMISSIONS["admin"]
+    assert "serve_queue" not in PERMISSIONS["mediator"]
+
+
+# -- audit chain ---------------------------------------------------------------------------------------------------
+def test_audit_chain_verifies_and_detects_edits_and_deletions(services, staff):
+    result = services.audit.verify()
+    assert result.count >= 6  # staff creation and logins
+    ids = services.db.read(lambda s: list(s.execute(select(AuditEvent.id).order_by(AuditEvent.id)).scalars()))
+
+    services.db.write(lambda s: s.execute(update(AuditEvent).where(AuditEvent.id == ids[2])
+                                          .values(actor="someone-else")))
+    with pytest.raises(AuditChainError) as err:
+        services.audit.verify()
+    assert err.value.params["id"] == ids[2] and "alterato" in err.value.message("it")
+
+
+def test_audit_chain_detects_a_deleted_row(services, staff):
+    ids = services.db.read(lambda s: list(s.execute(select(AuditEvent.id).order_by(AuditEvent.id)).scalars()))
+    services.db.write(lambda s: s.execute(delete(AuditEvent).where(AuditEvent.id == ids[1])))
+    with pytest.raises(AuditChainError) as err:
+        services.audit.verify()
+    assert err.value.params["id"] == ids[2]
+
+
+def test_refusals_are_audited_even_though_the_action_rolled_back(services, staff):
+    before = services.audit.verify().count
+    with pytest.raises(PermissionDeniedError):
+        services.queue.call_next(staff["mediator"], "D1")
+    assert services.audit.verify().count == before + 1
