@@ -165,6 +165,134 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "Il database è occupato, riprovare tra poco.",
         "en": "The database is busy, try again shortly.",
     },
+    # content catalogue, cases, translations
+    "unknown_procedure": {"it": "Procedura sconosciuta: «{value}».", "en": "Unknown procedure: “{value}”."},
+    "unknown_case": {"it": "Pratica allo sportello n. {value} non trovata.", "en": "Counter case {value} not found."},
+    "unknown_item": {
+        "it": "Il documento «{value}» non è nella lista della procedura {procedure}.",
+        "en": "Document “{value}” is not on the checklist of procedure {procedure}.",
+    },
+    "unknown_text": {"it": "Testo sconosciuto: «{value}».", "en": "Unknown text: “{value}”."},
+    "case_closed": {
+        "it": "La pratica {value} è chiusa: riaprirla prima di modificarla.",
+        "en": "Case {value} is closed: reopen it before changing it.",
+    },
+    "no_catalogue": {
+        "it": "Catalogo delle procedure non caricato: eseguire «desk-admin content load».",
+        "en": "The procedure catalogue is not loaded: run “desk-admin content load”.",
+    },
+    "bad_catalogue": {
+        "it": "Catalogo «{path}» non valido: {reason}",
+        "en": "Catalogue “{path}” is not valid: {reason}",
+    },
+    "bad_po_file": {
+        "it": "File di traduzione «{path}» non valido: {reason}",
+        "en": "Translation file “{path}” is not valid: {reason}",
+    },
+    "po_wrong_language": {
+        "it": "Il file «{path}» è per la lingua «{found}», non «{expected}».",
+        "en": "The file “{path}” is for language “{found}”, not “{expected}”.",
+    },
+    "unknown_country": {"it": "Stato sconosciuto: «{value}».", "en": "Unknown country: “{value}”."},
+    # appointments, convocations, mediators
+    "bad_time": {
+        "it": "L'orario «{value}» non è valido (formato HH:MM).",
+        "en": "The time “{value}” is not valid (format HH:MM).",
+    },
+    "bad_hours": {
+        "it": "Orario «{value}» non valido: scrivere ad esempio «lun-ven 09:00-12:30».",
+        "en": "Hours “{value}” not valid: write for example “mon-fri 09:00-12:30”.",
+    },
+    "bad_period": {
+        "it": "Periodo non valido: la fine ({end}) deve venire dopo l'inizio ({start}).",
+        "en": "Invalid period: the end ({end}) must come after the start ({start}).",
+    },
+    "no_calendar": {
+        "it": "Il servizio {service} non ha un calendario appuntamenti.",
+        "en": "Service {service} has no appointment calendar.",
+    },
+    "slot_not_offered": {
+        "it": "Nessun turno di {service} inizia il {day} alle {time}: vedere «appointments slots».",
+        "en": "No slot of {service} starts on {day} at {time}: see “appointments slots”.",
+    },
+    "slot_closed": {
+        "it": "{service} è chiuso il {day}: {reason}",
+        "en": "{service} is closed on {day}: {reason}",
+    },
+    "slot_past": {
+        "it": "Il turno del {day} alle {time} è già iniziato.",
+        "en": "The slot of {day} at {time} has already begun.",
+    },
+    "slot_beyond_horizon": {
+        "it": "Si prenota al massimo {days} giorni in anticipo.",
+        "en": "Bookings are taken at most {days} days ahead.",
+    },
+    "slot_full": {
+        "it": "Il turno di {service} del {day} alle {time} è pieno ({capacity} posti).",
+        "en": "The slot of {service} on {day} at {time} is full ({capacity} places).",
+    },
+    "person_has_appointment": {
+        "it": "Questa persona ha già un appuntamento ({service}, {day} alle {time}): "
+        "spostarlo invece di prenotarne un altro.",
+        "en": "This person already has an appointment ({service}, {day} at {time}): "
+        "move it instead of booking another.",
+    },
+    "unknown_appointment": {"it": "Appuntamento {value} non trovato.", "en": "Appointment {value} not found."},
+    "appointment_wrong_state": {
+        "it": "L'appuntamento {id} è «{status}»: impossibile {action}.",
+        "en": "Appointment {id} is “{status}”: cannot {action}.",
+    },
+    "appointment_other_day": {
+        "it": "L'appuntamento {id} è per il {day}, non per oggi.",
+        "en": "Appointment {id} is for {day}, not today.",
+    },
+    "unknown_convocation": {"it": "Convocazione {value} non trovata.", "en": "Convocation {value} not found."},
+    "convocation_wrong_state": {
+        "it": "La convocazione {id} è «{status}»: impossibile {action}.",
+        "en": "Convocation {id} is “{status}”: cannot {action}.",
+    },
+    "unknown_mediator": {"it": "Mediatore sconosciuto: «{value}».", "en": "Unknown mediator: “{value}”."},
+    "not_a_mediator": {
+        "it": "L'utente «{value}» non è collegato a un mediatore dell'elenco.",
+        "en": "User “{value}” is not linked to a mediator of the roster.",
+    },
+    "unknown_mediator_booking": {
+        "it": "Prenotazione del mediatore {value} non trovata.",
+        "en": "Mediator booking {value} not found.",
+    },
+    "mediator_booking_wrong_state": {
+        "it": "La prenotazione {id} è «{status}»: impossibile {action}.",
+        "en": "Booking {id} is “{status}”: cannot {action}.",
+    },
+    "not_own_booking": {
+        "it": "La prenotazione {id} è di un altro mediatore.",
+        "en": "Booking {id} belongs to another mediator.",
+    },
+    "mediator_no_language": {
+        "it": "Il mediatore {mediator} non lavora in «{language}».",
+        "en": "Mediator {mediator} does not work in “{language}”.",
+    },
+    "mediator_absent": {
+        "it": "Il mediatore {mediator} è assente il {day} ({reason}).",
+        "en": "Mediator {mediator} is absent on {day} ({reason}).",
+    },
+    "mediator_unavailable": {
+        "it": "Il mediatore {mediator} non è disponibile il {day} {start}-{end} ({mode}); "
+        "disponibilità quel giorno: {windows}.",
+        "en": "Mediator {mediator} is not available on {day} {start}-{end} ({mode}); available that day: {windows}.",
+    },
+    "mediator_busy": {
+        "it": "Il mediatore {mediator} è già prenotato il {day} {start}-{end}.",
+        "en": "Mediator {mediator} is already booked on {day} {start}-{end}.",
+    },
+    "no_mediator_free": {
+        "it": "Nessun mediatore per «{language}» libero il {day} {start}-{end} ({mode}): {reasons}",
+        "en": "No mediator for “{language}” is free on {day} {start}-{end} ({mode}): {reasons}",
+    },
+    "ticket_no_mediator": {
+        "it": "Il biglietto {number} non richiede un mediatore.",
+        "en": "Ticket {number} does not need a mediator.",
+    },
     "audit_broken": {
         "it": "Registro di audit alterato alla riga {id}: {reason}",
         "en": "Audit log tampered with at row {id}: {reason}",
@@ -192,6 +320,20 @@ ACTION_NAMES: dict[str, dict[str, str]] = {
     "close_day": {"it": "chiudere la giornata", "en": "close the day"},
     "view_queue": {"it": "vedere la coda", "en": "view the queue"},
     "manage_db": {"it": "gestire il database", "en": "manage the database"},
+    "work_cases": {"it": "gestire le pratiche allo sportello", "en": "work on counter cases"},
+    "edit_content": {"it": "modificare procedure e testi", "en": "edit procedures and texts"},
+    "book_appointments": {"it": "gestire gli appuntamenti", "en": "handle appointments"},
+    "book_mediators": {"it": "prenotare mediatori", "en": "book mediators"},
+    "manage_calendar": {"it": "configurare i calendari degli appuntamenti", "en": "set up appointment calendars"},
+    "manage_mediators": {"it": "gestire l'elenco dei mediatori", "en": "manage the mediator roster"},
+    "purge_personal_data": {"it": "cancellare i dati personali scaduti", "en": "purge expired personal data"},
+    "own_bookings": {"it": "gestire le proprie prenotazioni", "en": "handle their own bookings"},
+    "check_in": {"it": "registrare l'arrivo", "en": "check in"},
+    "move": {"it": "spostare", "en": "move"},
+    "confirm": {"it": "confermare", "en": "confirm"},
+    "decline": {"it": "rifiutare", "en": "decline"},
+    "mark_present": {"it": "segnare presente", "en": "mark present"},
+    "rebook": {"it": "riprenotare", "en": "rebook"},
 }
 
 STATUS_NAMES: dict[str, dict[str, str]] = {
@@ -203,6 +345,13 @@ STATUS_NAMES: dict[str, dict[str, str]] = {
     "no_show": {"it": "assente", "en": "no-show"},
     "cancelled": {"it": "annullato", "en": "cancelled"},
     "closed": {"it": "chiuso a fine giornata", "en": "closed at end of day"},
+    "booked": {"it": "prenotato", "en": "booked"},
+    "checked_in": {"it": "arrivato", "en": "checked in"},
+    "sent": {"it": "inviata", "en": "sent"},
+    "confirmed": {"it": "confermato", "en": "confirmed"},
+    "attended": {"it": "presentato", "en": "attended"},
+    "rebooked": {"it": "riprenotato", "en": "rebooked"},
+    "declined": {"it": "rifiutato", "en": "declined"},
 }
 
 

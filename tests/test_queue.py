@@ -49,7 +49,8 @@ def test_day_boundary_is_local_rome_time(clocked):
 
 def test_full_life_cycle_called_serving_done(clocked):
     core, clock, clerk = clocked
-    issued = core.queue.issue_ticket(clerk, "RF", language="ar", needs_mediator=True)
+    # needs_mediator=False: a ticket that needs one waits for its mediator (tests/booking/test_mediators.py)
+    issued = core.queue.issue_ticket(clerk, "RF", language="ar")
     clock.advance(timedelta(minutes=7))
     called = core.queue.call_next(clerk, "D1")
     assert (called.number, called.status, called.desk_code) == (issued.number, "called", "D1")

@@ -37,6 +37,8 @@ COMMAND_MODULES = [
     "desk_app.cli.admin",
     "desk_app.cli.tickets",
     "desk_app.cli.reports",
+    "desk_app.cli.content",
+    "desk_app.cli.appointments",
 ]
 
 

@@ -10,12 +10,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from desk_app.core.appointments import AppointmentService
 from desk_app.core.audit import AuditLog
 from desk_app.core.auth import Authorizer, StaffService
+from desk_app.core.cases import CaseService
+from desk_app.core.catalogue import ContentService
 from desk_app.core.clock import Clock, SystemClock
+from desk_app.core.convocations import ConvocationService
+from desk_app.core.mediators import MediatorService, mediator_call_filter
 from desk_app.core.office import OfficeService
 from desk_app.core.queue import QueueService
+from desk_app.core.reports import ReportService
 from desk_app.core.settings import Settings
+from desk_app.core.translations import TranslationService
 from desk_app.db import migrate
 from desk_app.db.engine import Database
 
@@ -34,6 +41,13 @@ class CoreServices:
     staff: StaffService
     offices: OfficeService
     queue: QueueService
+    content: ContentService
+    cases: CaseService
+    translations: TranslationService
+    reports: ReportService
+    appointments: AppointmentService
+    convocations: ConvocationService
+    mediators: MediatorService
 
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None, clock: Clock | None = None) -> CoreServices:
@@ -43,6 +57,10 @@ class CoreServices:
         audit = AuditLog(db, clock)
         authorizer = Authorizer(audit)
         office_code = settings.office_code or None
+        content = ContentService(db, authorizer, clock, office_code)
+        # Tickets that need a mediator wait until theirs is there (or a desk overrides).
+        queue = QueueService(db, authorizer, clock, office_code, call_filters=[mediator_call_filter])
+        appointments = AppointmentService(db, authorizer, queue, clock, office_code, settings.retention_days)
         return cls(
             settings=settings,
             db=db,
@@ -51,7 +69,14 @@ class CoreServices:
             authorizer=authorizer,
             staff=StaffService(db, audit, clock),
             offices=OfficeService(db, authorizer),
-            queue=QueueService(db, authorizer, clock, office_code),
+            queue=queue,
+            content=content,
+            cases=CaseService(db, authorizer, content, clock, office_code),
+            translations=TranslationService(db, authorizer, clock, office_code),
+            reports=ReportService(db, authorizer, office_code),
+            appointments=appointments,
+            convocations=ConvocationService(db, authorizer, appointments, clock),
+            mediators=MediatorService(db, authorizer, clock, office_code),
         )
 
     def upgrade_schema(self) -> migrate.UpgradeResult:

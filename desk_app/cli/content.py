@@ -1,0 +1,135 @@
+"""``content``, ``print`` and ``translations`` commands: the catalogue, the user sheets and their translations.
+
+``desk-admin content load`` copies the shipped catalogue into the office (idempotent).
+``desk-admin print instructions|missing|exploitation ... -o FILE`` writes a sheet as PDF
+(Qt text engine) or DOCX. ``desk-admin translations status|export|import`` shows the
+coverage table and exchanges PO files with translators.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desk_app.cli import CliContext
+from desk_app.core.catalogue import LANGUAGE_NAMES
+from desk_app.core.queue import LANGUAGES
+from desk_app.core.sheets import Sheet, SheetBuilder
+from desk_app.core.translations import TARGET_LANGUAGES, TRANSLATION_STATUSES
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    content = commands.add_parser("content", help="procedure catalogue").add_subparsers(
+        dest="content_command", required=True)
+    load = content.add_parser("load", help="load the shipped catalogue and translations into the office")
+    load.add_argument("--office", metavar="CODE")
+    load.set_defaults(func=load_catalogue)
+    procedures = content.add_parser("procedures", help="list the procedures and their checklist versions")
+    procedures.set_defaults(func=list_procedures)
+
+    printing = commands.add_parser("print", help="user sheets as PDF or DOCX").add_subparsers(
+        dest="print_command", required=True)
+    for name, helptext in (("instructions", "instruction sheet of a procedure"),
+                           ("missing", "'bring next time' sheet of a case"),
+                           ("exploitation", "labour-exploitation awareness sheet")):
+        sub = printing.add_parser(name, help=helptext)
+        if name == "instructions":
+            sub.add_argument("--procedure", required=True, metavar="CODE")
+        if name == "missing":
+            sub.add_argument("--case", required=True, type=int, metavar="ID")
+        sub.add_argument("--lang", dest="sheet_lang", choices=LANGUAGES,
+                         required=name != "missing", help="user's language (missing: default the case's)")
+        sub.add_argument("--bilingual", action="store_true", help="print the Italian under each line")
+        sub.add_argument("--format", choices=("pdf", "docx"), help="default: from the file name, else pdf")
+        sub.add_argument("-o", "--output", required=True, metavar="FILE")
+        sub.set_defaults(func=print_sheet, sheet_kind=name)
+
+    translations = commands.add_parser("translations", help="translations of the user sheets").add_subparsers(
+        dest="translations_command", required=True)
+    status = translations.add_parser("status", help="coverage table: document x language")
+    status.set_defaults(func=translation_status)
+    export = translations.add_parser("export", help="write a PO file for translators")
+    export.add_argument("--lang", dest="po_lang", required=True, choices=TARGET_LANGUAGES)
+    export.add_argument("file", metavar="FILE.po")
+    export.set_defaults(func=export_po)
+    import_ = translations.add_parser("import", help="read a translator's PO file")
+    import_.add_argument("--lang", dest="po_lang", required=True, choices=TARGET_LANGUAGES)
+    import_.add_argument("file", metavar="FILE.po")
+    import_.set_defaults(func=import_po)
+
+
+def load_catalogue(ctx: CliContext, args: argparse.Namespace) -> int:
+    result = ctx.core().content.load(ctx.actor(), office_code=args.office)
+    ctx.emit(result, ctx.t(
+        f"Catalogo {result.catalogue_version}: {result.texts_added} testi aggiunti, {result.texts_updated} "
+        f"aggiornati, {result.texts_kept} modificati dall'ufficio e lasciati; {result.procedures_added} procedure "
+        f"nuove; nuove versioni di lista: {', '.join(result.versions_added) or '-'}",
+        f"Catalogue {result.catalogue_version}: {result.texts_added} texts added, {result.texts_updated} updated, "
+        f"{result.texts_kept} edited by the office and kept; {result.procedures_added} new procedures; "
+        f"new checklist versions: {', '.join(result.versions_added) or '-'}"))
+    return 0
+
+
+def list_procedures(ctx: CliContext, args: argparse.Namespace) -> int:
+    procedures = ctx.core().content.procedures()
+    ctx.emit(procedures, [f"{p.code:8} v{p.version:<3} {p.service_code:4} {len(p.items):2} "
+                          f"{'?' if p.verify else ' '} {p.name}" for p in procedures])
+    return 0
+
+
+def print_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
+    core = ctx.core()
+    builder = SheetBuilder(core.content)
+    sheet: Sheet
+    if args.sheet_kind == "instructions":
+        sheet = builder.instructions(args.procedure, args.sheet_lang, bilingual=args.bilingual)
+    elif args.sheet_kind == "missing":
+        case = core.cases.get(ctx.actor(), args.case)
+        sheet = builder.missing(case, args.sheet_lang, bilingual=args.bilingual, today=core.clock.now().date())
+    else:
+        sheet = builder.exploitation(args.sheet_lang, bilingual=args.bilingual)
+    path = Path(args.output)
+    kind = args.format or ("docx" if path.suffix.lower() == ".docx" else "pdf")
+    if kind == "docx":
+        from desk_app.documents.docx import write_docx
+
+        write_docx(sheet, path)
+    else:
+        from desk_app.documents.pdf import write_pdf  # Qt is loaded only when a PDF is asked for
+
+        write_pdf(sheet, path)
+    ctx.emit({"file": path.resolve(), "language": sheet.lang, "status": sheet.status, "format": kind},
+             ctx.t(f"Foglio scritto in {path.resolve()} ({LANGUAGE_NAMES[sheet.lang]}, traduzione: {sheet.status})",
+                   f"Sheet written to {path.resolve()} ({LANGUAGE_NAMES[sheet.lang]}, translation: {sheet.status})"))
+    return 0
+
+
+_SHORT = {"reviewed": "ok", "draft": "dr", "stale": "ST", "missing": "--"}
+
+
+def translation_status(ctx: CliContext, args: argparse.Namespace) -> int:
+    table = ctx.core().translations.coverage()
+    header = f"{'':8} " + " ".join(f"{lang:>3}" for lang in TARGET_LANGUAGES)
+    lines = [header] + [f"{doc:8} " + " ".join(f"{_SHORT[row[lang].status]:>3}" for lang in TARGET_LANGUAGES)
+                        for doc, row in table.items()]
+    lines.append("legend: " + ", ".join(f"{_SHORT[s]}={s}" for s in TRANSLATION_STATUSES))
+    ctx.emit(table, lines)
+    return 0
+
+
+def export_po(ctx: CliContext, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    count = ctx.core().translations.export_po(ctx.actor(), args.po_lang, path)
+    ctx.emit({"file": path.resolve(), "entries": count},
+             ctx.t(f"{count} voci scritte in {path.resolve()}", f"{count} entries written to {path.resolve()}"))
+    return 0
+
+
+def import_po(ctx: CliContext, args: argparse.Namespace) -> int:
+    result = ctx.core().translations.import_po(ctx.actor(), args.po_lang, Path(args.file))
+    ctx.emit(result, ctx.t(
+        f"{result.imported} traduzioni importate ({result.stale} di un testo italiano precedente), "
+        f"{result.unchanged} invariate, {result.skipped} saltate",
+        f"{result.imported} translations imported ({result.stale} of an earlier Italian text), "
+        f"{result.unchanged} unchanged, {result.skipped} skipped"))
+    return 0

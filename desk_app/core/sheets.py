@@ -1,0 +1,269 @@
+"""What the three user sheets say, in one language, as plain data for the PDF and DOCX renderers.
+
+* the **instruction sheet** of a procedure (what it is, steps, documents, where);
+* the **"bring next time" sheet** of a case (its missing items only, with the office address and next steps);
+* the **labour-exploitation sheet** (rights, warning signs, the 800 290 290 number, where to get help).
+
+Each line carries the language it is actually in and its translation status: a
+missing or stale translation falls back to the Italian line (the sheet then says it
+is not fully translated), so an outdated translation never reaches a user. The
+renderers only lay the :class:`Sheet` out; every wording decision is made here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from desk_app.core.cases import CaseView
+from desk_app.core.catalogue import (
+    LANGUAGE_NAMES,
+    RTL_LANGUAGES,
+    SOURCE_LANGUAGE,
+    ChecklistItem,
+    ContentService,
+    ProcedureView,
+    exploitation_counts,
+    text_digest,
+)
+from desk_app.core.queue import LANGUAGES
+from desk_app.core.translations import translation_status, worst
+from desk_app.core.validation import clean_choice
+from desk_app.db.models_content import ContentText
+
+SHEET_KINDS = ("instructions", "missing", "exploitation")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One piece of text of a sheet.
+
+    Attributes:
+        text: what is printed.
+        lang: the language ``text`` is in (``it`` when a translation was missing or stale).
+        status: ``reviewed``, ``draft``, ``stale`` or ``missing`` (translation status of the source key).
+        italian: the Italian text, printed beside it on bilingual sheets (empty when ``lang`` is ``it``).
+        verify: the fact is still "to verify": printed with an asterisk.
+    """
+
+    text: str
+    lang: str
+    status: str = "reviewed"
+    italian: str = ""
+    verify: bool = False
+
+    def __post_init__(self) -> None:
+        if self.lang in RTL_LANGUAGES and LRI not in self.text:
+            object.__setattr__(self, "text", isolate_numbers(self.text))
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang in RTL_LANGUAGES
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of a sheet.
+
+    ``kind`` is ``title``, ``subtitle``, ``heading``, ``text``, ``step`` (numbered), ``item``
+    (a checklist line with a ``detail``), ``bullet``, ``callout`` (the free number) or ``note`` (small print).
+    """
+
+    kind: str
+    line: Line
+    detail: Line | None = None
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A whole sheet in one language.
+
+    Attributes:
+        kind: one of :data:`SHEET_KINDS`.
+        lang: the user's language.
+        blocks: the paragraphs in reading order.
+        status: the worst translation status of its lines (the clerk sees it before printing).
+    """
+
+    kind: str
+    lang: str
+    title: str
+    blocks: tuple[Block, ...]
+    status: str
+    bilingual: bool = False
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang in RTL_LANGUAGES
+
+    def lines(self) -> list[Line]:
+        """Every line, details included, in order (for tests and text extraction)."""
+        result = []
+        for block in self.blocks:
+            result.append(block.line)
+            if block.detail is not None:
+                result.append(block.detail)
+        return result
+
+
+#: A number as people read it: "€16", "800 290 290", "0371 447 407", "2026-11-24".
+_NUMBER = re.compile(r"€?\d+(?:[ .,:/-]\d+)*")
+LRI, PDI = "\u2066", "\u2069"
+
+
+def isolate_numbers(text: str) -> str:
+    """Wrap numbers in left-to-right isolates, for right-to-left text.
+
+    After an Arabic letter the bidi algorithm turns European digits into Arabic
+    numbers: "800 290 290" would show as "290 290 800" and "€16" as "16€". An
+    isolate keeps each number in reading order; the marks themselves are invisible.
+    """
+    return _NUMBER.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
+
+
+def format_amount(cents: int) -> str:
+    """``€16`` or ``€14.62``: language-neutral; no space, so bidi keeps the sign before the number in RTL text."""
+    euros, rest = divmod(cents, 100)
+    return f"€{euros}" if rest == 0 else f"€{euros}.{rest:02d}"
+
+
+class _Texts:
+    """Resolves keys to :class:`Line` objects in one language with the Italian fallback rules."""
+
+    def __init__(self, italian: dict[str, ContentText], target: dict[str, ContentText], lang: str) -> None:
+        self.italian, self.target, self.lang = italian, target, lang
+
+    def line(self, key: str, *, source_text: str | None = None) -> Line:
+        """The line for ``key``. ``source_text`` pins the Italian wording (a frozen checklist's), which a
+        translation must match to be used."""
+        source = self.italian.get(key)
+        italian = source_text if source_text is not None else (source.text if source else key)
+        verify = bool(source and source.verify)
+        if self.lang == SOURCE_LANGUAGE:
+            return Line(italian, SOURCE_LANGUAGE, "reviewed", "", verify)
+        row = self.target.get(key)
+        if source_text is not None and row is not None and row.source_digest != text_digest(source_text):
+            status = "stale"
+        else:
+            status = translation_status(source, row)
+        if status in ("missing", "stale") or row is None:
+            return Line(italian, SOURCE_LANGUAGE, status, "", verify)
+        return Line(row.text, self.lang, status, italian, verify)
+
+    def compose(self, *parts: Line | str, sep: str = " · ") -> Line:
+        """Join lines and language-neutral strings (amounts) into one line in the sheet language."""
+        lines = [p for p in parts if isinstance(p, Line)]
+        text = sep.join(p.text if isinstance(p, Line) else p for p in parts)
+        italian = sep.join(p.italian or p.text if isinstance(p, Line) else p for p in parts)
+        translated = all(p.lang == self.lang for p in lines)
+        return Line(text, self.lang if translated else SOURCE_LANGUAGE, worst(p.status for p in lines),
+                    italian if translated and self.lang != SOURCE_LANGUAGE else "", any(p.verify for p in lines))
+
+
+class SheetBuilder:
+    """Builds :class:`Sheet` objects from the office's catalogue. No permission needed except for cases."""
+
+    def __init__(self, content: ContentService) -> None:
+        self.content = content
+
+    def _texts(self, lang: str, office_code: str | None) -> _Texts:
+        lang = clean_choice((lang or "").strip().lower(), "language", LANGUAGES)
+        italian = self.content.texts(SOURCE_LANGUAGE, office_code)
+        target = italian if lang == SOURCE_LANGUAGE else self.content.texts(lang, office_code)
+        return _Texts(italian, target, lang)
+
+    def _item(self, t: _Texts, item: ChecklistItem) -> Block:
+        text = t.line(f"item.{item.key}", source_text=item.text_it)
+        if item.verify:
+            text = Line(text.text, text.lang, text.status, text.italian, True)
+        parts: list[Line | str] = [t.line(f"cond.{item.condition}", source_text=item.condition_it)
+                                   if item.condition else t.line(f"label.{item.requirement}")]
+        if item.amount_cents is not None:
+            amount = format_amount(item.amount_cents)
+            if item.quantity > 1:
+                amount = f"{item.quantity} × {amount}"
+            parts.append(amount)
+            if item.per == "month":
+                parts.append(t.line("label.per_month"))
+        detail = t.compose(*parts)
+        return Block("item", text, detail)
+
+    def _finish(self, kind: str, t: _Texts, title: Line, blocks: list[Block], bilingual: bool,
+                meta: dict[str, str]) -> Sheet:
+        lines = [line for b in blocks for line in (b.line, b.detail) if line is not None]
+        if any(line.verify for line in lines):
+            blocks.append(Block("note", t.line("label.verify_note")))
+        status = worst(line.status for line in lines)
+        if status != "reviewed":
+            blocks.append(Block("note", t.line("label.draft_note")))
+        blocks.append(Block("note", t.line("label.disclaimer")))
+        meta = {"language": LANGUAGE_NAMES[t.lang], **meta}
+        return Sheet(kind, t.lang, title.text, tuple(blocks), status, bilingual and t.lang != SOURCE_LANGUAGE, meta)
+
+    def instructions(self, procedure_code: str, lang: str, *, bilingual: bool = False,
+                     office_code: str | None = None) -> Sheet:
+        """The instruction sheet of a procedure in ``lang``."""
+        procedure = self.content.procedure(procedure_code, office_code)
+        office = self.content.office(office_code)
+        t = self._texts(lang, office_code)
+        prefix = f"proc.{procedure.code}"
+        title = t.line(f"{prefix}.name")
+        blocks = [Block("title", title), Block("subtitle", t.line("label.instructions")),
+                  Block("heading", t.line("label.what_it_is")), Block("text", t.line(f"{prefix}.summary")),
+                  Block("heading", t.line("label.steps"))]
+        blocks += [Block("step", t.line(f"{prefix}.step.{n}"), number=n) for n in range(1, procedure.step_count + 1)]
+        blocks.append(Block("heading", t.line("label.documents")))
+        blocks += [self._item(t, item) for item in procedure.items]
+        blocks += self._where(t, procedure, office.address)
+        return self._finish("instructions", t, title, blocks, bilingual,
+                            {"procedure": procedure.code, "version": str(procedure.version)})
+
+    def _where(self, t: _Texts, procedure: ProcedureView, address: str) -> list[Block]:
+        blocks = [Block("heading", t.line("label.where")), Block("text", t.line(f"place.{procedure.place}.name"))]
+        if address and procedure.place in ("sui", "leg"):  # both desks are in the Prefettura building
+            blocks.append(Block("text", Line(address, t.lang)))
+        blocks.append(Block("text", t.line(f"place.{procedure.place}.details")))
+        return blocks
+
+    def missing(self, case: CaseView, lang: str | None = None, *, bilingual: bool = False,
+                today: date | None = None, office_code: str | None = None) -> Sheet:
+        """The "bring next time" sheet of a case: its missing items only, in the case's language by default."""
+        t = self._texts(lang or case.language, office_code)
+        procedure = self.content.procedure(case.procedure_code, office_code)
+        office = self.content.office(office_code)
+        title = t.line("label.missing")
+        reference = [f"{case.id}"] + ([case.practice_number] if case.practice_number else [])
+        blocks = [Block("title", title), Block("subtitle", t.line(f"proc.{case.procedure_code}.name")),
+                  Block("text", t.compose(t.line("label.case"), " / ".join(reference), sep=": ")),
+                  Block("text", t.compose(t.line("label.date"), (today or date.today()).isoformat(), sep=": "))]
+        missing = case.missing
+        blocks.append(Block("text", t.line("label.missing_intro" if missing else "label.missing_none")))
+        for entry in missing:
+            block = self._item(t, entry.item)
+            if entry.note:  # the clerk's own words, in Italian, as typed
+                note = Line(entry.note, SOURCE_LANGUAGE)
+                block = Block("item", block.line, t.compose(block.detail, note) if block.detail else note)  # type: ignore[arg-type]
+            blocks.append(block)
+        blocks.append(Block("heading", t.line("label.steps")))
+        blocks.append(Block("text", t.line("label.missing_next")))
+        blocks += self._where(t, procedure, office.address)
+        return self._finish("missing", t, title, blocks, bilingual,
+                            {"procedure": case.procedure_code, "case": str(case.id), "version": str(case.version)})
+
+    def exploitation(self, lang: str, *, bilingual: bool = False, office_code: str | None = None) -> Sheet:
+        """The labour-exploitation awareness sheet (WP2)."""
+        t = self._texts(lang, office_code)
+        counts = exploitation_counts(t.italian)
+        title = t.line("exploit.title")
+        blocks = [Block("title", title), Block("text", t.line("exploit.intro")),
+                  Block("callout", t.line("exploit.call_title"), t.line("exploit.call")),
+                  Block("heading", t.line("exploit.signs_title"))]
+        blocks += [Block("bullet", t.line(f"exploit.sign.{n}")) for n in range(1, counts["sign"] + 1)]
+        blocks.append(Block("heading", t.line("exploit.rights_title")))
+        blocks += [Block("bullet", t.line(f"exploit.right.{n}")) for n in range(1, counts["right"] + 1)]
+        blocks.append(Block("heading", t.line("exploit.help_title")))
+        blocks += [Block("bullet", t.line(f"exploit.help.{n}")) for n in range(1, counts["help"] + 1)]
+        return self._finish("exploitation", t, title, blocks, bilingual, {})

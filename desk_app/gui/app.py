@@ -1,0 +1,145 @@
+"""``desk-app``: the composition root of the desk application.
+
+Boot order (each step logs):
+
+1. parse the command line (``--home DIR``, ``--db URL``, ``--lang``, ``--desk``);
+2. settings (:meth:`Settings.load`: command line > ``DESK_APP_DB`` > ``settings.toml`` > defaults);
+3. logging to ``<logs>/desk-app.log`` (never to a missing ``sys.stdout`` of a windowed build);
+4. ``QApplication``, translations (the app's ``.qm``, compiled if missing, and Qt's ``qtbase``), bundled fonts;
+5. the seams (dialogs, ticket printer, chime) and the one background worker;
+6. the main window, shown at once on the login page;
+7. in the background: database + migrations + core services, then the office (or the first-run wizard),
+   then the change feed.
+
+Quitting closes the window, whose shutdown stops the feed, drains the worker and
+closes the database. Nothing is global: everything is built here and passed on.
+The heavy modules (SQLAlchemy, psycopg, the core) are imported on the worker
+thread in step 7, so the window appears without waiting for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+from typing import TYPE_CHECKING
+
+from desk_app import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desk_app.core.clock import Clock
+    from desk_app.core.services import CoreServices
+    from desk_app.core.settings import Settings
+    from desk_app.gui.main_window import MainWindow
+    from desk_app.gui.seams import Seams
+
+log = logging.getLogger("desk_app.gui")
+
+
+def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and whatever is left for Qt (``-platform offscreen`` ...)."""
+    parser = argparse.ArgumentParser(prog="desk-app", description=f"{APP_NAME}: the desk application.")
+    parser.add_argument("--home", help="keep every file the app writes under this folder")
+    parser.add_argument("--db", help="database URL (default: the SQLite file in the data folder)")
+    parser.add_argument("--lang", choices=("it", "en"), help="staff interface language")
+    parser.add_argument("--desk", help="this PC's desk code")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_known_args(argv)
+
+
+def setup_logging(settings: Settings) -> None:
+    """Log to a rotating file in the logs folder (and to stderr when there is one)."""
+    settings.paths.ensure()
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    handler = RotatingFileHandler(settings.paths.logs / "desk-app.log", maxBytes=2_000_000, backupCount=3,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if sys.stderr is not None:  # a windowed build has no console streams
+        root.addHandler(logging.StreamHandler(sys.stderr))
+
+
+def connect_core(settings: Settings, clock: Clock | None = None) -> CoreServices:
+    """Open the database, bring the schema up to date and build the core services (runs on the worker)."""
+    from desk_app.core.services import CoreServices
+
+    core = CoreServices.build(settings, clock=clock)
+    try:
+        result = core.upgrade_schema()
+    except BaseException:
+        core.close()
+        raise
+    log.info("database %s ready (schema %s)", core.db.describe(), ", ".join(sorted(result.after)))
+    return core
+
+
+def default_seams(settings: Settings) -> Seams:
+    """The real dialogs, the configured ticket printer and the shipped chime."""
+    from desk_app.gui.printing import SystemTicketPrinter
+    from desk_app.gui.seams import QtDialogs, Seams, SoundEffectChime
+    from desk_app.resources import resource_path
+
+    return Seams(QtDialogs(), SoundEffectChime(resource_path("sounds", "chime.wav")),
+                 SystemTicketPrinter(settings.ticket_printer, settings.ticket_paper))
+
+
+def prepare_application(app: QApplication, settings: Settings) -> None:
+    """Translations and fonts (step 4)."""
+    from desk_app.gui.fonts import register_bundled_fonts
+    from desk_app.gui.i18n import install_translators
+
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    # The translators are parented to the application, which keeps them alive.
+    install_translators(app, settings.language, cache=settings.paths.data / "translations")
+    register_bundled_fonts()
+
+
+def build_main_window(settings: Settings, seams: Seams, clock: Clock | None = None) -> MainWindow:
+    """The window with its worker (steps 5-6); call ``start()`` on it to connect (step 7)."""
+    from desk_app.gui.main_window import MainWindow
+    from desk_app.gui.worker import DbWorker
+
+    worker = DbWorker()
+    window = MainWindow(settings, worker, seams, lambda: connect_core(settings, clock))
+    worker.setParent(window)
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``desk-app`` gui-script."""
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    from desk_app.core.settings import Settings
+    from desk_app.errors import DeskError
+
+    try:
+        settings = Settings.load(home=args.home, overrides={"db_url": args.db, "language": args.lang,
+                                                            "desk_code": args.desk})
+    except DeskError as exc:
+        if sys.stderr is not None:
+            print(f"desk-app: {exc.message('it')}", file=sys.stderr)
+        return 2
+    setup_logging(settings)
+    log.info("%s %s starting, home %s", APP_NAME, __version__, settings.paths.data.parent)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0] if sys.argv else "desk-app", *qt_args])
+    prepare_application(app, settings)
+    window = build_main_window(settings, default_seams(settings))
+    window.show()
+    window.start()
+    code = app.exec()
+    window.shutdown()
+    log.info("%s stopped (exit %s)", APP_NAME, code)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""The one adapter from the core's change feed to Qt signals.
+
+:class:`~desk_app.db.feed.ChangeFeed` calls back on its own daemon thread. This
+object lives on the UI thread, so signals emitted from the feed thread are
+queued and their slots run on the UI thread, where widgets may be touched.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from desk_app.db.engine import Database
+    from desk_app.db.feed import Change, ChangeFeed
+    from desk_app.gui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+
+
+class LiveFeed(QObject):
+    """Every change another desk (or this one) commits, as Qt signals.
+
+    Args:
+        db: the database to listen to.
+        office_id: only this office's changes are delivered.
+        poll_interval: SQLite ``data_version`` polling period, seconds.
+
+    Signals:
+        changed(list): a batch of :class:`~desk_app.db.feed.Change`, in commit order.
+            A ``resync`` change means changes may have been missed (after a reconnection): reload.
+        connection_changed(bool): the listening connection was lost (``False``) or is back (``True``).
+    """
+
+    changed = Signal(list)
+    connection_changed = Signal(bool)
+
+    def __init__(self, db: Database, office_id: int, poll_interval: float = 0.1,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from desk_app.db.feed import ChangeFeed  # SQLAlchemy is loaded by now; keep it off the startup path
+
+        self._feed: ChangeFeed = ChangeFeed(db, office_id, poll_interval=poll_interval,
+                                            on_status=self.connection_changed.emit)
+        self._started = False
+
+    def start(self, worker: DbWorker) -> None:
+        """Connect on the background worker (connecting may wait for a down server) and start listening.
+
+        Jobs submitted to ``worker`` after this call run after the feed listens, so a
+        load submitted next cannot miss a change committed in between.
+        """
+        if self._started:
+            return
+        self._started = True
+        worker.submit(lambda: self._feed.start(self._deliver), on_error=lambda exc: log.warning("feed: %s", exc))
+
+    def _deliver(self, changes: list[Change]) -> None:
+        self.changed.emit(changes)  # from the feed thread: queued to the UI thread
+
+    def stop(self) -> None:
+        """Stop listening (waits up to 2 s for the feed thread)."""
+        if self._started:
+            self._feed.stop()
+            self._started = False

@@ -1,0 +1,106 @@
+"""Names the staff interface shows for core codes, and the public lines printed on tickets.
+
+Staff names (priorities, outcomes, languages as the clerk reads them) are
+English source strings marked with ``QT_TRANSLATE_NOOP`` so ``lupdate`` collects
+them; :func:`staff_label` translates them at display time. Ticket statuses reuse
+the core's own table (:data:`desk_app.errors.STATUS_NAMES`).
+
+The public side (a language's own name in its own script, the "wait for your
+number" sentence) is content, not staff-UI text: it comes from
+``resources/ticket_lines.toml``, which an office may edit.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desk_app.errors import STATUS_NAMES, localized
+from desk_app.resources import resource_path
+
+_CONTEXT = "Labels"
+
+PRIORITY_LABELS: dict[str, str] = {
+    "ordinary": QT_TRANSLATE_NOOP("Labels", "Ordinary"),
+    "appointment": QT_TRANSLATE_NOOP("Labels", "Appointment"),
+    "elderly": QT_TRANSLATE_NOOP("Labels", "Elderly"),
+    "pregnancy": QT_TRANSLATE_NOOP("Labels", "Pregnancy"),
+    "disability": QT_TRANSLATE_NOOP("Labels", "Disability"),
+}
+
+OUTCOME_LABELS: dict[str, str] = {
+    "completed": QT_TRANSLATE_NOOP("Labels", "Completed"),
+    "missing_documents": QT_TRANSLATE_NOOP("Labels", "Documents missing"),
+    "redirected": QT_TRANSLATE_NOOP("Labels", "Redirected to another office"),
+    "not_competent": QT_TRANSLATE_NOOP("Labels", "Not our competence"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+ROLE_LABELS: dict[str, str] = {
+    "clerk": QT_TRANSLATE_NOOP("Labels", "clerk"),
+    "mediator": QT_TRANSLATE_NOOP("Labels", "mediator"),
+    "supervisor": QT_TRANSLATE_NOOP("Labels", "supervisor"),
+    "admin": QT_TRANSLATE_NOOP("Labels", "administrator"),
+}
+
+LANGUAGE_LABELS: dict[str, str] = {
+    "it": QT_TRANSLATE_NOOP("Labels", "Italian"),
+    "en": QT_TRANSLATE_NOOP("Labels", "English"),
+    "fr": QT_TRANSLATE_NOOP("Labels", "French"),
+    "es": QT_TRANSLATE_NOOP("Labels", "Spanish"),
+    "ro": QT_TRANSLATE_NOOP("Labels", "Romanian"),
+    "sq": QT_TRANSLATE_NOOP("Labels", "Albanian"),
+    "uk": QT_TRANSLATE_NOOP("Labels", "Ukrainian"),
+    "ar": QT_TRANSLATE_NOOP("Labels", "Arabic"),
+    "ur": QT_TRANSLATE_NOOP("Labels", "Urdu"),
+    "bn": QT_TRANSLATE_NOOP("Labels", "Bengali"),
+    "pa": QT_TRANSLATE_NOOP("Labels", "Punjabi"),
+    "hi": QT_TRANSLATE_NOOP("Labels", "Hindi"),
+    "zh": QT_TRANSLATE_NOOP("Labels", "Chinese"),
+}
+
+
+def staff_label(table: dict[str, str], code: str | None) -> str:
+    """The translated staff name of ``code`` in ``table`` (the code itself if unknown, "" for ``None``)."""
+    if code is None:
+        return ""
+    source = table.get(code)
+    return QCoreApplication.translate(_CONTEXT, source) if source else code
+
+
+def status_label(status: str, lang: str) -> str:
+    """A ticket status as the core names it, in the staff language."""
+    return localized(STATUS_NAMES, status, lang)
+
+
+@dataclass(frozen=True)
+class TicketLine:
+    """One language of the public ticket text.
+
+    Attributes:
+        code: ISO 639-1 code.
+        name: the language's name in its own script (العربية, বাংলা ...).
+        wait: "wait until your number appears on the screen" in that language.
+        rtl: written right to left.
+        verified: checked by a native speaker (unverified lines are still printed; the office is told in the file).
+    """
+
+    code: str
+    name: str
+    wait: str
+    rtl: bool
+    verified: bool
+
+
+@cache
+def ticket_lines() -> dict[str, TicketLine]:
+    """The public ticket lines, by language code, in the order of the file (Italian first)."""
+    raw = tomllib.loads(resource_path("ticket_lines.toml").read_text(encoding="utf-8"))
+    return {
+        code: TicketLine(code, entry["name"], entry["wait"], bool(entry.get("rtl", False)),
+                         bool(entry.get("verified", False)))
+        for code, entry in raw.items()
+    }

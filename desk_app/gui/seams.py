@@ -1,0 +1,141 @@
+"""Seams to the outside world (Picard's ``UserDialogService``, Vorta's keyring ABCs).
+
+Widgets never call ``QMessageBox``, ``QInputDialog``, the printer or the sound
+card directly: they get these small services from the composition root, and
+tests pass fakes that record what would have been shown, printed or played.
+The clock seam is the core's :class:`~desk_app.core.clock.Clock`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from desk_app.gui.printing import TicketPrinter
+
+log = logging.getLogger(__name__)
+
+
+class UserDialogs(Protocol):
+    """Message boxes and simple questions."""
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        """``True`` if the user agreed."""
+        ...
+
+    def choose(self, parent: QWidget | None, title: str, label: str, options: Sequence[str]) -> int | None:
+        """Index of the chosen option, or ``None`` when cancelled."""
+        ...
+
+
+class QtDialogs:
+    """The real dialogs (window-modal, so the rest of the app keeps updating)."""
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def choose(self, parent: QWidget | None, title: str, label: str, options: Sequence[str]) -> int | None:
+        item, ok = QInputDialog.getItem(parent, title, label, list(options), 0, False)
+        return list(options).index(item) if ok and item in options else None
+
+
+class Chime(Protocol):
+    """The display board's call sound."""
+
+    def play(self) -> None: ...
+
+
+class SoundEffectChime:
+    """Plays a WAV through QtMultimedia; the module loads on first use, not at start-up.
+
+    Args:
+        path: the WAV file (``resources/sounds/chime.wav``).
+        volume: 0.0-1.0.
+    """
+
+    def __init__(self, path: Path, volume: float = 1.0) -> None:
+        self.path = path
+        self.volume = volume
+        self._effect = None
+
+    def play(self) -> None:
+        if self._effect is None:
+            from PySide6.QtMultimedia import QSoundEffect
+
+            effect = QSoundEffect()
+            effect.setSource(QUrl.fromLocalFile(str(self.path)))
+            effect.setVolume(self.volume)
+            self._effect = effect
+        self._effect.play()
+
+
+@dataclass
+class Seams:
+    """Everything the windows need from outside: built once by the composition root.
+
+    Attributes:
+        dialogs: message boxes and questions.
+        chime: the board's call sound.
+        printer: where tickets go (printer, print dialog or PDF files).
+    """
+
+    dialogs: UserDialogs
+    chime: Chime
+    printer: TicketPrinter
+
+
+@dataclass
+class RecordingDialogs:
+    """Dialogs that show nothing and remember what they were asked (tests, screenshots, benchmarks).
+
+    Attributes:
+        shown: ``(kind, title, text)`` of every message.
+        answers: indexes :meth:`choose` returns in turn (``None`` = cancel); default: the first option.
+        agree: what :meth:`confirm` answers.
+    """
+
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+    answers: list[int | None] = field(default_factory=list)
+    agree: bool = True
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("info", title, text))
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("warning", title, text))
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.shown.append(("confirm", title, text))
+        return self.agree
+
+    def choose(self, parent: QWidget | None, title: str, label: str, options: Sequence[str]) -> int | None:
+        self.shown.append(("choose", title, label))
+        return self.answers.pop(0) if self.answers else 0
+
+
+@dataclass
+class CountingChime:
+    """A silent chime that counts how often it would have sounded."""
+
+    played: int = 0
+
+    def play(self) -> None:
+        self.played += 1

@@ -1,0 +1,381 @@
+"""The clerk workspace: the desk's live queues, the ticket at the desk and every counter action.
+
+Every action is one key (shown on its button) and one background job; while a
+job runs the actions are disabled so a double press cannot send it twice. A
+refused action (another desk was quicker, no permission) shows the core's own
+sentence; the core's conditional updates guarantee nothing was half-done, and
+the views reload either way. The views reload on every change the feed reports
+(coalesced: while a reload runs, further changes trigger one more, not many).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QToolButton, QWidget
+
+from desk_app.errors import DeskError, QueueEmptyError
+from desk_app.gui.forms.ui_workspace import Ui_Workspace
+from desk_app.gui.labels import (
+    LANGUAGE_LABELS,
+    OUTCOME_LABELS,
+    PRIORITY_LABELS,
+    staff_label,
+    status_label,
+    ticket_lines,
+)
+from desk_app.gui.models import ServiceSummaryModel, TicketRole, TicketTableModel
+from desk_app.gui.worker import is_connection_error
+
+if TYPE_CHECKING:
+    from desk_app.core.queue import ServiceQueue, TicketView
+    from desk_app.db.feed import Change
+    from desk_app.gui.seams import Seams
+    from desk_app.gui.session import DeskSession
+    from desk_app.gui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+
+#: How often the minutes-waiting column moves on, ms.
+TICK_MS = 30_000
+
+
+@dataclass(frozen=True)
+class QueueSnapshot:
+    """One consistent read of what the workspace shows."""
+
+    queues: list[ServiceQueue]
+    tickets: list[TicketView]
+    current: TicketView | None
+    now: datetime
+
+
+class Workspace(QWidget):
+    """The counter clerk's main screen.
+
+    Args:
+        session: the logged-in clerk and desk.
+        worker: the background database helper.
+        seams: dialogs, printer, chime.
+
+    Signals:
+        walk_in_requested(): the clerk asked for the walk-in ticket dialog (F2).
+        refreshed(): the views show a fresh read (tests and the benchmark wait on it).
+
+    Attributes:
+        actions: the counter actions by name (``call_next``, ``recall``, ``serve``, ``no_show``, ``park``,
+            ``transfer``, ``finish``, ``resume``, ``reactivate``, ``cancel``, ``walk_in``); the main window
+            puts them in its menu.
+        current: the ticket held by this desk, as last read.
+    """
+
+    walk_in_requested = Signal()
+    refreshed = Signal()
+
+    def __init__(self, session: DeskSession, worker: DbWorker, seams: Seams, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from desk_app.core.queue import OUTCOMES  # core is loaded once someone is logged in
+
+        self.session = session
+        self.worker = worker
+        self.seams = seams
+        self.current: TicketView | None = None
+        self._online = worker.online
+        self._busy = False
+        self._loading = False
+        self._dirty = False
+
+        self.ui = Ui_Workspace()
+        self.ui.setupUi(self)
+        self.summary_model = ServiceSummaryModel(self)
+        self.tickets_model = TicketTableModel(self)
+        self._setup_views()
+        for code in OUTCOMES:
+            self.ui.outcomeCombo.addItem(staff_label(OUTCOME_LABELS, code), code)
+        self._filters: list[tuple[str, tuple[str, ...]]] = [
+            (self.tr("Waiting"), ("waiting",)),
+            (self.tr("Parked"), ("parked",)),
+            (self.tr("No-show"), ("no_show",)),
+            (self.tr("At the desks"), ("called", "serving")),
+        ]
+        for label, statuses in self._filters:
+            self.ui.statusFilter.addItem(label, statuses)
+        self.ui.statusFilter.currentIndexChanged.connect(self.schedule_refresh)
+
+        self.actions = self._create_actions()
+        font = self.ui.currentNumber.font()
+        font.setPointSize(40)
+        font.setBold(True)
+        self.ui.currentNumber.setFont(font)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(lambda: self.tickets_model.set_now(self.session.core.clock.now()))
+        self._tick.start()
+        self._show_current(None)
+
+    # -- construction --------------------------------------------------------------------------------------------
+    def _setup_views(self) -> None:
+        self.ui.summaryView.setModel(self.summary_model)
+        self.ui.ticketsView.setModel(self.tickets_model)
+        for view in (self.ui.summaryView, self.ui.ticketsView):
+            view.verticalHeader().hide()
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+        self.ui.summaryView.horizontalHeader().setSectionResizeMode(
+            ServiceSummaryModel.SERVICE, QHeaderView.ResizeMode.Stretch)
+        self.ui.ticketsView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ui.ticketsView.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+
+    def _create_actions(self) -> dict[str, QAction]:
+        specs: list[tuple[str, str, str, Callable[[], None], QToolButton | None]] = [
+            ("call_next", self.tr("Call next"), "F5", self.call_next, self.ui.callNextButton),
+            ("recall", self.tr("Recall"), "F6", self.recall, self.ui.recallButton),
+            ("serve", self.tr("Start serving"), "F4", self.start_serving, self.ui.serveButton),
+            ("no_show", self.tr("Mark no-show"), "F7", self.no_show, self.ui.noShowButton),
+            ("park", self.tr("Park"), "F3", self.park, self.ui.parkButton),
+            ("transfer", self.tr("Transfer…"), "F8", self.transfer, self.ui.transferButton),
+            ("finish", self.tr("Finish"), "F9", self.finish, self.ui.finishButton),
+            ("resume", self.tr("Resume"), "Ctrl+R", self.resume, self.ui.resumeButton),
+            ("reactivate", self.tr("Reactivate"), "Ctrl+Shift+R", self.reactivate, self.ui.reactivateButton),
+            ("cancel", self.tr("Cancel ticket"), "Shift+Del", self.cancel, self.ui.cancelButton),
+            ("walk_in", self.tr("Walk-in ticket…"), "F2", self.walk_in_requested.emit, self.ui.walkInButton),
+        ]
+        actions: dict[str, QAction] = {}
+        for name, text, key, slot, button in specs:
+            action = QAction(text, self)
+            sequence = QKeySequence(key)
+            action.setShortcut(sequence)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            # Buttons show the key under the label so clerks learn it; menus show it natively.
+            action.setIconText(f"{text.rstrip('…')}\n{sequence.toString(QKeySequence.SequenceFormat.NativeText)}")
+            action.triggered.connect(slot)
+            self.addAction(action)
+            actions[name] = action
+            if button is not None:
+                button.setDefaultAction(action)
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                button.setMinimumHeight(56 if name != "call_next" else 72)
+        big = QFont(self.ui.callNextButton.font())
+        big.setPointSize(big.pointSize() + 4)
+        big.setBold(True)
+        self.ui.callNextButton.setFont(big)
+        return actions
+
+    # -- loading -------------------------------------------------------------------------------------------------
+    def _selected_statuses(self) -> tuple[str, ...]:
+        return tuple(self.ui.statusFilter.currentData() or ("waiting",))
+
+    def load_snapshot(self, statuses: tuple[str, ...]) -> QueueSnapshot:
+        """Read what the workspace shows (runs on the worker thread)."""
+        queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
+        return QueueSnapshot(
+            queue.summary(actor, desk),
+            queue.tickets(actor, desk_code=desk, statuses=statuses),
+            queue.current_ticket(actor, desk),
+            queue.clock.now(),
+        )
+
+    def schedule_refresh(self) -> None:
+        """Reload in the background; while a reload runs, ask for exactly one more."""
+        if self._loading:
+            self._dirty = True
+            return
+        self._loading = True
+        statuses = self._selected_statuses()
+        self.worker.submit(lambda: self.load_snapshot(statuses), self._apply_snapshot, self._refresh_failed)
+
+    def on_changes(self, changes: list[Change]) -> None:
+        """Slot for :attr:`LiveFeed.changed`: any ticket change or a resync reloads the views."""
+        if any(change.kind in ("ticket", "resync") for change in changes):
+            self.schedule_refresh()
+
+    def _apply_snapshot(self, snapshot: QueueSnapshot) -> None:
+        self._loading = False
+        selected = self._selected_ticket()
+        self.summary_model.set_queues(snapshot.queues)
+        self.tickets_model.set_tickets(snapshot.tickets, snapshot.now)
+        if selected is not None and (row := self.tickets_model.row_of(selected.id)) >= 0:
+            self.ui.ticketsView.selectRow(row)
+        self.ui.countLabel.setText(self.tr("%n ticket(s)", "", len(snapshot.tickets)))
+        self._show_current(snapshot.current)
+        if self._dirty:
+            self._dirty = False
+            self.schedule_refresh()
+        else:
+            self.refreshed.emit()
+
+    def _refresh_failed(self, exc: DeskError) -> None:
+        self._loading = False
+        self._dirty = False
+        if not is_connection_error(exc):  # the banner already says the database is away
+            self.ui.countLabel.setText(exc.message(self.session.language))
+
+    # -- current ticket ------------------------------------------------------------------------------------------
+    def _show_current(self, ticket: TicketView | None) -> None:
+        self.current = ticket
+        if ticket is None:
+            self.ui.currentNumber.setText("—")
+            self.ui.currentDetails.setText(self.tr("No ticket at this desk. Press F5 to call the next one."))
+        else:
+            self.ui.currentNumber.setText(ticket.number)
+            details = [ticket.service_name, status_label(ticket.status, self.session.language),
+                       staff_label(PRIORITY_LABELS, ticket.priority)]
+            if ticket.language:
+                own, staff = ticket_lines().get(ticket.language), staff_label(LANGUAGE_LABELS, ticket.language)
+                details.append(f"{staff} ({own.name})" if own and own.name != staff else staff)
+            if ticket.needs_mediator:
+                details.append(self.tr("needs a mediator"))
+            if ticket.recall_count:
+                details.append(self.tr("recalled %n time(s)", "", ticket.recall_count))
+            if ticket.transferred_from:
+                details.append(self.tr("transferred from %1").replace("%1", ticket.transferred_from))
+            self.ui.currentDetails.setText(" · ".join(details))
+        self._update_actions()
+
+    def _selected_ticket(self) -> TicketView | None:
+        index: QModelIndex = self.ui.ticketsView.selectionModel().currentIndex()
+        return index.data(TicketRole) if index.isValid() else None
+
+    def _update_actions(self) -> None:
+        ready = self._online and not self._busy
+        status = self.current.status if self.current else None
+        selected = self._selected_ticket()
+        selected_status = selected.status if selected else None
+        enabled = {
+            "call_next": status is None,
+            "recall": status == "called",
+            "serve": status == "called",
+            "no_show": status == "called",
+            "park": status in ("called", "serving"),
+            "finish": status == "serving",
+            "transfer": status in ("called", "serving") or (status is None and selected_status == "waiting"),
+            "resume": selected_status == "parked",
+            "reactivate": selected_status == "no_show",
+            "cancel": selected_status in ("waiting", "parked"),
+            "walk_in": True,
+        }
+        for name, action in self.actions.items():
+            action.setEnabled(ready and enabled[name])
+        self.ui.outcomeCombo.setEnabled(ready and status == "serving")
+
+    def set_online(self, online: bool) -> None:
+        """Database reachable or not: actions are disabled while it is away; a reload follows its return."""
+        self._online = online
+        self._update_actions()
+        if online:
+            self.schedule_refresh()
+
+    # -- actions -------------------------------------------------------------------------------------------------
+    def _run(self, work: Callable[[], TicketView]) -> None:
+        """Run one counter action in the background; show its refusal; reload either way."""
+        if self._busy:
+            return
+        self._busy = True
+        self._update_actions()
+
+        def done(ticket: TicketView) -> None:
+            self._busy = False
+            if ticket.desk_code == self.session.desk_code and ticket.status in ("called", "serving"):
+                self._show_current(ticket)
+            elif self.current is not None and self.current.id == ticket.id:
+                self._show_current(None)
+            else:
+                self._update_actions()
+            self.schedule_refresh()
+
+        def failed(exc: DeskError) -> None:
+            self._busy = False
+            self._update_actions()
+            if not is_connection_error(exc):
+                title = self.tr("Nothing to call") if isinstance(exc, QueueEmptyError) else self.tr("Not done")
+                show = self.seams.dialogs.inform if isinstance(exc, QueueEmptyError) else self.seams.dialogs.warn
+                show(self, title, exc.message(self.session.language))
+            self.schedule_refresh()
+
+        self.worker.submit(work, done, failed)
+
+    def call_next(self) -> None:
+        """F5: give this desk the first callable ticket of its services."""
+        queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
+        self._run(lambda: queue.call_next(actor, desk))
+
+    def _on_current(self, act: Callable[..., TicketView]) -> None:
+        """Act on the ticket this window shows at the desk, by id: if it moved meanwhile, the core refuses
+        and says why, instead of acting on whatever the desk holds now."""
+        if self.current is None:
+            return
+        queue, actor, desk, ticket_id = (self.session.core.queue, self.session.actor, self.session.desk_code,
+                                         self.current.id)
+        self._run(lambda: act(queue, actor, desk, ticket_id))
+
+    def recall(self) -> None:
+        """F6: announce the called ticket again."""
+        self._on_current(lambda queue, actor, desk, ticket_id: queue.recall(actor, desk, ticket_id))
+
+    def start_serving(self) -> None:
+        """F4: the called person is at the desk."""
+        self._on_current(lambda queue, actor, desk, ticket_id: queue.start_serving(actor, desk, ticket_id))
+
+    def no_show(self) -> None:
+        """F7: nobody came."""
+        self._on_current(lambda queue, actor, desk, ticket_id: queue.no_show(actor, desk, ticket_id))
+
+    def park(self) -> None:
+        """F3: set the ticket aside; the desk is free for the next one."""
+        self._on_current(lambda queue, actor, desk, ticket_id: queue.park(actor, desk, ticket_id))
+
+    def finish(self) -> None:
+        """F9: close the ticket with the outcome chosen in the combo box."""
+        outcome = self.ui.outcomeCombo.currentData() or "completed"
+        self._on_current(lambda queue, actor, desk, ticket_id: queue.finish(actor, desk, outcome, ticket_id))
+        self.ui.outcomeCombo.setCurrentIndex(0)
+
+    def transfer(self) -> None:
+        """F8: move the desk's ticket (or the selected waiting one) to another service."""
+        ticket = self.current or self._selected_ticket()
+        if ticket is None:
+            return
+        targets = [s for s in self.session.office.services if s.active and s.code != ticket.service_code]
+        if not targets:
+            return
+        choice = self.seams.dialogs.choose(self, self.tr("Transfer %1").replace("%1", ticket.number),
+                                           self.tr("Move the ticket to the queue of:"),
+                                           [f"{s.code} · {s.name}" for s in targets])
+        if choice is None:
+            return
+        queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
+        target, ticket_id = targets[choice].code, ticket.id
+        self._run(lambda: queue.transfer(actor, ticket_id, target, desk_code=desk))
+
+    def resume(self) -> None:
+        """Ctrl+R: put the selected parked ticket back in the queue, in its original place."""
+        self._on_selected(lambda queue, actor, ticket_id, desk: queue.resume(actor, ticket_id, desk))
+
+    def reactivate(self) -> None:
+        """Ctrl+Shift+R: the selected no-show person came back: waiting again."""
+        self._on_selected(lambda queue, actor, ticket_id, desk: queue.reactivate(actor, ticket_id, desk))
+
+    def cancel(self) -> None:
+        """Shift+Del: withdraw the selected waiting or parked ticket, after asking."""
+        ticket = self._selected_ticket()
+        if ticket is None or not self.seams.dialogs.confirm(
+                self, self.tr("Cancel ticket"), self.tr("Cancel ticket %1? It cannot be called any more.")
+                .replace("%1", ticket.number)):
+            return
+        self._on_selected(lambda queue, actor, ticket_id, desk: queue.cancel(actor, ticket_id, desk))
+
+    def _on_selected(self, act: Callable[..., TicketView]) -> None:
+        ticket = self._selected_ticket()
+        if ticket is None:
+            return
+        queue, actor, desk, ticket_id = (self.session.core.queue, self.session.actor, self.session.desk_code,
+                                         ticket.id)
+        self._run(lambda: act(queue, actor, ticket_id, desk))

@@ -1,0 +1,91 @@
+"""Refresh the staff-interface translations: ``lupdate`` (sources -> ``.ts``) then ``lrelease`` (``.ts`` -> ``.qm``).
+
+    python scripts/build_translations.py           # update translations/*.ts from the code and forms, compile .qm
+    python scripts/build_translations.py --check   # exit 1 if a .ts misses a source string or has unfinished ones
+
+Sources are ``desk_app/gui/**/*.py`` (``tr()``, ``QT_TRANSLATE_NOOP``) and the Designer forms ``ui/*.ui``; the
+modules generated from the forms are skipped (the forms themselves are read). Translators edit the ``.ts`` with Qt
+Linguist (``pyside6-linguist translations/sportello_it.ts``). The app also compiles a missing ``.qm`` at start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desk_app.gui.i18n import CATALOGUE, qt_tool  # noqa: E402 - after the path set-up above
+
+LANGUAGES = ("it",)
+TS_DIR = ROOT / "translations"
+
+
+def sources() -> list[Path]:
+    code = [p for p in sorted((ROOT / "desk_app" / "gui").rglob("*.py")) if not p.name.startswith("ui_")]
+    return code + sorted((ROOT / "ui").glob("*.ui"))
+
+
+def lupdate(target: Path) -> None:
+    command = [str(qt_tool("lupdate")), "-silent", "-no-obsolete", "-locations", "none",
+               *(str(p) for p in sources()), "-ts", str(target)]
+    subprocess.run(command, check=True, cwd=ROOT)
+
+
+def messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
+    """``(context, source)`` -> the ``<message>`` element."""
+    found = {}
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+def problems(ts_file: Path) -> list[str]:
+    """Source strings missing from ``ts_file`` and messages without a finished translation."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / ts_file.name
+        shutil.copyfile(ts_file, fresh)
+        lupdate(fresh)
+        current, wanted = messages(ts_file), messages(fresh)
+    issues = [f"missing: {c} / {s!r}" for c, s in wanted if (c, s) not in current]
+    issues += [f"obsolete: {c} / {s!r}" for c, s in current if (c, s) not in wanted]
+    for (context, source), message in current.items():
+        translation = message.find("translation")
+        plural = message.get("numerus") == "yes"
+        texts = [t.text for t in translation.iter("numerusform")] if plural and translation is not None else \
+            [translation.text if translation is not None else None]
+        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") \
+                or not all(texts):
+            issues.append(f"untranslated: {context} / {source!r}")
+    return issues
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="check the .ts files, change nothing")
+    args = parser.parse_args(argv)
+    failed = False
+    for lang in LANGUAGES:
+        ts_file = TS_DIR / f"{CATALOGUE}_{lang}.ts"
+        if args.check:
+            issues = problems(ts_file)
+            for issue in issues:
+                print(f"{ts_file.name}: {issue}")
+            failed |= bool(issues)
+            continue
+        lupdate(ts_file)
+        subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts_file)], check=True)
+        print(f"updated {ts_file.relative_to(ROOT)} and compiled {ts_file.with_suffix('.qm').name}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

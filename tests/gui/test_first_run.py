@@ -1,0 +1,56 @@
+"""First start on an empty database: the wizard sets up the office and the first admin, or loads the demo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from .conftest import WAIT_MS
+
+
+def test_wizard_creates_office_and_admin(qtbot: QtBot, open_desk: Any, log_in: Any, services: Any) -> None:
+    desk = open_desk("D2", wait_ready=False)
+    qtbot.waitUntil(lambda: desk.window.wizard is not None and desk.window.wizard.isVisible(), timeout=WAIT_MS)
+    wizard = desk.window.wizard
+    assert not desk.window.login_page.ui.loginButton.isEnabled()
+    wizard.next()
+    wizard.ui.officeAddressEdit.setText("Corso Umberto I 40, Lodi")
+    wizard.next()
+    wizard.ui.adminNameEdit.setText("Anna Admin")
+    wizard.ui.adminPasswordEdit.setText("first-admin-pass")
+    wizard.ui.adminRepeatEdit.setText("first-admin-pass")
+    with qtbot.waitSignal(desk.window.ready, timeout=WAIT_MS):
+        wizard.accept()
+    office = services.offices.view()
+    assert (office.code, [s.code for s in office.services], [d.code for d in office.desks]) == (
+        "LODI", ["LAV", "LEG", "RF"], ["D1", "D2", "D3"])
+    log_in(desk, "admin", "first-admin-pass")
+    assert "Anna Admin" in desk.window.windowTitle()
+    assert desk.workspace.summary_model.rowCount() == 3  # D2 serves RF, LAV, LEG
+
+
+def test_wizard_refusal_keeps_what_was_typed(qtbot: QtBot, open_desk: Any, services: Any) -> None:
+    desk = open_desk("D1", wait_ready=False)
+    qtbot.waitUntil(lambda: desk.window.wizard is not None and desk.window.wizard.isVisible(), timeout=WAIT_MS)
+    wizard = desk.window.wizard
+    wizard.next()
+    wizard.next()
+    wizard.ui.adminPasswordEdit.setText("short")
+    wizard.ui.adminRepeatEdit.setText("short")
+    wizard.accept()
+    qtbot.waitUntil(lambda: desk.dialogs.shown != [], timeout=WAIT_MS)
+    assert "password" in desk.dialogs.shown[0][2].lower()
+    qtbot.waitUntil(wizard.isVisible, timeout=WAIT_MS)  # open again, fields as they were
+    assert wizard.ui.adminPasswordEdit.text() == "short"
+    assert services.offices.offices() == []  # nothing half-done: no office without an admin
+
+
+def test_demo_office_is_loaded(qtbot: QtBot, open_desk: Any, services: Any) -> None:
+    desk = open_desk("D1", wait_ready=False)
+    qtbot.waitUntil(lambda: desk.window.wizard is not None and desk.window.wizard.isVisible(), timeout=WAIT_MS)
+    desk.window.wizard.ui.demoRadio.setChecked(True)
+    with qtbot.waitSignal(desk.window.ready, timeout=60_000):
+        desk.window.wizard.accept()
+    assert len(services.offices.view().desks) == 6
+    assert "operatore1" in desk.window.wizard.ui.demoHintLabel.text()

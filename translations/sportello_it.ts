@@ -1,0 +1,580 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Le due password sono diverse.</translation>
+    </message>
+    <message>
+        <source>Sportello: first start</source>
+        <translation>Sportello: primo avvio</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Benvenuto</translation>
+    </message>
+    <message>
+        <source>The database is empty. Set up this office, or load the demo office to try the application.</source>
+        <translation>Il database è vuoto. Configurare questo ufficio oppure caricare l&apos;ufficio dimostrativo per provare l&apos;applicazione.</translation>
+    </message>
+    <message>
+        <source>Set up a &amp;new office</source>
+        <translation>Configurare un &amp;nuovo ufficio</translation>
+    </message>
+    <message>
+        <source>Load the &amp;demo office (Prefettura di Lodi, sample staff and tickets)</source>
+        <translation>Caricare l&apos;ufficio &amp;dimostrativo (Prefettura di Lodi, personale e biglietti di esempio)</translation>
+    </message>
+    <message>
+        <source>Office, services and desks</source>
+        <translation>Ufficio, servizi e sportelli</translation>
+    </message>
+    <message>
+        <source>One service per line as CODE;PREFIX;Name;target minutes. One desk per line as CODE;Name;SERVICE,SERVICE.</source>
+        <translation>Un servizio per riga come CODICE;PREFISSO;Nome;minuti obiettivo. Uno sportello per riga come CODICE;Nome;SERVIZIO,SERVIZIO.</translation>
+    </message>
+    <message>
+        <source>Office &amp;code</source>
+        <translation>&amp;Codice ufficio</translation>
+    </message>
+    <message>
+        <source>Office &amp;name</source>
+        <translation>&amp;Nome ufficio</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Indirizzo</translation>
+    </message>
+    <message>
+        <source>&amp;Services</source>
+        <translation>&amp;Servizi</translation>
+    </message>
+    <message>
+        <source>&amp;Desks</source>
+        <translation>Spor&amp;telli</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>Primo amministratore</translation>
+    </message>
+    <message>
+        <source>This account manages staff, desks and the database. Counter clerks get their own accounts later.</source>
+        <translation>Questo account gestisce personale, sportelli e database. Gli operatori di sportello riceveranno in seguito un proprio account.</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>Nome &amp;utente</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>Nome e co&amp;gnome</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>&amp;Ripetere la password</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Ordinary</source>
+        <translation>Ordinaria</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appuntamento</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>Anziani</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Gravidanza</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Disabilità</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Concluso</translation>
+    </message>
+    <message>
+        <source>Documents missing</source>
+        <translation>Documenti mancanti</translation>
+    </message>
+    <message>
+        <source>Redirected to another office</source>
+        <translation>Indirizzato a un altro ufficio</translation>
+    </message>
+    <message>
+        <source>Not our competence</source>
+        <translation>Non di competenza</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Altro</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>operatore</translation>
+    </message>
+    <message>
+        <source>mediator</source>
+        <translation>mediatore</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>responsabile</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>amministratore</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italiano</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglese</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Francese</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spagnolo</translation>
+    </message>
+    <message>
+        <source>Romanian</source>
+        <translation>Romeno</translation>
+    </message>
+    <message>
+        <source>Albanian</source>
+        <translation>Albanese</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>Ucraino</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Arabo</translation>
+    </message>
+    <message>
+        <source>Urdu</source>
+        <translation>Urdu</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>Bengalese</translation>
+    </message>
+    <message>
+        <source>Punjabi</source>
+        <translation>Punjabi</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>Hindi</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>Cinese</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Sportello</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>Connecting to the database…</source>
+        <translation>Connessione al database…</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>Nome &amp;utente</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Accedi</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The database is not answering. Counter actions are disabled; the application reconnects by itself.</source>
+        <extracomment>Wait before trying again to reach a database that did not answer at start, ms.</extracomment>
+        <translation>Il database non risponde. Le azioni di sportello sono disattivate; l&apos;applicazione si ricollega da sola.</translation>
+    </message>
+    <message>
+        <source>Screen locked after inactivity: log in again.</source>
+        <translation>Schermo bloccato per inattività: accedere di nuovo.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Lock screen</source>
+        <translation>&amp;Blocca schermo</translation>
+    </message>
+    <message>
+        <source>Screen locked: log in again.</source>
+        <translation>Schermo bloccato: accedere di nuovo.</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Esci dall&apos;account</translation>
+    </message>
+    <message>
+        <source>Logged out.</source>
+        <translation>Uscita eseguita.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Es&amp;ci</translation>
+    </message>
+    <message>
+        <source>&amp;Counter</source>
+        <translation>&amp;Sportello</translation>
+    </message>
+    <message>
+        <source>&amp;Tickets</source>
+        <translation>&amp;Biglietti</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint last ticket</source>
+        <translation>&amp;Ristampa ultimo biglietto</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <source>&amp;Display board</source>
+        <translation>&amp;Tabellone</translation>
+    </message>
+    <message>
+        <source>Display board &amp;screen</source>
+        <translation>&amp;Schermo del tabellone</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>I&amp;mpostazioni</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s &amp;desk…</source>
+        <translation>Sportello di &amp;questo PC…</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>Nessun accesso</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2) a %3</translation>
+    </message>
+    <message>
+        <source>Connecting to the database…</source>
+        <translation>Connessione al database…</translation>
+    </message>
+    <message>
+        <source>This PC: desk %1</source>
+        <translation>Questo PC: sportello %1</translation>
+    </message>
+    <message>
+        <source>The demo office has staff accounts operatore1 … operatore6, responsabile and admin, all with the password %1.</source>
+        <translation>L&apos;ufficio dimostrativo ha gli account operatore1 … operatore6, responsabile e admin, tutti con la password %1.</translation>
+    </message>
+    <message>
+        <source>First start: set up the office.</source>
+        <translation>Primo avvio: configurare l&apos;ufficio.</translation>
+    </message>
+    <message>
+        <source>Set-up not saved</source>
+        <translation>Configurazione non salvata</translation>
+    </message>
+    <message>
+        <source>Saving the set-up…</source>
+        <translation>Salvataggio della configurazione…</translation>
+    </message>
+    <message>
+        <source>This account has no access to the counter workspace.</source>
+        <translation>Questo account non ha accesso alla postazione di sportello.</translation>
+    </message>
+    <message>
+        <source>Choose this PC&apos;s desk to work at the counter.</source>
+        <translation>Scegliere lo sportello di questo PC per lavorare.</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s desk</source>
+        <translation>Sportello di questo PC</translation>
+    </message>
+    <message>
+        <source>Desk:</source>
+        <translation>Sportello:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>The new language applies at the next start of the application.</source>
+        <translation>La nuova lingua sarà attiva al prossimo avvio dell&apos;applicazione.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Errore imprevisto</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the details are in the log file.</source>
+        <translation>Si è verificato un problema; i dettagli sono nel file di log.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceSummaryModel</name>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>In attesa</translation>
+    </message>
+    <message>
+        <source>Longest wait (min)</source>
+        <translation>Attesa massima (min)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Target: %n minute(s)</source>
+        <translation>
+            <numerusform>Obiettivo: %n minuto</numerusform>
+            <numerusform>Obiettivo: %n minuti</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TicketTableModel</name>
+    <message>
+        <source>Number</source>
+        <extracomment>Role returning the whole :class:`~desk_app.core.queue.TicketView` of a row.</extracomment>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediatore</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuti</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Issued %1 (%2)</source>
+        <translation>Emesso %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not printed</source>
+        <translation>non stampato</translation>
+    </message>
+    <message>
+        <source>Ticket not issued</source>
+        <translation>Biglietto non emesso</translation>
+    </message>
+    <message>
+        <source>Issue a walk-in ticket</source>
+        <translation>Emetti un biglietto</translation>
+    </message>
+    <message>
+        <source>Language of the person</source>
+        <translation>Lingua della persona</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priorità</translation>
+    </message>
+    <message>
+        <source>Needs a &amp;mediator</source>
+        <translation>Serve un &amp;mediatore</translation>
+    </message>
+    <message>
+        <source>Service: press to issue and print the ticket</source>
+        <translation>Servizio: premere per emettere e stampare il biglietto</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint last ticket</source>
+        <translation>&amp;Ristampa ultimo biglietto</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Waiting</source>
+        <extracomment>How often the minutes-waiting column moves on, ms.</extracomment>
+        <translation>In attesa</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Sospesi</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Assenti</translation>
+    </message>
+    <message>
+        <source>At the desks</source>
+        <translation>Agli sportelli</translation>
+    </message>
+    <message>
+        <source>Call next</source>
+        <translation>Chiama il prossimo</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Richiama</translation>
+    </message>
+    <message>
+        <source>Start serving</source>
+        <translation>Inizia servizio</translation>
+    </message>
+    <message>
+        <source>Mark no-show</source>
+        <translation>Segna assente</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Sospendi</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Trasferisci…</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Concludi</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Riprendi</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Riattiva</translation>
+    </message>
+    <message>
+        <source>Cancel ticket</source>
+        <translation>Annulla biglietto</translation>
+    </message>
+    <message>
+        <source>Walk-in ticket…</source>
+        <translation>Nuovo biglietto…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n biglietto</numerusform>
+            <numerusform>%n biglietti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No ticket at this desk. Press F5 to call the next one.</source>
+        <translation>Nessun biglietto allo sportello. Premere F5 per chiamare il prossimo.</translation>
+    </message>
+    <message>
+        <source>needs a mediator</source>
+        <translation>serve un mediatore</translation>
+    </message>
+    <message numerus="yes">
+        <source>recalled %n time(s)</source>
+        <translation>
+            <numerusform>richiamato %n volta</numerusform>
+            <numerusform>richiamato %n volte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>transferred from %1</source>
+        <translation>trasferito da %1</translation>
+    </message>
+    <message>
+        <source>Nothing to call</source>
+        <translation>Nessuno da chiamare</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Operazione non eseguita</translation>
+    </message>
+    <message>
+        <source>Transfer %1</source>
+        <translation>Trasferisci %1</translation>
+    </message>
+    <message>
+        <source>Move the ticket to the queue of:</source>
+        <translation>Spostare il biglietto nella coda di:</translation>
+    </message>
+    <message>
+        <source>Cancel ticket %1? It cannot be called any more.</source>
+        <translation>Annullare il biglietto %1? Non potrà più essere chiamato.</translation>
+    </message>
+    <message>
+        <source>Queues of this desk</source>
+        <translation>Code di questo sportello</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Biglietti</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostra</translation>
+    </message>
+    <message>
+        <source>Ticket at this desk</source>
+        <translation>Biglietto allo sportello</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Esito</translation>
+    </message>
+</context>
+</TS>
