@@ -194,6 +194,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file “{path}” is for language “{found}”, not “{expected}”.",
     },
     "unknown_country": {"it": "Stato sconosciuto: «{value}».", "en": "Unknown country: “{value}”."},
+    "domestic_use": {
+        "it": "«{value}» è l'Italia: un documento italiano da usare in Italia non va legalizzato.",
+        "en": "“{value}” is Italy: an Italian document used in Italy needs no legalisation.",
+    },
     # appointments, convocations, mediators
     "bad_time": {
         "it": "L'orario «{value}» non è valido (formato HH:MM).",

@@ -12,13 +12,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from db_support import DEMO_SETUP, fresh_sqlite, truncate_pg
 
 from desk_app.core.auth import Actor
 from desk_app.core.services import CoreServices
@@ -28,20 +28,6 @@ from desk_app.db.engine import Database
 
 PG_ADMIN = os.environ.get("DESK_APP_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-DEMO_SETUP: dict[str, Any] = {
-    "office": {"code": "LODI", "name": "Prefettura di Lodi", "address": "Corso Umberto I 40, 26900 Lodi"},
-    "service": [
-        {"code": "RF", "name": "Ricongiungimento familiare", "prefix": "R", "target_wait_minutes": 20},
-        {"code": "LAV", "name": "Lavoro e flussi", "prefix": "N", "target_wait_minutes": 20},
-        {"code": "LEG", "name": "Legalizzazioni", "prefix": "L", "target_wait_minutes": 15},
-    ],
-    "desk": [
-        {"code": "D1", "name": "Sportello 1", "services": ["RF", "LAV"]},
-        {"code": "D2", "name": "Sportello 2", "services": ["RF", "LAV", "LEG"]},
-        {"code": "D3", "name": "Sportello 3", "services": ["LEG"]},
-    ],
-}
 
 _pg_passed = 0
 
@@ -95,16 +81,6 @@ def pg_url() -> Iterator[str]:
         admin.close()
 
 
-def _truncate_pg(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'")]
-        if tables:
-            conn.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
-
-
 # -- SQLite --------------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -118,13 +94,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def fresh_sqlite(template: Path, folder: Path) -> str:
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / "sportello.sqlite3"
-    shutil.copyfile(template, target)
-    return f"sqlite:///{target}"
-
-
+# -- per-test fixtures ---------------------------------------------------------------------------------------------
 @pytest.fixture(autouse=True)
 def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Real argon2id, at test cost: the production parameters take ~50 ms per hash, hundreds of times."""
@@ -135,7 +105,6 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
-# -- per-test fixtures ---------------------------------------------------------------------------------------------
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest) -> str:
     """``"sqlite"`` or ``"postgresql"``: tests using it run on both."""
@@ -147,7 +116,7 @@ def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """URL of an empty, migrated database of ``backend``."""
     if backend == "postgresql":
         url = request.getfixturevalue("pg_url")
-        _truncate_pg(url)
+        truncate_pg(url)
         return url
     return fresh_sqlite(request.getfixturevalue("sqlite_template"), tmp_path / "home" / "data")
 
@@ -186,7 +155,10 @@ def office(services: CoreServices, system_actor: Actor) -> Any:
 
 @pytest.fixture
 def staff(services: CoreServices, system_actor: Actor, office: Any) -> dict[str, Actor]:
-    """Logged-in actors: ``clerk``, ``clerk2``, ``mediator``, ``supervisor``, ``admin`` (password ``<name>-password``)."""
+    """Logged-in actors: ``clerk``, ``clerk2``, ``mediator``, ``supervisor``, ``admin``.
+
+    Passwords are ``<name>-password``.
+    """
     accounts = {"clerk": "clerk", "clerk2": "clerk", "mediator": "mediator", "supervisor": "supervisor",
                 "admin": "admin"}
     actors = {}

@@ -85,7 +85,7 @@ def test_queue_work_permission_per_role(services, staff, role, allowed):
                 attempt()
             assert "mediator" in err.value.message("it")
         assert services.db.read(lambda s: s.execute(select(Ticket.id)).first()) is None
-        assert [r for r in audit_rows(services) if r[2] == "denied"][0][:2] == ("mediator", "denied:issue")
+        assert next(r for r in audit_rows(services) if r[2] == "denied")[:2] == ("mediator", "denied:issue")
 
 
 @pytest.mark.parametrize("role", ["clerk", "mediator", "supervisor"])

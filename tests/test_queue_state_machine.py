@@ -194,7 +194,7 @@ def _run(url: str, home: Path, examples: int) -> None:
 
 def test_random_interleavings_keep_invariants(backend, settings, office, request, tmp_path, sqlite_template):
     """Each example starts from an empty queue of the demo office."""
-    from conftest import DEMO_SETUP, _truncate_pg, fresh_sqlite
+    from db_support import DEMO_SETUP, fresh_sqlite, truncate_pg
 
     examples = 60 if backend == "sqlite" else 20
     counter = iter(range(10_000))
@@ -206,7 +206,7 @@ def test_random_interleavings_keep_invariants(backend, settings, office, request
         if backend == "sqlite":
             QueueMachine.url = fresh_sqlite(sqlite_template, tmp_path / f"ex{next(counter)}")
         else:
-            _truncate_pg(base_url)
+            truncate_pg(base_url)
             QueueMachine.url = base_url
         original_init(machine)
         machine.core.offices.apply(machine.actor, DEMO_SETUP)

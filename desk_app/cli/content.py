@@ -3,7 +3,9 @@
 ``desk-admin content load`` copies the shipped catalogue into the office (idempotent).
 ``desk-admin print instructions|missing|exploitation ... -o FILE`` writes a sheet as PDF
 (Qt text engine) or DOCX. ``desk-admin translations status|export|import`` shows the
-coverage table and exchanges PO files with translators.
+coverage table and exchanges PO files with translators. ``desk-admin legalisation --country CC
+[--document TYPE] [--issuer KIND]`` tells whether a document needs an Apostille, legalisation
+(then the consulate) or nothing, and at which office.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from desk_app.cli import CliContext
 from desk_app.core.catalogue import LANGUAGE_NAMES
+from desk_app.core.legalisation import LegalisationService
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.sheets import Sheet, SheetBuilder
 from desk_app.core.translations import TARGET_LANGUAGES, TRANSLATION_STATUSES
@@ -56,6 +59,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     import_.add_argument("--lang", dest="po_lang", required=True, choices=TARGET_LANGUAGES)
     import_.add_argument("file", metavar="FILE.po")
     import_.set_defaults(func=import_po)
+
+    legalisation = commands.add_parser(
+        "legalisation", help="apostille, legalisation or nothing: what a document needs for a country")
+    legalisation.add_argument("--country", help="ISO code or name of the destination country")
+    legalisation.add_argument("--document", metavar="TYPE", help="document type (see --list)")
+    legalisation.add_argument("--issuer", metavar="KIND", help="who issued it (default: the document's usual issuer)")
+    legalisation.add_argument("--list", action="store_true", help="list countries, document types and issuers")
+    legalisation.set_defaults(func=legalisation_advice)
 
 
 def load_catalogue(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -132,4 +143,33 @@ def import_po(ctx: CliContext, args: argparse.Namespace) -> int:
         f"{result.unchanged} invariate, {result.skipped} saltate",
         f"{result.imported} translations imported ({result.stale} of an earlier Italian text), "
         f"{result.unchanged} unchanged, {result.skipped} skipped"))
+    return 0
+
+
+_FORMALITY_NAMES = {"none": ("nessuna formalità", "no formality"), "apostille": ("Apostille", "Apostille"),
+                    "legalisation": ("legalizzazione", "legalisation")}
+_STATUS_NAMES = {"eu": ("UE", "EU"), "party": ("Aia", "Hague"), "not_party": ("non Aia", "not Hague"),
+                 "unknown": ("da verificare", "to verify")}
+
+
+def legalisation_advice(ctx: CliContext, args: argparse.Namespace) -> int:
+    # The helper is pure data: it answers without opening the database (CoreServices holds the same service).
+    helper = LegalisationService()
+    table = helper.table
+    it = ctx.lang == "it"
+    if args.list or args.country is None:
+        lines = [ctx.t(f"Tabella legalizzazioni {table.version}, verificata il {table.checked_on}",
+                       f"Legalisation table {table.version}, checked on {table.checked_on}")]
+        for c in helper.countries():
+            status = _STATUS_NAMES[c.status][0 if it else 1]
+            lines.append(f"  {c.code}  {c.name(ctx.lang):24} {status}{' *' if c.verify else ''}")
+        lines.append(ctx.t("Tipi di documento (--document):", "Document types (--document):"))
+        lines += [f"  {d.kind:16} {d.name(ctx.lang)}" for d in table.documents.values()]
+        lines.append(ctx.t("Chi ha rilasciato il documento (--issuer):", "Issuers (--issuer):"))
+        lines += [f"  {i.kind:20} {i.name(ctx.lang)} -> {i.office}" for i in table.issuers.values()]
+        ctx.emit({"version": table.version, "checked_on": table.checked_on, "countries": helper.countries(),
+                  "documents": list(table.documents.values()), "issuers": list(table.issuers.values())}, lines)
+        return 0
+    advice = helper.advise(args.country, args.document, args.issuer)
+    ctx.emit(advice, advice.lines(ctx.lang, table))
     return 0

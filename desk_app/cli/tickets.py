@@ -6,7 +6,7 @@ import argparse
 
 from desk_app.cli import CliContext
 from desk_app.core.queue import LANGUAGES, OUTCOMES, PRIORITY_HEAD_START, TicketRef, TicketView
-from desk_app.errors import localized, STATUS_NAMES
+from desk_app.errors import STATUS_NAMES, localized
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

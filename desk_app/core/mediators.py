@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.clock import Clock, SystemClock, local_day, zone
 from desk_app.core.office import resolve_office
-from desk_app.core.queue import LANGUAGES
+from desk_app.core.queue import LANGUAGES, OfficeInfo
 from desk_app.core.schedule import WeeklyPeriod, at_local, hhmm, local_label, parse_time, parse_weekly
 from desk_app.core.validation import clean_choice, clean_code, clean_text, clean_username, parse_date
 from desk_app.db.engine import Database
@@ -155,7 +155,8 @@ def mediator_ready(now: datetime) -> Any:
     )
 
 
-def mediator_call_filter(candidates: Select[Any], session: Session, office: Office, now: datetime) -> Select[Any]:
+def mediator_call_filter(candidates: Select[Any], session: Session, office: OfficeInfo, now: datetime
+                         ) -> Select[Any]:
     """:data:`~desk_app.core.queue.CallFilter` holding back tickets whose mediator is not there yet."""
     return candidates.where(mediator_ready(now))
 
@@ -483,9 +484,18 @@ class MediatorService:
                            MediatorLanguage.language == lang)
                     .order_by(MediatorLanguage.level.desc(), Mediator.code)
                 ).scalars())
+            # Skips the mediators already booked then without trying an insert each (a busy day would try
+            # them all); the exclusion constraint / trigger still decides any race with a concurrent booking.
+            busy = set(session.execute(
+                select(MediatorBooking.mediator_id).where(
+                    MediatorBooking.mediator_id.in_([m.id for m in candidates]),
+                    MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING),
+                    MediatorBooking.starts_at < end, MediatorBooking.ends_at > start)
+            ).scalars())
             refusals: list[tuple[Mediator, ConflictError]] = []
             for mediator in candidates:
-                refusal = self._refusal(session, office, mediator, lang, how, start, end)
+                refusal = self._busy(session, office, mediator, start, end) if mediator.id in busy else \
+                    self._refusal(session, office, mediator, lang, how, start, end)
                 if refusal is None:
                     booking = MediatorBooking(
                         office_id=office.id, mediator_id=mediator.id, language=lang, mode=how, starts_at=start,

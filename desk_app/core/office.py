@@ -139,7 +139,8 @@ class OfficeService:
              tuple(clean_code(c, "desk.services") for c in d.get("services", ())))
             for d in _entries(setup.get("desk"), "desk")
         ]
-        _unique([s[0] for s in services], "service"), _unique([s[2] for s in services], "prefix")
+        _unique([s[0] for s in services], "service")
+        _unique([s[2] for s in services], "prefix")
         _unique([d[0] for d in desks], "desk")
 
         def work(session: Session) -> OfficeView:

@@ -22,24 +22,26 @@ change feed in the same transaction.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, update
+from sqlalchemy import Select, and_, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.clock import Clock, SystemClock, local_day
 from desk_app.core.office import resolve_office
 from desk_app.core.validation import clean_choice, clean_code, clean_text
 from desk_app.db.engine import Database
-from desk_app.db.feed import notify, ticket_change
+from desk_app.db.feed import CHANNEL, notify, ticket_change
 from desk_app.db.models import (
     ACTIVE_AT_DESK,
+    ChangeLog,
     Desk,
     DeskService,
     Office,
@@ -48,7 +50,7 @@ from desk_app.db.models import (
     TicketCounter,
     TicketEvent,
 )
-from desk_app.errors import ConflictError, NotFoundError, QueueEmptyError, ValidationError
+from desk_app.errors import ConflictError, DeskError, NotFoundError, QueueEmptyError, ValidationError
 
 #: Priority classes and their head start in minutes over an ordinary ticket.
 PRIORITY_HEAD_START: dict[str, int] = {
@@ -67,7 +69,7 @@ OPEN_STATUSES = ("waiting", "called", "serving", "parked")
 #: A ticket reference: database id, number as printed today ("A012"), or ``None`` for the desk's current ticket.
 TicketRef = int | str | None
 #: Extra conditions for call-next (e.g. mediator gating): ``(select_of_ticket_ids, session, office, now) -> select``.
-CallFilter = Callable[[Select[Any], Session, Office, datetime], Select[Any]]
+CallFilter = Callable[[Select[Any], Session, "OfficeInfo", datetime], Select[Any]]
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,9 @@ class TicketView:
     transfer_count: int
     outcome: str | None
     transferred_from: str | None
+    #: Place in call order: issue time minus the priority head start. Lists sort by ``(sort_key, id)``, so a
+    #: client holding a list can put one re-read ticket in its place without reading the whole list again.
+    sort_key: datetime
 
     def waited(self, now: datetime) -> timedelta:
         """Time from issue to call (or to ``now`` while still waiting)."""
@@ -136,6 +141,52 @@ def _insert_for(session: Session) -> Callable[..., Any]:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
+#: Transitions refused for a ticket of another day (numbers restart every day).
+_SAME_DAY = frozenset({"reactivate", "resume", "transfer"})
+#: Seconds the office's ids and names are cached per service instance.
+OFFICE_CACHE_SECONDS = 30.0
+#: What a :class:`TicketView` is built from; RETURNING hands these back with each UPDATE.
+_VIEW_COLUMNS = (
+    Ticket.id, Ticket.number, Ticket.day, Ticket.status, Ticket.service_id, Ticket.priority, Ticket.language,
+    Ticket.needs_mediator, Ticket.desk_id, Ticket.issued_at, Ticket.called_at, Ticket.serving_at,
+    Ticket.finished_at, Ticket.recall_count, Ticket.transfer_count, Ticket.outcome,
+    Ticket.transferred_from_service_id, Ticket.sort_key,
+)
+
+
+def _clean_number(ref: str) -> str:
+    return clean_text(ref, "ticket", 8).upper()
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    """Identity of an office and the codes and names of its services and desks (see ``QueueService._office``).
+
+    Attributes:
+        id, code, timezone: of the office.
+        services: service id -> (code, name).
+        desk_ids: desk code -> id; desk_codes: the reverse.
+        loaded: ``time.monotonic()`` when read.
+    """
+
+    id: int
+    code: str
+    timezone: str
+    services: dict[int, tuple[str, str]]
+    desk_ids: dict[str, int]
+    desk_codes: dict[int, str]
+    loaded: float
+
+    @classmethod
+    def load(cls, session: Session, office_code: str | None) -> OfficeInfo:
+        office = resolve_office(session, office_code)
+        services = {sid: (code, name) for sid, code, name in session.execute(
+            select(Service.id, Service.code, Service.name).where(Service.office_id == office.id))}
+        desks = dict(session.execute(select(Desk.code, Desk.id).where(Desk.office_id == office.id)).all())
+        return cls(office.id, office.code, office.timezone, services, desks, {v: k for k, v in desks.items()},
+                   time.monotonic())
+
+
 def format_number(prefix: str, seq: int) -> str:
     """The printed number: service prefix and at least three digits (``A007``)."""
     return f"{prefix}{seq:03d}"
@@ -165,100 +216,121 @@ class QueueService:
         self.clock = clock or SystemClock()
         self.office_code = office_code
         self.call_filters = list(call_filters)
+        self._info: OfficeInfo | None = None
 
     # -- helpers -----------------------------------------------------------------------------------------------
-    def _office(self, session: Session, actor: Actor) -> Office:
-        office = resolve_office(session, self.office_code)
-        self.auth.require_office(actor, office.id, session)
-        return office
+    def _office(self, session: Session, actor: Actor) -> OfficeInfo:
+        """The office's ids and names, cached for :data:`OFFICE_CACHE_SECONDS` (they almost never change).
+
+        Only identities and names come from the cache; every rule (active service,
+        desk, status) is checked in the statement that acts, so a stale cache can
+        at worst show an old service name for a few seconds.
+        """
+        info = self._info
+        if info is None or time.monotonic() - info.loaded > OFFICE_CACHE_SECONDS:
+            info = self._info = OfficeInfo.load(session, self.office_code)
+        self.auth.require_office(actor, info.id, session)
+        return info
+
+    def _reload(self, session: Session) -> OfficeInfo:
+        self._info = OfficeInfo.load(session, self.office_code)
+        return self._info
+
+    def _desk_id(self, session: Session, info: OfficeInfo, code: str) -> tuple[OfficeInfo, int]:
+        clean = clean_code(code, "desk")
+        if clean not in info.desk_ids:  # maybe created since the cache was filled
+            info = self._reload(session)
+        if clean not in info.desk_ids:
+            raise NotFoundError("unknown_desk", value=code)
+        return info, info.desk_ids[clean]
 
     @staticmethod
-    def _service(session: Session, office: Office, code: str) -> Service:
+    def _service(session: Session, info: OfficeInfo, code: str) -> Service:
         service = session.execute(
-            select(Service).where(Service.office_id == office.id, Service.code == clean_code(code, "service"))
+            select(Service).where(Service.office_id == info.id, Service.code == clean_code(code, "service"))
         ).scalar()
         if service is None:
             raise NotFoundError("unknown_service", value=code)
         return service
 
-    @staticmethod
-    def _desk(session: Session, office: Office, code: str) -> Desk:
-        desk = session.execute(
-            select(Desk).where(Desk.office_id == office.id, Desk.code == clean_code(code, "desk"))
-        ).scalar()
-        if desk is None or not desk.active:
-            raise NotFoundError("unknown_desk", value=code)
-        return desk
-
-    def today(self, office: Office | None = None) -> date:
+    def today(self, office: OfficeInfo | Office | None = None) -> date:
         return local_day(self.clock.now(), office.timezone if office else "Europe/Rome")
 
-    def _ticket(self, session: Session, office: Office, ref: TicketRef, desk: Desk | None) -> Ticket:
-        if ref is None:
-            if desk is None:
-                raise ValidationError("required", field="ticket")
-            ticket = session.execute(
-                select(Ticket).where(Ticket.desk_id == desk.id, Ticket.status.in_(ACTIVE_AT_DESK))
-            ).scalar()
-            if ticket is None:
-                raise ConflictError("desk_idle", desk=desk.code)
-            return ticket
-        if isinstance(ref, int):
-            ticket = session.get(Ticket, ref)
-            if ticket is None or ticket.office_id != office.id:
-                raise NotFoundError("unknown_ticket", value=str(ref))
-            return ticket
-        number = clean_text(ref, "ticket", 8).upper()
-        ticket = session.execute(
-            select(Ticket).where(Ticket.office_id == office.id, Ticket.day == self.today(office),
-                                 Ticket.number == number).order_by(Ticket.id.desc()).limit(1)
-        ).scalar()
-        if ticket is None:
-            raise NotFoundError("unknown_ticket", value=number)
-        return ticket
-
-    def _event(self, session: Session, ticket: Ticket, action: str, from_status: str | None, desk: Desk | None,
-               actor: Actor, now: datetime, service_id: int | None = None) -> None:
-        event = TicketEvent(
-            office_id=ticket.office_id, ticket_id=ticket.id, at=now, action=action, from_status=from_status,
-            to_status=ticket.status, service_id=service_id or ticket.service_id,
-            desk_id=desk.id if desk else None, staff_id=actor.staff_id,
+    def _view_of(self, session: Session, info: OfficeInfo, row: Any) -> TicketView:
+        """A view from the :data:`_VIEW_COLUMNS` of a row, with names from the office cache."""
+        ids = (row.service_id, row.transferred_from_service_id)
+        if any(i is not None and i not in info.services for i in ids) or (
+                row.desk_id is not None and row.desk_id not in info.desk_codes):
+            info = self._reload(session)
+        code, name = info.services[row.service_id]
+        return TicketView(
+            row.id, row.number, row.day, row.status, code, name, row.priority, row.language, row.needs_mediator,
+            info.desk_codes.get(row.desk_id) if row.desk_id is not None else None, row.issued_at, row.called_at,
+            row.serving_at, row.finished_at, row.recall_count, row.transfer_count, row.outcome,
+            info.services[row.transferred_from_service_id][0] if row.transferred_from_service_id else None,
+            row.sort_key,
         )
-        session.add(event)
-        session.flush()
-        notify(session, ticket_change(event.id, ticket.office_id, ticket.id, ticket.number, action, ticket.status,
-                                    desk.code if desk else None, now))
 
-    def _view(self, session: Session, ticket_id: int) -> TicketView:
-        return self._views(session, select(Ticket).where(Ticket.id == ticket_id))[0]
+    def _views(self, session: Session, info: OfficeInfo, query: Select[Any]) -> list[TicketView]:
+        """Run ``query`` (a ``select(Ticket)`` with conditions and order) and return views.
+
+        Plain columns, not ORM objects, and names from the office cache instead of
+        joins: the queue view re-reads up to a few thousand tickets on every change.
+        """
+        rows = session.execute(query.with_only_columns(*_VIEW_COLUMNS)).all()
+        return [self._view_of(session, info, row) for row in rows]
+
+    def _event(self, session: Session, info: OfficeInfo, view: TicketView, ticket_service_id: int, action: str,
+               from_status: str | None, desk_id: int | None, actor: Actor, now: datetime) -> None:
+        """Record the transition and announce it, in the caller's transaction.
+
+        On PostgreSQL the insert and the NOTIFY go in one statement (a data-modifying
+        CTE): one round trip instead of two on the hottest path.
+        """
+        values = {"office_id": info.id, "ticket_id": view.id, "at": now, "action": action,
+                  "from_status": from_status, "to_status": view.status, "service_id": ticket_service_id,
+                  "desk_id": desk_id, "staff_id": actor.staff_id}
+        change = ticket_change(info.id, view.id, view.number, action, view.status,
+                               info.desk_codes.get(desk_id) if desk_id else None, now)
+        if session.get_bind().dialect.name == "postgresql":
+            inserted = insert(TicketEvent).values(**values).returning(TicketEvent.id).cte("inserted_event")
+            session.execute(select(func.pg_notify(CHANNEL, change.to_json())).select_from(inserted))
+        else:
+            session.execute(insert(TicketEvent).values(**values))
+            notify(session, change)
+
+    def _explain(self, session: Session, info: OfficeInfo, spec: _Spec, ref: TicketRef, desk_id: int | None,
+                 today: date, target_service_id: int | None = None) -> DeskError:
+        """Why a conditional update matched nothing, from a fresh read (only on this unhappy path)."""
+        if ref is None:
+            ticket = session.execute(select(Ticket).where(Ticket.desk_id == desk_id,
+                                                          Ticket.status.in_(ACTIVE_AT_DESK))).scalar()
+            if ticket is None:
+                return ConflictError("desk_idle", desk=info.desk_codes.get(desk_id or 0, "?"))
+        else:
+            ticket = self._find(session, info, ref, today)
+        if ticket.day != today and spec.action in _SAME_DAY:
+            return ConflictError("ticket_other_day", number=ticket.number, day=ticket.day.isoformat())
+        if target_service_id is not None and ticket.service_id == target_service_id:
+            return ConflictError("same_service", number=ticket.number, service=info.services[target_service_id][0])
+        if ticket.status in ACTIVE_AT_DESK and ticket.desk_id is not None and ticket.desk_id != desk_id:
+            return ConflictError("ticket_taken", number=ticket.number, desk=info.desk_codes.get(ticket.desk_id, "?"))
+        return ConflictError("ticket_wrong_state", number=ticket.number, status=ticket.status, action=spec.action)
 
     @staticmethod
-    def _views(session: Session, query: Select[Any]) -> list[TicketView]:
-        current, origin = aliased(Service), aliased(Service)
-        rows = session.execute(
-            query.add_columns(current.code, current.name, Desk.code, origin.code)
-            .join(current, current.id == Ticket.service_id)
-            .outerjoin(Desk, Desk.id == Ticket.desk_id)
-            .outerjoin(origin, origin.id == Ticket.transferred_from_service_id)
-        ).all()
-        return [
-            TicketView(
-                t.id, t.number, t.day, t.status, service_code, service_name, t.priority, t.language,
-                t.needs_mediator, desk_code, t.issued_at, t.called_at, t.serving_at, t.finished_at,
-                t.recall_count, t.transfer_count, t.outcome, from_code,
-            )
-            for t, service_code, service_name, desk_code, from_code in rows
-        ]
-
-    def _explain(self, session: Session, ticket_id: int, spec: _Spec, desk: Desk | None) -> ConflictError:
-        """Why a conditional update matched nothing, from a fresh read."""
-        session.expire_all()
-        ticket = session.get(Ticket, ticket_id)
-        assert ticket is not None
-        holder = session.get(Desk, ticket.desk_id) if ticket.desk_id else None
-        if ticket.status in ACTIVE_AT_DESK and holder is not None and (desk is None or holder.id != desk.id):
-            return ConflictError("ticket_taken", number=ticket.number, desk=holder.code)
-        return ConflictError("ticket_wrong_state", number=ticket.number, status=ticket.status, action=spec.action)
+    def _find(session: Session, info: OfficeInfo, ref: int | str, today: date) -> Ticket:
+        """The ticket a reference names: an id, or a number printed today."""
+        if isinstance(ref, int):
+            ticket = session.get(Ticket, ref)
+            if ticket is None or ticket.office_id != info.id:
+                raise NotFoundError("unknown_ticket", value=str(ref))
+            return ticket
+        number = _clean_number(ref)
+        found = session.execute(select(Ticket).where(Ticket.office_id == info.id, Ticket.day == today,
+                                                     Ticket.number == number)).scalar()
+        if found is None:
+            raise NotFoundError("unknown_ticket", value=number)
+        return found
 
     # -- issuing -----------------------------------------------------------------------------------------------
     def issue_ticket(
@@ -296,9 +368,9 @@ class QueueService:
             raise ConflictError("service_inactive", value=service.code)
         now = self.clock.now()
         day = local_day(now, office.timezone)
-        insert = _insert_for(session)
+        upsert = _insert_for(session)
         seq = session.execute(
-            insert(TicketCounter)
+            upsert(TicketCounter)
             .values(office_id=office.id, service_id=service.id, day=day, last=1)
             .on_conflict_do_update(
                 index_elements=["office_id", "service_id", "day"],
@@ -306,16 +378,17 @@ class QueueService:
             )
             .returning(TicketCounter.last)
         ).scalar_one()
-        ticket = Ticket(
-            office_id=office.id, service_id=service.id, origin_service_id=service.id, day=day, seq=seq,
-            number=format_number(service.prefix, seq), status="waiting", priority=priority, language=language,
-            needs_mediator=needs_mediator, sort_key=now - timedelta(minutes=PRIORITY_HEAD_START[priority]),
-            issued_at=now, recall_count=0, transfer_count=0,
-        )
-        session.add(ticket)
-        session.flush()
-        self._event(session, ticket, "issue", None, None, actor, now)
-        return self._view(session, ticket.id)
+        row = session.execute(
+            insert(Ticket).values(
+                office_id=office.id, service_id=service.id, origin_service_id=service.id, day=day, seq=seq,
+                number=format_number(service.prefix, seq), status="waiting", priority=priority, language=language,
+                needs_mediator=needs_mediator, sort_key=now - timedelta(minutes=PRIORITY_HEAD_START[priority]),
+                issued_at=now, recall_count=0, transfer_count=0,
+            ).returning(*_VIEW_COLUMNS)
+        ).one()
+        view = self._view_of(session, office, row)
+        self._event(session, office, view, service.id, "issue", None, None, actor, now)
+        return view
 
     # -- calling -----------------------------------------------------------------------------------------------
     def call_next(self, actor: Actor, desk_code: str) -> TicketView:
@@ -327,15 +400,17 @@ class QueueService:
         self.auth.require(actor, "serve_queue", "desk", desk_code)
 
         def work(session: Session) -> TicketView:
-            office = self._office(session, actor)
-            desk = self._desk(session, office, desk_code)
-            held = session.execute(
-                select(Ticket.number).where(Ticket.desk_id == desk.id, Ticket.status.in_(ACTIVE_AT_DESK))
-            ).scalar()
+            office, desk_id = self._desk_id(session, self._office(session, actor), desk_code)
+            desk_code_clean = office.desk_codes[desk_id]
+            held_number = (select(Ticket.number).where(Ticket.desk_id == Desk.id, Ticket.status.in_(ACTIVE_AT_DESK))
+                           .limit(1).scalar_subquery())
+            active, held = session.execute(select(Desk.active, held_number).where(Desk.id == desk_id)).one()
+            if not active:
+                raise NotFoundError("unknown_desk", value=desk_code)
             if held is not None:
-                raise ConflictError("desk_busy", desk=desk.code, number=held)
+                raise ConflictError("desk_busy", desk=desk_code_clean, number=held)
             now = self.clock.now()
-            served = select(DeskService.service_id).where(DeskService.desk_id == desk.id)
+            served = select(DeskService.service_id).where(DeskService.desk_id == desk_id)
             candidates = (
                 select(Ticket.id)
                 .join(Service, Service.id == Ticket.service_id)
@@ -356,59 +431,76 @@ class QueueService:
                 .scalar_subquery()
             )
             try:
-                ticket_id = session.execute(
+                row = session.execute(
                     update(Ticket)
                     .where(Ticket.id == chosen, Ticket.status == "waiting")
-                    .values(status="called", desk_id=desk.id, staff_id=actor.staff_id, called_at=now)
-                    .returning(Ticket.id)
+                    .values(status="called", desk_id=desk_id, staff_id=actor.staff_id, called_at=now)
+                    .returning(*_VIEW_COLUMNS)
                     .execution_options(synchronize_session=False)
-                ).scalar()
+                ).first()
             except IntegrityError as exc:  # another window of this desk called at the same instant
-                raise ConflictError("desk_busy", desk=desk.code, number="?") from exc
-            if ticket_id is None:
-                raise QueueEmptyError("queue_empty", desk=desk.code)
-            ticket = session.get(Ticket, ticket_id)
-            assert ticket is not None
-            self._event(session, ticket, "call", "waiting", desk, actor, now)
-            return self._view(session, ticket_id)
+                raise ConflictError("desk_busy", desk=desk_code_clean, number="?") from exc
+            if row is None:
+                raise QueueEmptyError("queue_empty", desk=desk_code_clean)
+            view = self._view_of(session, office, row)
+            self._event(session, office, view, row.service_id, "call", "waiting", desk_id, actor, now)
+            return view
 
         return self.db.write(work)
 
     def _move(self, actor: Actor, spec: _Spec, ref: TicketRef, desk_code: str | None,
-              values: Callable[[Ticket, datetime], dict[str, Any]], *, service_code: str | None = None,
-              ) -> TicketView:
+              values: Callable[[datetime], dict[str, Any]], *, service_code: str | None = None) -> TicketView:
+        """One conditional UPDATE from the expected status; on no match, explain from a fresh read.
+
+        The ticket is named by ``ref`` (id, today's number) or, when ``None``, is the
+        one ``desk_code`` holds. ``previous_status = status`` in the same UPDATE hands
+        back the status it moved from, for the event, without reading the row first.
+        """
+        if ref is not None and not isinstance(ref, int):
+            ref = _clean_number(ref)
+
         def work(session: Session) -> TicketView:
             office = self._office(session, actor)
-            desk = self._desk(session, office, desk_code) if desk_code else None
-            if spec.at_desk and desk is None:
+            desk_id = None
+            if desk_code:
+                office, desk_id = self._desk_id(session, office, desk_code)
+            if (spec.at_desk or ref is None) and desk_id is None:
                 raise ValidationError("required", field="desk")
-            ticket = self._ticket(session, office, ref, desk)
             now = self.clock.now()
-            if ticket.day != local_day(now, office.timezone) and spec.action in {"reactivate", "resume", "transfer"}:
-                raise ConflictError("ticket_other_day", number=ticket.number, day=ticket.day.isoformat())
-            new_values = values(ticket, now)
-            old_service_id = ticket.service_id
+            today = local_day(now, office.timezone)
+            condition = [Ticket.office_id == office.id, Ticket.status.in_(spec.from_statuses)]
+            if ref is None:
+                condition.append(Ticket.desk_id == desk_id)
+            elif isinstance(ref, int):
+                condition.append(Ticket.id == ref)
+            else:
+                condition += [Ticket.number == ref, Ticket.day == today]
+            if spec.at_desk:
+                condition.append(Ticket.desk_id == desk_id)
+            if spec.action in _SAME_DAY:
+                condition.append(Ticket.day == today)
+            new_values = values(now)
+            target_id = None
             if service_code is not None:
                 target = self._service(session, office, service_code)
-                if target.id == ticket.service_id:
-                    raise ConflictError("same_service", number=ticket.number, service=target.code)
                 if not target.active:
                     raise ConflictError("service_inactive", value=target.code)
-                new_values.update(service_id=target.id, transferred_from_service_id=ticket.service_id)
-            condition = [Ticket.id == ticket.id, Ticket.status.in_(spec.from_statuses)]
-            if spec.at_desk:
-                condition.append(Ticket.desk_id == desk.id)  # type: ignore[union-attr]
-            from_status = ticket.status
-            moved = session.execute(
-                update(Ticket).where(and_(*condition)).values(status=spec.to_status, **new_values)
-                .returning(Ticket.id).execution_options(synchronize_session=False)
-            ).scalar()
-            if moved is None:
-                raise self._explain(session, ticket.id, spec, desk)
-            session.refresh(ticket)
-            self._event(session, ticket, spec.action, from_status, desk, actor, now,
-                        service_id=old_service_id if spec.action == "transfer" else None)
-            return self._view(session, ticket.id)
+                target_id = target.id
+                condition.append(Ticket.service_id != target_id)
+                # SET expressions read the old row: the ticket remembers the service it came from
+                new_values.update(service_id=target_id, transferred_from_service_id=Ticket.service_id)
+            row = session.execute(
+                update(Ticket).where(and_(*condition))
+                .values(previous_status=Ticket.status, status=spec.to_status, **new_values)
+                .returning(*_VIEW_COLUMNS, Ticket.previous_status)
+                .execution_options(synchronize_session=False)
+            ).first()
+            if row is None:
+                raise self._explain(session, office, spec, ref, desk_id, today, target_id)
+            view = self._view_of(session, office, row)
+            event_service = row.transferred_from_service_id if spec.action == "transfer" else row.service_id
+            self._event(session, office, view, event_service, spec.action, row.previous_status, desk_id, actor, now)
+            return view
 
         self.auth.require(actor, "serve_queue", "ticket", str(ref or desk_code or ""))
         return self.db.write(work)
@@ -416,11 +508,11 @@ class QueueService:
     def recall(self, actor: Actor, desk_code: str, ticket: TicketRef = None) -> TicketView:
         """Announce the desk's called ticket again (the board chimes); counts recalls."""
         return self._move(actor, _SPECS["recall"], ticket, desk_code,
-                          lambda t, now: {"recall_count": Ticket.recall_count + 1, "called_at": t.called_at})
+                          lambda now: {"recall_count": Ticket.recall_count + 1})
 
     def start_serving(self, actor: Actor, desk_code: str, ticket: TicketRef = None) -> TicketView:
         """The called person has arrived at the desk."""
-        return self._move(actor, _SPECS["serve"], ticket, desk_code, lambda t, now: {"serving_at": now})
+        return self._move(actor, _SPECS["serve"], ticket, desk_code, lambda now: {"serving_at": now})
 
     def finish(self, actor: Actor, desk_code: str, outcome: str = "completed", ticket: TicketRef = None,
                note: str | None = None) -> TicketView:
@@ -428,28 +520,28 @@ class QueueService:
         outcome = clean_choice(outcome, "outcome", OUTCOMES)
         clean_note = clean_text(note, "note", 500, required=False, multiline=True) or None
         return self._move(actor, _SPECS["finish"], ticket, desk_code,
-                          lambda t, now: {"finished_at": now, "outcome": outcome, "note": clean_note})
+                          lambda now: {"finished_at": now, "outcome": outcome, "note": clean_note})
 
     def no_show(self, actor: Actor, desk_code: str, ticket: TicketRef = None) -> TicketView:
         """Nobody came to the desk after the call."""
         return self._move(actor, _SPECS["no_show"], ticket, desk_code,
-                          lambda t, now: {"finished_at": now, "outcome": "no_show"})
+                          lambda now: {"finished_at": now, "outcome": "no_show"})
 
     def park(self, actor: Actor, desk_code: str, ticket: TicketRef = None) -> TicketView:
         """Set the desk's ticket aside (e.g. the person went to fetch a document); frees the desk."""
-        return self._move(actor, _SPECS["park"], ticket, desk_code, lambda t, now: {})
+        return self._move(actor, _SPECS["park"], ticket, desk_code, lambda now: {})
 
     def resume(self, actor: Actor, ticket: TicketRef, desk_code: str | None = None) -> TicketView:
         """Put a parked ticket back in the queue, in its original place."""
         return self._move(actor, _SPECS["resume"], ticket, desk_code,
-                          lambda t, now: {"desk_id": None, "called_at": None, "serving_at": None})
+                          lambda now: {"desk_id": None, "called_at": None, "serving_at": None})
 
     def transfer(self, actor: Actor, ticket: TicketRef, to_service: str, desk_code: str | None = None
                  ) -> TicketView:
         """Move a ticket to another service; it keeps its number and its place by original waiting time."""
         return self._move(
             actor, _SPECS["transfer"], ticket, desk_code,
-            lambda t, now: {"desk_id": None, "called_at": None, "serving_at": None,
+            lambda now: {"desk_id": None, "called_at": None, "serving_at": None,
                             "transfer_count": Ticket.transfer_count + 1},
             service_code=to_service,
         )
@@ -457,13 +549,13 @@ class QueueService:
     def cancel(self, actor: Actor, ticket: TicketRef, desk_code: str | None = None) -> TicketView:
         """The person left before being called (or asks to withdraw)."""
         return self._move(actor, _SPECS["cancel"], ticket, desk_code,
-                          lambda t, now: {"finished_at": now, "outcome": "cancelled", "desk_id": None})
+                          lambda now: {"finished_at": now, "outcome": "cancelled", "desk_id": None})
 
     def reactivate(self, actor: Actor, ticket: TicketRef, desk_code: str | None = None) -> TicketView:
         """A no-show person turned up later the same day: back to waiting, in their original place."""
         return self._move(
             actor, _SPECS["reactivate"], ticket, desk_code,
-            lambda t, now: {"desk_id": None, "called_at": None, "finished_at": None, "outcome": None},
+            lambda now: {"desk_id": None, "called_at": None, "finished_at": None, "outcome": None},
         )
 
     # -- reading -----------------------------------------------------------------------------------------------
@@ -472,10 +564,9 @@ class QueueService:
         self.auth.require(actor, "view_queue", "desk", desk_code)
 
         def work(session: Session) -> TicketView | None:
-            office = self._office(session, actor)
-            desk = self._desk(session, office, desk_code)
-            views = self._views(session, select(Ticket).where(Ticket.desk_id == desk.id,
-                                                               Ticket.status.in_(ACTIVE_AT_DESK)))
+            office, desk_id = self._desk_id(session, self._office(session, actor), desk_code)
+            views = self._views(session, office, select(Ticket).where(Ticket.desk_id == desk_id,
+                                                                      Ticket.status.in_(ACTIVE_AT_DESK)))
             return views[0] if views else None
 
         return self.db.read(work)
@@ -490,11 +581,11 @@ class QueueService:
             query = select(Ticket).where(Ticket.office_id == office.id, Ticket.day == (day or self.today(office)),
                                          Ticket.status.in_(tuple(statuses)))
             if desk_code:
-                desk = self._desk(session, office, desk_code)
+                office, desk_id = self._desk_id(session, office, desk_code)
                 query = query.where(
-                    Ticket.service_id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk.id))
+                    Ticket.service_id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk_id))
                 )
-            return self._views(session, query.order_by(Ticket.sort_key, Ticket.id))
+            return self._views(session, office, query.order_by(Ticket.sort_key, Ticket.id))
 
         return self.db.read(work)
 
@@ -507,9 +598,9 @@ class QueueService:
             now = self.clock.now()
             services = select(Service).where(Service.office_id == office.id, Service.active.is_(True))
             if desk_code:
-                desk = self._desk(session, office, desk_code)
+                office, desk_id = self._desk_id(session, office, desk_code)
                 services = services.where(
-                    Service.id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk.id))
+                    Service.id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk_id))
                 )
             stats = dict(
                 (sid, (count, oldest))
@@ -543,23 +634,21 @@ class QueueService:
             office = self._office(session, actor)
             now = self.clock.now()
             limit = before or local_day(now, office.timezone)
-            stale = session.execute(
-                select(Ticket).where(Ticket.office_id == office.id, Ticket.day < limit,
-                                     Ticket.status.in_(OPEN_STATUSES))
-            ).scalars().all()
-            for ticket in stale:
-                from_status = ticket.status
-                closed = session.execute(
-                    update(Ticket).where(Ticket.id == ticket.id, Ticket.status == from_status)
-                    .values(status="closed", finished_at=now, outcome="day_closed")
-                    .returning(Ticket.id).execution_options(synchronize_session=False)
-                ).scalar()
-                if closed is not None:
-                    session.refresh(ticket)
-                    self._event(session, ticket, "close", from_status, None, actor, now)
+            rows = session.execute(
+                update(Ticket)
+                .where(Ticket.office_id == office.id, Ticket.day < limit, Ticket.status.in_(OPEN_STATUSES))
+                .values(previous_status=Ticket.status, status="closed", finished_at=now, outcome="day_closed")
+                .returning(*_VIEW_COLUMNS, Ticket.previous_status)
+                .execution_options(synchronize_session=False)
+            ).all()
+            for row in rows:
+                self._event(session, office, self._view_of(session, office, row), row.service_id, "close",
+                            row.previous_status, None, actor, now)
+            # The SQLite change feed only needs changes desks have not read yet: a day is plenty.
+            session.execute(delete(ChangeLog).where(ChangeLog.at < now - timedelta(days=1)))
             self.auth.audit_log.record(session, actor.audit, "day.close", "office", office.code,
-                                       detail={"before": limit.isoformat(), "closed": len(stale)})
-            return len(stale)
+                                       detail={"before": limit.isoformat(), "closed": len(rows)})
+            return len(rows)
 
         return self.db.write(work)
 

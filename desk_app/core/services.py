@@ -8,7 +8,7 @@ whoever builds :class:`CoreServices` passes it on.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desk_app.core.appointments import AppointmentService
 from desk_app.core.audit import AuditLog
@@ -17,6 +17,7 @@ from desk_app.core.cases import CaseService
 from desk_app.core.catalogue import ContentService
 from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.convocations import ConvocationService
+from desk_app.core.legalisation import LegalisationService
 from desk_app.core.mediators import MediatorService, mediator_call_filter
 from desk_app.core.office import OfficeService
 from desk_app.core.queue import QueueService
@@ -48,6 +49,8 @@ class CoreServices:
     appointments: AppointmentService
     convocations: ConvocationService
     mediators: MediatorService
+    #: Pure data (no database): built here so every caller shares one parsed table.
+    legalisation: LegalisationService = field(default_factory=LegalisationService)
 
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None, clock: Clock | None = None) -> CoreServices:

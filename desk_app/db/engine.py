@@ -77,9 +77,9 @@ def network_filesystem(path: Path, mounts: Iterable[tuple[str, str]] | None = No
     text = str(path)
     for mount_point, fstype in mounts:
         prefix = mount_point.rstrip("/") + "/"
-        if (text + "/").startswith(prefix) or mount_point == "/":
-            if best is None or len(mount_point) > best[0]:
-                best = (len(mount_point), fstype)
+        covers = (text + "/").startswith(prefix) or mount_point == "/"
+        if covers and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), fstype)
     if best and best[1].lower() in NETWORK_FSTYPES:
         return best[1]
     return None
@@ -158,7 +158,7 @@ def _run_rollback_hooks(session: Session) -> None:
     for hook in session.info.pop(_ROLLBACK_HOOKS, []):
         try:
             hook()
-        except Exception:  # noqa: BLE001 - a failing hook must not mask the original error
+        except Exception:
             log.exception("rollback hook failed")
 
 

@@ -66,11 +66,11 @@ class Change:
         return cls(raw["k"], raw["a"], int(raw["o"]), datetime.fromisoformat(raw["t"]), raw.get("d") or {})
 
 
-def ticket_change(event_id: int, office_id: int, ticket_id: int, number: str, action: str, status: str,
-                  desk_code: str | None, at: datetime) -> Change:
+def ticket_change(office_id: int, ticket_id: int, number: str, action: str, status: str, desk_code: str | None,
+                  at: datetime) -> Change:
     """The change a ticket transition publishes."""
     return Change("ticket", action, office_id, at,
-                  {"event": event_id, "ticket": ticket_id, "number": number, "status": status, "desk": desk_code})
+                  {"ticket": ticket_id, "number": number, "status": status, "desk": desk_code})
 
 
 def notify(session: Session, change: Change) -> None:
@@ -134,7 +134,7 @@ class ChangeFeed:
         if self._conn is not None:
             try:
                 self._conn.close()
-            except Exception:  # noqa: BLE001 - closing a broken connection may fail; nothing to do about it
+            except Exception:
                 log.debug("closing feed connection failed", exc_info=True)
         self._conn = None
 
@@ -224,7 +224,7 @@ class ChangeFeed:
                 if changes and not self._stop.is_set():
                     try:
                         callback(changes)
-                    except Exception:  # noqa: BLE001 - a subscriber's bug must not kill the feed
+                    except Exception:
                         log.exception("change feed subscriber failed")
             self._close()
 

@@ -166,6 +166,8 @@ class Ticket(Base):
     seq: Mapped[int] = mapped_column(Integer)
     number: Mapped[str] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(12), default="waiting")
+    #: Set from ``status`` by each transition's UPDATE, so RETURNING tells the status it moved from.
+    previous_status: Mapped[str | None] = mapped_column(String(12))
     priority: Mapped[str] = mapped_column(String(16), default="ordinary")
     language: Mapped[str | None] = mapped_column(String(8))
     needs_mediator: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -6,9 +6,11 @@ Alembic's ``env.py`` and the models-vs-migrations test import this module.
 
 from __future__ import annotations
 
-from desk_app.db import models  # noqa: F401  (registers core tables)
-from desk_app.db import models_booking  # noqa: F401  (appointments, convocations, mediators)
-from desk_app.db import models_content  # noqa: F401  (procedures, checklists, texts, cases)
+from desk_app.db import (
+    models,  # noqa: F401  (registers core tables)
+    models_booking,  # noqa: F401  (appointments, convocations, mediators)
+    models_content,  # noqa: F401  (procedures, checklists, texts, cases)
+)
 from desk_app.db.base import Base
 
 metadata = Base.metadata

@@ -1,15 +1,18 @@
 """Qt item models of the live queue (models, not item widgets: views stay fast with thousands of rows).
 
-Both models are refilled whole from a core read (:meth:`TicketTableModel.set_tickets`,
-:meth:`ServiceSummaryModel.set_queues`) on every change the feed reports; a reset
-of a 2,000-row model costs well under a millisecond, and the view only lays out the
-visible rows. Minutes waiting move with the clock through :meth:`set_now`, which
-repaints that column only.
+The ticket list is filled whole once (:meth:`TicketTableModel.set_tickets`: at login, on a
+filter change, after a reconnection) and then follows the change feed ticket by ticket
+(:meth:`TicketTableModel.apply_changes`): only the changed tickets are re-read, and each
+is updated in place, inserted at its place in call order, or removed. The other rows,
+the selection and the scroll position are left alone, and the view lays out only what
+moved. The per-service summary is a handful of rows and is simply replaced.
+Minutes waiting move with the clock through :meth:`set_now`, which repaints that column only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +34,11 @@ _PRIORITY = QBrush(QColor("#fff3cd"))
 def minutes_between(start: datetime, end: datetime) -> int:
     """Whole minutes from ``start`` to ``end`` (never negative)."""
     return max(0, int((end - start).total_seconds() // 60))
+
+
+def call_order(ticket: TicketView) -> tuple[datetime, int]:
+    """The order the core lists and calls tickets in: ``(sort_key, id)``."""
+    return ticket.sort_key, ticket.id
 
 
 class TicketTableModel(QAbstractTableModel):
@@ -55,6 +63,43 @@ class TicketTableModel(QAbstractTableModel):
         self._tickets = list(tickets)
         self._now = now
         self.endResetModel()
+
+    def apply_changes(self, changed: Collection[int], fresh: Sequence[TicketView], now: datetime) -> None:
+        """Bring the rows of the ``changed`` tickets up to date from a partial re-read.
+
+        Args:
+            changed: ids of the tickets the change feed reported.
+            fresh: those of them that belong in this list now, as the core's list query narrowed to
+                ``changed`` returns them. A changed ticket missing from ``fresh`` has left the list.
+            now: time of the read, for the minutes column.
+
+        Afterwards the model equals a full reload made at the time of the read, provided it was exact
+        before for every ticket not in ``changed`` (the feed reports every change, so it is).
+        """
+        fresh_by_id = {ticket.id: ticket for ticket in fresh}
+        for ticket_id in changed:
+            row = self.row_of(ticket_id)
+            if row < 0:
+                continue
+            new = fresh_by_id.get(ticket_id)
+            if new is not None and call_order(new) == call_order(self._tickets[row]):
+                self._tickets[row] = new  # same place in the list: repaint the row only
+                del fresh_by_id[ticket_id]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            else:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._tickets[row]
+                self.endRemoveRows()
+        for ticket in sorted(fresh_by_id.values(), key=call_order):
+            row = bisect_left(self._tickets, call_order(ticket), key=call_order)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._tickets.insert(row, ticket)
+            self.endInsertRows()
+        self.set_now(now)
+
+    def tickets(self) -> list[TicketView]:
+        """The rows, in order (a copy)."""
+        return list(self._tickets)
 
     def set_now(self, now: datetime) -> None:
         """Move the clock: repaint the minutes column."""

@@ -1,0 +1,222 @@
+"""``desk-admin``: commands, exit codes, ``--json``, and one clear line for every bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desk_app.cli import main
+
+SETUP_TOML = """
+[office]
+code = "LODI"
+name = "Prefettura di Lodi"
+address = "Corso Umberto I 40, 26900 Lodi"
+
+[[service]]
+code = "RF"
+name = "Ricongiungimento familiare"
+prefix = "R"
+target_wait_minutes = 20
+
+[[service]]
+code = "LEG"
+name = "Legalizzazioni"
+prefix = "L"
+
+[[desk]]
+code = "D1"
+name = "Sportello 1"
+services = ["RF", "LEG"]
+
+[[desk]]
+code = "D2"
+services = ["LEG"]
+"""
+
+
+@pytest.fixture
+def cli(home: Path, db_url: str, capsys: pytest.CaptureFixture[str]):
+    """Run ``desk-admin --home HOME --db URL ARGS``; return (exit code, stdout, stderr)."""
+
+    def run(*args: str, json_output: bool = False) -> tuple[int, str, str]:
+        argv = ["--home", str(home), "--db", db_url] + (["--json"] if json_output else []) + list(args)
+        code = main(argv)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def set_up(cli, tmp_path):
+    path = tmp_path / "office.toml"
+    path.write_text(SETUP_TOML, encoding="utf-8")
+    code, out, _ = cli("setup", "--file", str(path))
+    assert code == 0 and "LODI" in out
+    return cli
+
+
+def test_setup_from_file_is_idempotent(set_up, tmp_path):
+    code, out, _ = set_up("setup", "--file", str(tmp_path / "office.toml"), json_output=True)
+    data = json.loads(out)
+    assert code == 0
+    assert [s["code"] for s in data["services"]] == ["LEG", "RF"]
+    assert [(d["code"], d["service_codes"]) for d in data["desks"]] == [("D1", ["LEG", "RF"]), ("D2", ["LEG"])]
+
+
+def test_ticket_life_cycle_from_the_command_line(set_up):
+    assert set_up("ticket", "issue", "--service", "RF", "--lang", "ar")[:2] == (0, "R001 RF in attesa\n")
+    code, out, _ = set_up("ticket", "call-next", "--desk", "D1", json_output=True)
+    called = json.loads(out)
+    assert code == 0 and (called["number"], called["status"], called["desk_code"]) == ("R001", "called", "D1")
+    assert set_up("ticket", "recall", "--desk", "D1")[0] == 0
+    assert set_up("ticket", "serve", "--desk", "D1")[0] == 0
+    assert set_up("ticket", "park", "--desk", "D1")[1].startswith("R001 RF sospeso")
+    assert set_up("ticket", "resume", "--ticket", "r001")[0] == 0
+    assert set_up("ticket", "transfer", "--ticket", "R001", "--to", "LEG")[1] == "R001 LEG in attesa\n"
+    assert set_up("ticket", "call-next", "--desk", "D2")[1] == "R001 LEG chiamato -> sportello D2\n"
+    assert set_up("ticket", "no-show", "--desk", "D2")[0] == 0
+    assert set_up("ticket", "reactivate", "--ticket", "R001")[0] == 0
+    assert set_up("ticket", "cancel", "--ticket", "R001")[1] == "R001 LEG annullato\n"
+    code, out, _ = set_up("ticket", "list", "--status", "cancelled", json_output=True)
+    assert [t["number"] for t in json.loads(out)] == ["R001"]
+
+
+def test_empty_queue_exits_3_with_one_line(set_up):
+    code, out, err = set_up("ticket", "call-next", "--desk", "D1")
+    assert code == 3 and out == ""
+    assert err == "desk-admin: Nessun biglietto in attesa per lo sportello D1.\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("ticket", "issue", "--service", "XX"), "Servizio sconosciuto: «XX»."),
+        (("ticket", "call-next", "--desk", "D9"), "Sportello sconosciuto: «D9»."),
+        (("ticket", "issue", "--service", "RF", "--lang", "xx"), "Valore «xx» non ammesso per «language»"),
+        (("ticket", "cancel", "--ticket", "R999"), "Biglietto «R999» non trovato per oggi."),
+        (("ticket", "finish", "--desk", "D1"), "Lo sportello D1 non ha un biglietto in corso."),
+        (("export", "counts", "--from", "2026-02-30", "--to", "2026-03-01", "-o", "x.csv"),
+         "La data «2026-02-30» non è valida"),
+        (("export", "counts", "--from", "2026-03-02", "--to", "2026-03-01", "-o", "x.csv"),
+         "Intervallo di date non valido"),
+        (("setup", "--office", "LODI", "--office-name", "L" * 200), "supera i 120 caratteri"),
+        (("setup", "--office", "LO\x07DI", "--office-name", "Lodi"), "caratteri di controllo"),
+        (("setup", "--office", "LODI", "--office-name", "Lodi\u202e"), "segni di direzione"),
+        (("staff", "passwd", "nobody", "--password-stdin"), "Operatore sconosciuto: «nobody»."),
+        (("--user", "ghost", "ticket", "list"), "Operatore sconosciuto: «ghost»."),
+    ],
+)
+def test_bad_input_gets_one_clear_line_and_exit_2(set_up, args, expected, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("long-enough-password\n"))
+    code, _, err = set_up(*args)
+    assert code == 2
+    assert err.count("\n") == 1 and expected in err and "Traceback" not in err
+
+
+def test_english_messages_by_setting(set_up):
+    code, _, err = set_up("--lang", "en", "ticket", "issue", "--service", "XX")
+    assert code == 2 and err == "desk-admin: Unknown service: “XX”.\n"
+
+
+def test_staff_accounts_and_acting_user(set_up, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("clerk-password-1\n"))
+    assert set_up("staff", "add", "mario", "--name", "Mario Rossi", "--role", "clerk", "--password-stdin")[0] == 0
+    code, out, _ = set_up("staff", "list", json_output=True)
+    assert [(s["username"], s["role"], s["office_code"]) for s in json.loads(out)] == [("mario", "clerk", "LODI")]
+    # acting as the clerk: queue work is allowed, staff management is refused in the core
+    assert set_up("--user", "mario", "ticket", "issue", "--service", "RF")[0] == 0
+    code, _, err = set_up("--user", "mario", "staff", "list")
+    assert code == 2 and "Permesso negato" in err
+    assert set_up("staff", "disable", "mario")[0] == 0
+    code, _, err = set_up("--user", "mario", "ticket", "list")
+    assert code == 2 and "mario" in err
+
+
+def test_counts_export_is_csv_for_italian_excel(set_up, tmp_path):
+    for _ in range(3):
+        set_up("ticket", "issue", "--service", "RF")
+    set_up("ticket", "call-next", "--desk", "D1")
+    set_up("ticket", "serve", "--desk", "D1")
+    set_up("ticket", "finish", "--desk", "D1")
+    set_up("ticket", "cancel", "--ticket", "R003")
+    today = date.today().isoformat()
+    target = tmp_path / "out" / "conteggi.csv"
+    code, out, _ = set_up("export", "counts", "--from", today, "--to", today, "-o", str(target))
+    assert code == 0 and str(target) in out
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM, so Excel reads accents right
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:8] == ["giorno", "servizio", "sportello", "emessi", "serviti", "assenti", "annullati",
+                           "trasferiti"]
+    by_key = {(r[1], r[2]): r for r in rows[1:]}
+    assert by_key[("RF", "")][3:8] == ["3", "0", "0", "1", "0"]
+    assert by_key[("RF", "D1")][3:8] == ["0", "1", "0", "0", "0"]
+    assert "," in by_key[("RF", "D1")][10] or by_key[("RF", "D1")][10] == "0,0"  # decimal comma
+    assert not any("Mario" in cell for row in rows for cell in row)
+
+
+def test_db_upgrade_is_idempotent_and_check_reports(cli):
+    code, out, _ = cli("db", "upgrade")
+    assert code == 0 and ("già aggiornato" in out or "aggiornato" in out)
+    code, out, _ = cli("db", "upgrade")
+    assert code == 0 and "già aggiornato" in out
+    code, out, _ = cli("db", "check", json_output=True)
+    data = json.loads(out)
+    assert code == 0 and data["up_to_date"] is True and data["revision"] == data["expected"]
+
+
+def test_audit_verify_from_the_command_line(set_up):
+    code, out, _ = set_up("audit", "verify")
+    assert code == 0 and "integro" in out
+    assert set_up("day", "close")[0] == 3  # nothing left open from earlier days
+
+
+def test_config_sets_and_shows_declared_settings(cli, home):
+    code, out, _ = cli("config", "language=en", "desk_code=D2", json_output=True)
+    data = json.loads(out)
+    assert code == 0 and data["settings"]["language"] == "en" and data["settings"]["desk_code"] == "D2"
+    assert 'desk_code = "D2"' in (home / "config" / "settings.toml").read_text(encoding="utf-8")
+    code, _, err = cli("config", "idle_lock_minutes=soon")
+    assert code == 2 and "idle_lock_minutes" in err
+    code, _, err = cli("config", "language=de")
+    assert code == 2 and "language" in err
+
+
+def test_demo_creates_office_staff_and_a_simulated_day(cli, tmp_path):
+    code, out, _ = cli("demo", "--date", "2026-11-23", "--tickets", "60", "--seed", "7", json_output=True)
+    data = json.loads(out)
+    result = data["result"]
+    assert code == 0 and result["issued"] == 60
+    assert result["served"] + result["no_shows"] <= 60  # a transferred ticket is served later, once
+    assert result["served"] > 30
+    assert {"admin", "responsabile", "operatore1", "mediatrice1"} <= set(data["staff_created"])
+    target = tmp_path / "c.csv"
+    assert cli("export", "counts", "--from", "2026-11-23", "--to", "2026-11-23", "-o", str(target))[0] == 0
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")), delimiter=";"))[1:]
+    assert sum(int(r[3]) for r in rows) == 60  # every issued ticket counted once
+    assert sum(int(r[4]) for r in rows) == result["served"]
+
+
+def test_console_script_unreachable_database_no_traceback(tmp_path):
+    script = shutil.which("desk-admin") or str(Path(sys.executable).with_name("desk-admin"))
+    proc = subprocess.run(
+        [script, "--home", str(tmp_path), "--db", "postgresql://postgres@127.0.0.1:1/none", "ticket", "list"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("desk-admin: Database non raggiungibile") and proc.stderr.count("\n") == 1
+    not_db = tmp_path / "x.sqlite3"
+    not_db.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 20)
+    proc = subprocess.run([script, "--home", str(tmp_path), "--db", f"sqlite:///{not_db}", "ticket", "list"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "non è un database" in proc.stderr and "Traceback" not in proc.stderr
