@@ -179,3 +179,18 @@ def test_retention_clears_practice_numbers(loaded: CoreServices, staff: dict[str
     assert loaded.cases.purge_practice_numbers(staff["admin"], 0) == 1
     assert loaded.cases.get(clerk, case.id).practice_number is None
     assert loaded.cases.find_by_practice(clerk, "X1") == []
+
+
+def test_demo_office_comes_with_the_catalogue(services: CoreServices, system_actor: Actor) -> None:
+    from desk_app.core.demo import create_demo_office
+    from desk_app.core.sheets import SheetBuilder
+
+    first = create_demo_office(services, system_actor)
+    assert first.catalogue is not None and first.catalogue.procedures_added == len(EXPECTED)
+    assert {p.code for p in services.content.procedures("LODI")} == set(EXPECTED)
+    # Sheets print straight away, translated (shipped drafts).
+    sheet = SheetBuilder(services.content).instructions("NO-LAV", "fr")
+    assert sheet.status == "draft" and sheet.blocks[0].line.lang == "fr"
+    # A second run changes nothing.
+    again = create_demo_office(services, system_actor)
+    assert again.catalogue is not None and not again.catalogue.changed and not again.staff_created

@@ -269,3 +269,12 @@ def test_summary_counts_waiting_and_longest_wait(clocked):
     assert (summary["LAV"].waiting, summary["LAV"].longest_wait) == (0, timedelta(0))
     waiting = core.queue.tickets(clerk, desk_code="D3")
     assert [t.number for t in waiting] == ["L001"]
+
+
+def test_the_next_start_closes_earlier_days(clocked, settings):
+    core, clock, clerk = clocked
+    core.queue.issue_ticket(clerk, "RF")
+    assert core.close_previous_days() == 0  # today's ticket stays open
+    clock.advance(timedelta(days=1))
+    assert core.close_previous_days() == 1
+    assert statuses(core) == {"R001": "closed"}

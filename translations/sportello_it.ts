@@ -2,6 +2,196 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>CaseItemsModel</name>
+    <message>
+        <source>Document</source>
+        <extracomment>Role returning the :class:`~desk_app.core.cases.CaseItemView` of a row. Colour of the translation-status line per status: reviewed is fine, a draft needs care, the rest is Italian.</extracomment>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Necessario</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>To verify</source>
+        <translation>Da verificare</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>to verify</source>
+        <translation>da verificare</translation>
+    </message>
+    <message>
+        <source>The office must confirm this: %1</source>
+        <translation>L&apos;ufficio deve confermarlo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>This account does not work on counter cases.</source>
+        <translation>Questo account non lavora sulle pratiche allo sportello.</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Non eseguito</translation>
+    </message>
+    <message>
+        <source>Reopen a case</source>
+        <translation>Riaprire una pratica</translation>
+    </message>
+    <message>
+        <source>No case has practice number %1.</source>
+        <translation>Nessuna pratica ha il numero %1.</translation>
+    </message>
+    <message>
+        <source>Cases with this practice number:</source>
+        <translation>Pratiche con questo numero:</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>aperta</translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation>chiusa: %1</translation>
+    </message>
+    <message>
+        <source>No case. Choose the procedure of the person at the desk and attach it to their ticket, or type a practice number to reopen their case.</source>
+        <translation>Nessuna pratica. Scegliere la procedura della persona allo sportello e associarla al suo biglietto, oppure scrivere un numero di pratica per riaprire la sua pratica.</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Pratica %1</translation>
+    </message>
+    <message>
+        <source>%1, checklist version %2</source>
+        <translation>%1, lista documenti versione %2</translation>
+    </message>
+    <message>
+        <source>practice %1</source>
+        <translation>n. pratica %1</translation>
+    </message>
+    <message>
+        <source>visit %1</source>
+        <translation>visita %1</translation>
+    </message>
+    <message>
+        <source>%1 presented, %2 missing, %3 not applicable, %4 to check</source>
+        <translation>%1 presentati, %2 mancanti, %3 non pertinenti, %4 da controllare</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n required still to check)</source>
+        <translation>
+            <numerusform>(%n obbligatorio ancora da controllare)</numerusform>
+            <numerusform>(%n obbligatori ancora da controllare)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Instruction sheet</source>
+        <translation>Foglio di istruzioni</translation>
+    </message>
+    <message>
+        <source>&quot;Bring next time&quot; sheet</source>
+        <translation>Foglio «da portare la prossima volta»</translation>
+    </message>
+    <message>
+        <source>Translation into %1:</source>
+        <translation>Traduzione in %1:</translation>
+    </message>
+    <message>
+        <source>Sheet saved</source>
+        <translation>Foglio salvato</translation>
+    </message>
+    <message>
+        <source>Procedure for the ticket at this desk</source>
+        <translation>Procedura per il biglietto allo sportello</translation>
+    </message>
+    <message>
+        <source>&amp;Procedure</source>
+        <translation>&amp;Procedura</translation>
+    </message>
+    <message>
+        <source>Practice &amp;number</source>
+        <translation>&amp;Numero di pratica</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facoltativo</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to the ticket</source>
+        <translation>&amp;Associa al biglietto</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen by practice number</source>
+        <translation>&amp;Riapri con il numero di pratica</translation>
+    </message>
+    <message>
+        <source>&amp;Document note</source>
+        <translation>Nota sul doc&amp;umento</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Pratica</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome</source>
+        <translation>Esito della v&amp;isita</translation>
+    </message>
+    <message>
+        <source>&amp;Save notes</source>
+        <translation>Salva le no&amp;te</translation>
+    </message>
+    <message>
+        <source>&amp;Close the case</source>
+        <translation>C&amp;hiudi la pratica</translation>
+    </message>
+    <message>
+        <source>Sheets for the user</source>
+        <translation>Fogli per l&apos;utente</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>Lin&amp;gua</translation>
+    </message>
+    <message>
+        <source>&amp;Bilingual (Italian under each line)</source>
+        <translation>&amp;Bilingue (l&apos;italiano sotto ogni riga)</translation>
+    </message>
+    <message>
+        <source>Print &amp;instructions</source>
+        <translation>Stampa istru&amp;zioni</translation>
+    </message>
+    <message>
+        <source>Instructions as PDF…</source>
+        <translation>Istruzioni in PDF…</translation>
+    </message>
+    <message>
+        <source>Print &quot;bring &amp;next time&quot;</source>
+        <translation>Stampa «da portare la prossima &amp;volta»</translation>
+    </message>
+    <message>
+        <source>&quot;Bring next time&quot; as PDF…</source>
+        <translation>«Da portare la prossima volta» in PDF…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>The two passwords differ.</source>
@@ -190,6 +380,66 @@
         <source>Chinese</source>
         <translation>Cinese</translation>
     </message>
+    <message>
+        <source>Complete: every document presented</source>
+        <extracomment>How a counter case&apos;s visit ended (the core&apos;s ``CASE_OUTCOMES``).</extracomment>
+        <translation>Completa: tutti i documenti presentati</translation>
+    </message>
+    <message>
+        <source>Incomplete: documents missing</source>
+        <translation>Incompleta: mancano documenti</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the user</source>
+        <translation>Ritirata dall&apos;utente</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <extracomment>What the clerk recorded for a checklist item (the core&apos;s ``ITEM_STATES``).</extracomment>
+        <translation>Da controllare</translation>
+    </message>
+    <message>
+        <source>Presented</source>
+        <translation>Presentato</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Mancante</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Non pertinente</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <extracomment>Whether a checklist item is always needed (the core&apos;s ``REQUIREMENTS``); conditional items add their condition.</extracomment>
+        <translation>Obbligatorio</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facoltativo</translation>
+    </message>
+    <message>
+        <source>Conditional</source>
+        <translation>Condizionale</translation>
+    </message>
+    <message>
+        <source>reviewed by a translator</source>
+        <extracomment>Translation status of a user sheet, as the clerk must see it before printing.</extracomment>
+        <translation>rivista da un traduttore</translation>
+    </message>
+    <message>
+        <source>draft, not yet reviewed by a translator</source>
+        <translation>bozza, non ancora rivista da un traduttore</translation>
+    </message>
+    <message>
+        <source>out of date (the Italian changed): those lines print in Italian</source>
+        <translation>non aggiornata (l&apos;italiano è cambiato): quelle righe si stampano in italiano</translation>
+    </message>
+    <message>
+        <source>missing: those lines print in Italian</source>
+        <translation>mancante: quelle righe si stampano in italiano</translation>
+    </message>
 </context>
 <context>
     <name>LoginPage</name>
@@ -373,6 +623,17 @@
     </message>
 </context>
 <context>
+    <name>SheetPrinter</name>
+    <message>
+        <source>Save the sheet as PDF</source>
+        <translation>Salva il foglio in PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>TicketTableModel</name>
     <message>
         <source>Number</source>
@@ -506,6 +767,10 @@
         <source>Walk-in ticket…</source>
         <translation>Nuovo biglietto…</translation>
     </message>
+    <message>
+        <source>Queue / checklist</source>
+        <translation>Coda / lista documenti</translation>
+    </message>
     <message numerus="yes">
         <source>%n ticket(s)</source>
         <translation>
@@ -553,6 +818,10 @@
         <translation>Annullare il biglietto %1? Non potrà più essere chiamato.</translation>
     </message>
     <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Coda</translation>
+    </message>
+    <message>
         <source>Queues of this desk</source>
         <translation>Code di questo sportello</translation>
     </message>
@@ -563,6 +832,10 @@
     <message>
         <source>&amp;Show</source>
         <translation>&amp;Mostra</translation>
+    </message>
+    <message>
+        <source>C&amp;hecklist</source>
+        <translation>Lista &amp;documenti</translation>
     </message>
     <message>
         <source>Ticket at this desk</source>

@@ -78,8 +78,14 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
               f"Simulated day {result.day}: issued {result.issued}, served {result.served}, no-shows "
               f"{result.no_shows}, transferred {result.transfers}, waiting now {result.waiting_left}"),
     ]
+    if created.catalogue is not None:
+        lines.append(ctx.t(f"Catalogo {created.catalogue.catalogue_version}: {created.catalogue.texts_added} testi "
+                           f"aggiunti, {created.catalogue.procedures_added} procedure nuove",
+                           f"Catalogue {created.catalogue.catalogue_version}: {created.catalogue.texts_added} texts "
+                           f"added, {created.catalogue.procedures_added} new procedures"))
     if created.staff_created:
         lines.append(ctx.t(f"Utenti creati (password «{DEMO_PASSWORD}»): {', '.join(created.staff_created)}",
                            f"Accounts created (password “{DEMO_PASSWORD}”): {', '.join(created.staff_created)}"))
-    ctx.emit({"result": result, "staff_created": created.staff_created, "database": core.db.describe()}, lines)
+    ctx.emit({"result": result, "staff_created": created.staff_created, "catalogue": created.catalogue,
+              "database": core.db.describe()}, lines)
     return 0

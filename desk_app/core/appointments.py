@@ -180,7 +180,7 @@ class AppointmentService:
     # -- helpers -----------------------------------------------------------------------------------------------
     def office(self, session: Session, actor: Actor) -> Office:
         office = resolve_office(session, self.office_code)
-        self.auth.require_office(actor, office.id)
+        self.auth.require_office(actor, office.id, session)
         return office
 
     @staticmethod

@@ -240,7 +240,7 @@ class CaseService:
     # -- helpers --------------------------------------------------------------------------------------------------
     def _office(self, session: Session, actor: Actor) -> Office:
         office = resolve_office(session, self.office_code)
-        self.auth.require_office(actor, office.id)
+        self.auth.require_office(actor, office.id, session)
         return office
 
     @staticmethod
@@ -254,7 +254,7 @@ class CaseService:
         case = session.get(Case, case_id)
         if case is None:
             raise NotFoundError("unknown_case", value=str(case_id))
-        self.auth.require_office(actor, case.office_id)
+        self.auth.require_office(actor, case.office_id, session)
         return case
 
     def _open_case(self, session: Session, actor: Actor, case_id: int) -> Case:

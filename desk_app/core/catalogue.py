@@ -355,7 +355,7 @@ class ContentService:
 
         def work(session: Session) -> LoadResult:
             office = resolve_office(session, office_code or self.office_code)
-            self.auth.require_office(actor, office.id)
+            self.auth.require_office(actor, office.id, session)
             existing = {(t.key, t.lang): t for t in session.execute(
                 select(ContentText).where(ContentText.office_id == office.id)).scalars()}
             counts = {"added": 0, "updated": 0, "kept": 0}
@@ -450,7 +450,7 @@ class ContentService:
 
         def work(session: Session) -> None:
             office = resolve_office(session, office_code or self.office_code)
-            self.auth.require_office(actor, office.id)
+            self.auth.require_office(actor, office.id, session)
             source = self._text_row(session, office.id, key, SOURCE_LANGUAGE)
             row = source if lang == SOURCE_LANGUAGE else session.execute(select(ContentText).where(
                 ContentText.office_id == office.id, ContentText.key == key, ContentText.lang == lang)).scalar()
@@ -503,7 +503,7 @@ class ContentService:
 
         def work(session: Session) -> ProcedureView:
             office = resolve_office(session, office_code or self.office_code)
-            self.auth.require_office(actor, office.id)
+            self.auth.require_office(actor, office.id, session)
             procedure = self._procedure(session, office.id, code)
             italian = {t.key: t for t in session.execute(select(ContentText).where(
                 ContentText.office_id == office.id, ContentText.lang == SOURCE_LANGUAGE)).scalars()}

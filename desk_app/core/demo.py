@@ -1,7 +1,8 @@
 """The demo office and a simulated day of tickets, through the real services.
 
 ``create_demo_office`` sets up the SUI and Legalizzazioni services of the
-Prefettura di Lodi, six desks and staff of every role (idempotent).
+Prefettura di Lodi, six desks, staff of every role and the procedure catalogue
+with its translations (idempotent).
 ``simulate_day`` replays a realistic morning (DOMAIN.md: 150-400 tickets,
 4-8 desks) with a :class:`~desk_app.core.clock.ManualClock`: arrivals peak
 after opening, desks call, serve, finish, transfer, park and see no-shows,
@@ -18,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from desk_app.core.auth import Actor
+from desk_app.core.catalogue import LoadResult
 from desk_app.core.clock import ManualClock, zone
 from desk_app.core.queue import QueueService
 from desk_app.core.services import CoreServices
@@ -81,10 +83,15 @@ class DemoResult:
     no_shows: int = 0
     transfers: int = 0
     waiting_left: int = 0
+    catalogue: LoadResult | None = None
 
 
 def create_demo_office(core: CoreServices, actor: Actor) -> DemoResult:
-    """Set up the demo office and its staff (existing accounts are left alone)."""
+    """Set up the demo office, its staff (existing accounts are left alone) and the shipped catalogue.
+
+    The catalogue load is the same idempotent one as ``desk-admin content load``: a demo office
+    can print instruction sheets and open cases at once, and a rerun keeps the office's edits.
+    """
     view = core.offices.apply(actor, DEMO_OFFICE)
     result = DemoResult(view.code)
     existing = {s.username for s in core.staff.list_staff(actor)}
@@ -92,6 +99,7 @@ def create_demo_office(core: CoreServices, actor: Actor) -> DemoResult:
         if username not in existing:
             core.staff.add_staff(actor, username, name, role, DEMO_PASSWORD, view.code)
             result.staff_created.append(username)
+    result.catalogue = core.content.load(actor, office_code=view.code)
     return result
 
 

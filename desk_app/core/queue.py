@@ -23,12 +23,12 @@ change feed in the same transaction.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, select, update
+from sqlalchemy import Integer, Select, String, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -37,6 +37,7 @@ from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.clock import Clock, SystemClock, local_day
 from desk_app.core.office import resolve_office
 from desk_app.core.validation import clean_choice, clean_code, clean_text
+from desk_app.db.base import UTCDateTime
 from desk_app.db.engine import Database
 from desk_app.db.feed import CHANNEL, notify, ticket_change
 from desk_app.db.models import (
@@ -137,10 +138,6 @@ _SPECS = {
 }
 
 
-def _insert_for(session: Session) -> Callable[..., Any]:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-
-
 #: Transitions refused for a ticket of another day (numbers restart every day).
 _SAME_DAY = frozenset({"reactivate", "resume", "transfer"})
 #: Seconds the office's ids and names are cached per service instance.
@@ -152,6 +149,36 @@ _VIEW_COLUMNS = (
     Ticket.finished_at, Ticket.recall_count, Ticket.transfer_count, Ticket.outcome,
     Ticket.transferred_from_service_id, Ticket.sort_key,
 )
+
+
+# Statements of the hot paths, built once: building SQLAlchemy expressions (and ORM value coercion) on every
+# call cost more CPU than the database work itself (measured with benchmarks/queue_bench.py).
+_TICKET_INSERT = insert(Ticket.__table__).returning(*_VIEW_COLUMNS)
+_EVENT_INSERT = insert(TicketEvent.__table__)
+_EVENT_COLUMNS = ("office_id", "ticket_id", "at", "action", "from_status", "to_status", "service_id", "desk_id",
+                  "staff_id")
+# PostgreSQL: the event row and its NOTIFY in one statement (a data-modifying CTE), one round trip.
+_EVENT_INSERT_NOTIFY = select(func.pg_notify(bindparam("channel"), bindparam("payload"))).select_from(
+    insert(TicketEvent.__table__).values({c: bindparam(c) for c in _EVENT_COLUMNS})
+    .returning(TicketEvent.__table__.c.id).cte("inserted_event")
+)
+_COUNTER_UPSERTS: dict[str, Any] = {}
+
+
+def _counter_upsert(dialect: str) -> Any:
+    """``INSERT ... ON CONFLICT (office, service, day) DO UPDATE SET last = last + 1 RETURNING last``."""
+    if dialect not in _COUNTER_UPSERTS:
+        table = TicketCounter.__table__
+        dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        _COUNTER_UPSERTS[dialect] = (
+            dialect_insert(table)
+            .values(office_id=bindparam("office_id"), service_id=bindparam("service_id"), day=bindparam("day"),
+                    last=1)
+            .on_conflict_do_update(index_elements=["office_id", "service_id", "day"],
+                                   set_={"last": table.c.last + 1})
+            .returning(table.c.last)
+        )
+    return _COUNTER_UPSERTS[dialect]
 
 
 def _clean_number(ref: str) -> str:
@@ -185,6 +212,56 @@ class OfficeInfo:
         desks = dict(session.execute(select(Desk.code, Desk.id).where(Desk.office_id == office.id)).all())
         return cls(office.id, office.code, office.timezone, services, desks, {v: k for k, v in desks.items()},
                    time.monotonic())
+
+
+_T = Ticket.__table__.c
+_NOW = bindparam("now", type_=UTCDateTime())
+#: What each transition sets besides ``status`` (bind parameters are filled per call by ``QueueService._move``).
+_SET_VALUES: dict[str, dict[str, Any]] = {
+    "recall": {"recall_count": _T.recall_count + 1},
+    "serve": {"serving_at": _NOW},
+    "finish": {"finished_at": _NOW, "outcome": bindparam("outcome", type_=String()),
+               "note": bindparam("note", type_=String())},
+    "no_show": {"finished_at": _NOW, "outcome": "no_show"},
+    "park": {},
+    "resume": {"desk_id": None, "called_at": None, "serving_at": None},
+    # SET expressions read the old row: the ticket remembers the service it came from.
+    "transfer": {"desk_id": None, "called_at": None, "serving_at": None, "transfer_count": _T.transfer_count + 1,
+                 "service_id": bindparam("b_target_id", type_=Integer()),
+                 "transferred_from_service_id": _T.service_id},
+    "cancel": {"finished_at": _NOW, "outcome": "cancelled", "desk_id": None},
+    "reactivate": {"desk_id": None, "called_at": None, "finished_at": None, "outcome": None},
+}
+_MOVE_STATEMENTS: dict[tuple[str, str], Any] = {}
+#: Is the desk active, and which ticket does it hold (if any)?
+_DESK_STATE = select(
+    Desk.__table__.c.active,
+    select(_T.number).where(_T.desk_id == Desk.__table__.c.id, _T.status.in_(ACTIVE_AT_DESK)).limit(1)
+    .scalar_subquery(),
+).where(Desk.__table__.c.id == bindparam("desk_id"))
+
+
+def _move_statement(spec: _Spec, ref_kind: str) -> Any:
+    """The conditional UPDATE of a transition, built once per (action, how the ticket is named)."""
+    key = (spec.action, ref_kind)
+    if key not in _MOVE_STATEMENTS:
+        condition = [_T.office_id == bindparam("b_office_id"), _T.status.in_(spec.from_statuses)]
+        if ref_kind == "desk" or spec.at_desk:
+            condition.append(_T.desk_id == bindparam("b_desk_id"))
+        if ref_kind == "id":
+            condition.append(_T.id == bindparam("b_ticket_id"))
+        elif ref_kind == "number":
+            condition += [_T.number == bindparam("b_number"), _T.day == bindparam("b_today")]
+        if spec.action in _SAME_DAY and ref_kind != "number":
+            condition.append(_T.day == bindparam("b_today"))
+        if spec.action == "transfer":
+            condition.append(_T.service_id != bindparam("b_target_id"))
+        _MOVE_STATEMENTS[key] = (
+            update(Ticket.__table__).where(and_(*condition))
+            .values(previous_status=_T.status, status=spec.to_status, **_SET_VALUES[spec.action])
+            .returning(*_VIEW_COLUMNS, Ticket.previous_status)
+        )
+    return _MOVE_STATEMENTS[key]
 
 
 def format_number(prefix: str, seq: int) -> str:
@@ -277,7 +354,7 @@ class QueueService:
         Plain columns, not ORM objects, and names from the office cache instead of
         joins: the queue view re-reads up to a few thousand tickets on every change.
         """
-        rows = session.execute(query.with_only_columns(*_VIEW_COLUMNS)).all()
+        rows = session.connection().execute(query.with_only_columns(*_VIEW_COLUMNS)).all()
         return [self._view_of(session, info, row) for row in rows]
 
     def _event(self, session: Session, info: OfficeInfo, view: TicketView, ticket_service_id: int, action: str,
@@ -292,11 +369,11 @@ class QueueService:
                   "desk_id": desk_id, "staff_id": actor.staff_id}
         change = ticket_change(info.id, view.id, view.number, action, view.status,
                                info.desk_codes.get(desk_id) if desk_id else None, now)
-        if session.get_bind().dialect.name == "postgresql":
-            inserted = insert(TicketEvent).values(**values).returning(TicketEvent.id).cte("inserted_event")
-            session.execute(select(func.pg_notify(CHANNEL, change.to_json())).select_from(inserted))
+        conn = session.connection()
+        if conn.dialect.name == "postgresql":
+            conn.execute(_EVENT_INSERT_NOTIFY, {**values, "channel": CHANNEL, "payload": change.to_json()})
         else:
-            session.execute(insert(TicketEvent).values(**values))
+            conn.execute(_EVENT_INSERT, values)
             notify(session, change)
 
     def _explain(self, session: Session, info: OfficeInfo, spec: _Spec, ref: TicketRef, desk_id: int | None,
@@ -368,24 +445,16 @@ class QueueService:
             raise ConflictError("service_inactive", value=service.code)
         now = self.clock.now()
         day = local_day(now, office.timezone)
-        upsert = _insert_for(session)
-        seq = session.execute(
-            upsert(TicketCounter)
-            .values(office_id=office.id, service_id=service.id, day=day, last=1)
-            .on_conflict_do_update(
-                index_elements=["office_id", "service_id", "day"],
-                set_={"last": TicketCounter.last + 1},
-            )
-            .returning(TicketCounter.last)
-        ).scalar_one()
-        row = session.execute(
-            insert(Ticket).values(
-                office_id=office.id, service_id=service.id, origin_service_id=service.id, day=day, seq=seq,
-                number=format_number(service.prefix, seq), status="waiting", priority=priority, language=language,
-                needs_mediator=needs_mediator, sort_key=now - timedelta(minutes=PRIORITY_HEAD_START[priority]),
-                issued_at=now, recall_count=0, transfer_count=0,
-            ).returning(*_VIEW_COLUMNS)
-        ).one()
+        conn = session.connection()
+        seq = conn.execute(_counter_upsert(conn.dialect.name),
+                           {"office_id": office.id, "service_id": service.id, "day": day}).scalar_one()
+        row = conn.execute(_TICKET_INSERT, {
+            "office_id": office.id, "service_id": service.id, "origin_service_id": service.id, "day": day,
+            "seq": seq, "number": format_number(service.prefix, seq), "status": "waiting", "priority": priority,
+            "language": language, "needs_mediator": needs_mediator,
+            "sort_key": now - timedelta(minutes=PRIORITY_HEAD_START[priority]), "issued_at": now,
+            "recall_count": 0, "transfer_count": 0,
+        }).one()
         view = self._view_of(session, office, row)
         self._event(session, office, view, service.id, "issue", None, None, actor, now)
         return view
@@ -402,9 +471,7 @@ class QueueService:
         def work(session: Session) -> TicketView:
             office, desk_id = self._desk_id(session, self._office(session, actor), desk_code)
             desk_code_clean = office.desk_codes[desk_id]
-            held_number = (select(Ticket.number).where(Ticket.desk_id == Desk.id, Ticket.status.in_(ACTIVE_AT_DESK))
-                           .limit(1).scalar_subquery())
-            active, held = session.execute(select(Desk.active, held_number).where(Desk.id == desk_id)).one()
+            active, held = session.connection().execute(_DESK_STATE, {"desk_id": desk_id}).one()
             if not active:
                 raise NotFoundError("unknown_desk", value=desk_code)
             if held is not None:
@@ -431,7 +498,7 @@ class QueueService:
                 .scalar_subquery()
             )
             try:
-                row = session.execute(
+                row = session.connection().execute(
                     update(Ticket)
                     .where(Ticket.id == chosen, Ticket.status == "waiting")
                     .values(status="called", desk_id=desk_id, staff_id=actor.staff_id, called_at=now)
@@ -449,12 +516,13 @@ class QueueService:
         return self.db.write(work)
 
     def _move(self, actor: Actor, spec: _Spec, ref: TicketRef, desk_code: str | None,
-              values: Callable[[datetime], dict[str, Any]], *, service_code: str | None = None) -> TicketView:
+              params: dict[str, Any] | None = None, *, service_code: str | None = None) -> TicketView:
         """One conditional UPDATE from the expected status; on no match, explain from a fresh read.
 
         The ticket is named by ``ref`` (id, today's number) or, when ``None``, is the
         one ``desk_code`` holds. ``previous_status = status`` in the same UPDATE hands
         back the status it moved from, for the event, without reading the row first.
+        ``params`` fills the action's own bind parameters (see :data:`_SET_VALUES`).
         """
         if ref is not None and not isinstance(ref, int):
             ref = _clean_number(ref)
@@ -468,33 +536,17 @@ class QueueService:
                 raise ValidationError("required", field="desk")
             now = self.clock.now()
             today = local_day(now, office.timezone)
-            condition = [Ticket.office_id == office.id, Ticket.status.in_(spec.from_statuses)]
-            if ref is None:
-                condition.append(Ticket.desk_id == desk_id)
-            elif isinstance(ref, int):
-                condition.append(Ticket.id == ref)
-            else:
-                condition += [Ticket.number == ref, Ticket.day == today]
-            if spec.at_desk:
-                condition.append(Ticket.desk_id == desk_id)
-            if spec.action in _SAME_DAY:
-                condition.append(Ticket.day == today)
-            new_values = values(now)
+            # "b_" names: SQLAlchemy reserves bare column names for the SET clause
+            bind: dict[str, Any] = {"b_office_id": office.id, "b_desk_id": desk_id, "b_ticket_id": ref,
+                                    "b_number": ref, "b_today": today, "now": now, **(params or {})}
             target_id = None
             if service_code is not None:
                 target = self._service(session, office, service_code)
                 if not target.active:
                     raise ConflictError("service_inactive", value=target.code)
-                target_id = target.id
-                condition.append(Ticket.service_id != target_id)
-                # SET expressions read the old row: the ticket remembers the service it came from
-                new_values.update(service_id=target_id, transferred_from_service_id=Ticket.service_id)
-            row = session.execute(
-                update(Ticket).where(and_(*condition))
-                .values(previous_status=Ticket.status, status=spec.to_status, **new_values)
-                .returning(*_VIEW_COLUMNS, Ticket.previous_status)
-                .execution_options(synchronize_session=False)
-            ).first()
+                bind["b_target_id"] = target_id = target.id
+            ref_kind = "desk" if ref is None else "id" if isinstance(ref, int) else "number"
+            row = session.connection().execute(_move_statement(spec, ref_kind), bind).first()
             if row is None:
                 raise self._explain(session, office, spec, ref, desk_id, today, target_id)
             view = self._view_of(session, office, row)
@@ -507,56 +559,43 @@ class QueueService:
 
     def recall(self, actor: Actor, desk_code: str, ticket: TicketRef = None) -> TicketView:
         """Announce the desk's called ticket again (the board chimes); counts recalls."""
-        return self._move(actor, _SPECS["recall"], ticket, desk_code,
-                          lambda now: {"recall_count": Ticket.recall_count + 1})
+        return self._move(actor, _SPECS["recall"], ticket, desk_code)
 
     def start_serving(self, actor: Actor, desk_code: str, ticket: TicketRef = None) -> TicketView:
         """The called person has arrived at the desk."""
-        return self._move(actor, _SPECS["serve"], ticket, desk_code, lambda now: {"serving_at": now})
+        return self._move(actor, _SPECS["serve"], ticket, desk_code)
 
     def finish(self, actor: Actor, desk_code: str, outcome: str = "completed", ticket: TicketRef = None,
                note: str | None = None) -> TicketView:
         """Close the desk's ticket with an outcome (one of :data:`OUTCOMES`) and an optional note."""
         outcome = clean_choice(outcome, "outcome", OUTCOMES)
         clean_note = clean_text(note, "note", 500, required=False, multiline=True) or None
-        return self._move(actor, _SPECS["finish"], ticket, desk_code,
-                          lambda now: {"finished_at": now, "outcome": outcome, "note": clean_note})
+        return self._move(actor, _SPECS["finish"], ticket, desk_code, {"outcome": outcome, "note": clean_note})
 
     def no_show(self, actor: Actor, desk_code: str, ticket: TicketRef = None) -> TicketView:
         """Nobody came to the desk after the call."""
-        return self._move(actor, _SPECS["no_show"], ticket, desk_code,
-                          lambda now: {"finished_at": now, "outcome": "no_show"})
+        return self._move(actor, _SPECS["no_show"], ticket, desk_code)
 
     def park(self, actor: Actor, desk_code: str, ticket: TicketRef = None) -> TicketView:
         """Set the desk's ticket aside (e.g. the person went to fetch a document); frees the desk."""
-        return self._move(actor, _SPECS["park"], ticket, desk_code, lambda now: {})
+        return self._move(actor, _SPECS["park"], ticket, desk_code)
 
     def resume(self, actor: Actor, ticket: TicketRef, desk_code: str | None = None) -> TicketView:
         """Put a parked ticket back in the queue, in its original place."""
-        return self._move(actor, _SPECS["resume"], ticket, desk_code,
-                          lambda now: {"desk_id": None, "called_at": None, "serving_at": None})
+        return self._move(actor, _SPECS["resume"], ticket, desk_code)
 
     def transfer(self, actor: Actor, ticket: TicketRef, to_service: str, desk_code: str | None = None
                  ) -> TicketView:
         """Move a ticket to another service; it keeps its number and its place by original waiting time."""
-        return self._move(
-            actor, _SPECS["transfer"], ticket, desk_code,
-            lambda now: {"desk_id": None, "called_at": None, "serving_at": None,
-                            "transfer_count": Ticket.transfer_count + 1},
-            service_code=to_service,
-        )
+        return self._move(actor, _SPECS["transfer"], ticket, desk_code, service_code=to_service)
 
     def cancel(self, actor: Actor, ticket: TicketRef, desk_code: str | None = None) -> TicketView:
         """The person left before being called (or asks to withdraw)."""
-        return self._move(actor, _SPECS["cancel"], ticket, desk_code,
-                          lambda now: {"finished_at": now, "outcome": "cancelled", "desk_id": None})
+        return self._move(actor, _SPECS["cancel"], ticket, desk_code)
 
     def reactivate(self, actor: Actor, ticket: TicketRef, desk_code: str | None = None) -> TicketView:
         """A no-show person turned up later the same day: back to waiting, in their original place."""
-        return self._move(
-            actor, _SPECS["reactivate"], ticket, desk_code,
-            lambda now: {"desk_id": None, "called_at": None, "finished_at": None, "outcome": None},
-        )
+        return self._move(actor, _SPECS["reactivate"], ticket, desk_code)
 
     # -- reading -----------------------------------------------------------------------------------------------
     def current_ticket(self, actor: Actor, desk_code: str) -> TicketView | None:
@@ -572,14 +611,20 @@ class QueueService:
         return self.db.read(work)
 
     def tickets(self, actor: Actor, *, desk_code: str | None = None, statuses: Sequence[str] = ("waiting",),
-                day: date | None = None) -> list[TicketView]:
-        """Today's tickets in ``statuses``, in call order; only the desk's services when ``desk_code`` is given."""
+                day: date | None = None, ticket_ids: Collection[int] | None = None) -> list[TicketView]:
+        """Today's tickets in ``statuses``, in call order; only the desk's services when ``desk_code`` is given.
+
+        ``ticket_ids`` narrows the same list to those tickets: a client told by the change feed that they
+        changed learns which of them belong in its list now (the others left it), without re-reading it all.
+        """
         self.auth.require(actor, "view_queue", "desk", desk_code or "")
 
         def work(session: Session) -> list[TicketView]:
             office = self._office(session, actor)
             query = select(Ticket).where(Ticket.office_id == office.id, Ticket.day == (day or self.today(office)),
                                          Ticket.status.in_(tuple(statuses)))
+            if ticket_ids is not None:
+                query = query.where(Ticket.id.in_(tuple(ticket_ids)))
             if desk_code:
                 office, desk_id = self._desk_id(session, office, desk_code)
                 query = query.where(
@@ -634,7 +679,7 @@ class QueueService:
             office = self._office(session, actor)
             now = self.clock.now()
             limit = before or local_day(now, office.timezone)
-            rows = session.execute(
+            rows = session.connection().execute(
                 update(Ticket)
                 .where(Ticket.office_id == office.id, Ticket.day < limit, Ticket.status.in_(OPEN_STATUSES))
                 .values(previous_status=Ticket.status, status="closed", finished_at=now, outcome="day_closed")

@@ -87,5 +87,22 @@ class CoreServices:
         self.settings.paths.ensure()
         return migrate.upgrade(self.db, self.settings.paths.backups, keep=self.settings.backups_kept)
 
+    def close_previous_days(self) -> int:
+        """Close tickets left open on earlier days: what ``desk-admin day close`` does, run at every start.
+
+        Returns how many were closed; 0 when there is nothing to close or no single office yet (first run).
+        """
+        from desk_app.core.auth import Actor
+        from desk_app.errors import DeskError
+
+        try:
+            closed = self.queue.close_day(Actor.system("app-start"))
+        except DeskError as exc:  # no office yet, or several offices and none chosen: nothing to do here
+            log.info("day close at start skipped: %s", exc)
+            return 0
+        if closed:
+            log.info("closed %d tickets left open on earlier days", closed)
+        return closed
+
     def close(self) -> None:
         self.db.dispose()

@@ -236,8 +236,10 @@ class SheetBuilder:
         office = self.content.office(office_code)
         title = t.line("label.missing")
         reference = [f"{case.id}"] + ([case.practice_number] if case.practice_number else [])
+        # One left-to-right isolate for the whole reference: a practice number mixes letters, digits and
+        # slashes ("LO/RF/2026/0187"), and isolating its digits alone let RTL text reorder its parts.
         blocks = [Block("title", title), Block("subtitle", t.line(f"proc.{case.procedure_code}.name")),
-                  Block("text", t.compose(t.line("label.case"), " / ".join(reference), sep=": ")),
+                  Block("text", t.compose(t.line("label.case"), f"{LRI}{' / '.join(reference)}{PDI}", sep=": ")),
                   Block("text", t.compose(t.line("label.date"), (today or date.today()).isoformat(), sep=": "))]
         missing = case.missing
         blocks.append(Block("text", t.line("label.missing_intro" if missing else "label.missing_none")))

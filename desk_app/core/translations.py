@@ -274,7 +274,7 @@ class TranslationService:
 
         def work(session: Session) -> ImportResult:
             office = resolve_office(session, office_code or self.office_code)
-            self.auth.require_office(actor, office.id)
+            self.auth.require_office(actor, office.id, session)
             rows = self._rows(session, office.id)
             italian, target = rows.get(SOURCE_LANGUAGE, {}), rows.get(lang, {})
             imported = stale = unchanged = skipped = 0

@@ -36,6 +36,7 @@ from desk_app.db.models import ChangeLog
 
 log = logging.getLogger(__name__)
 CHANNEL = "sportello_changes"
+_CHANGE_LOG_INSERT = insert(ChangeLog.__table__)  # built once: it runs in every ticket transaction on SQLite
 
 
 @dataclass(frozen=True)
@@ -76,11 +77,12 @@ def ticket_change(office_id: int, ticket_id: int, number: str, action: str, stat
 def notify(session: Session, change: Change) -> None:
     """Publish ``change`` inside the caller's transaction (it is seen only if that commits)."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL,
+        session.connection().execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": CHANNEL,
                                                                          "payload": change.to_json()})
     else:
-        session.execute(insert(ChangeLog).values(at=change.at, office_id=change.office_id, kind=change.kind,
-                                                 action=change.action, data=change.data))
+        session.connection().execute(_CHANGE_LOG_INSERT, {"at": change.at, "office_id": change.office_id,
+                                                          "kind": change.kind, "action": change.action,
+                                                          "data": change.data})
 
 
 Callback = Callable[[list[Change]], None]

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from desk_app.core.sheets import Block, Line, Sheet
+from desk_app.core.sheets import LRI, PDI, Block, Line, Sheet
 from desk_app.documents.fonts import families, register_fonts
 
 BODY_PT = 10.5
@@ -151,9 +151,12 @@ class SheetDocument:
         text = f"{line.text} *" if line.verify else line.text
         self.cursor.insertText(text, _char_format(line.lang, size, bold=bold, color=color))
         if self.sheet.bilingual and line.italian:
-            # The Italian under the user's words, so clerk and user read the same sheet.
+            # The Italian under the user's words, so clerk and user read the same sheet. Under a right-to-left
+            # line it is isolated left to right: in the paragraph's RTL direction its final full stop and
+            # brackets would move to the wrong end (".questo foglio").
+            italian = f"{LRI}{line.italian}{PDI}" if line.rtl else line.italian
             self.cursor.insertText("\u2028")
-            self.cursor.insertText(line.italian, _char_format("it", max(size - 2, 7.5), italic=True, color=GREY))
+            self.cursor.insertText(italian, _char_format("it", max(size - 2, 7.5), italic=True, color=GREY))
 
 
 def build_document(sheet: Sheet) -> QTextDocument:

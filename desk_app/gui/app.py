@@ -2,7 +2,7 @@
 
 Boot order (each step logs):
 
-1. parse the command line (``--home DIR``, ``--db URL``, ``--lang``, ``--desk``);
+1. parse the command line (``--home DIR``, ``--db URL``, ``--lang``, ``--desk``, ``--board``);
 2. settings (:meth:`Settings.load`: command line > ``DESK_APP_DB`` > ``settings.toml`` > defaults);
 3. logging to ``<logs>/desk-app.log`` (never to a missing ``sys.stdout`` of a windowed build);
 4. ``QApplication``, translations (the app's ``.qm``, compiled if missing, and Qt's ``qtbase``), bundled fonts;
@@ -10,6 +10,10 @@ Boot order (each step logs):
 6. the main window, shown at once on the login page;
 7. in the background: database + migrations + core services, then the office (or the first-run wizard),
    then the change feed.
+
+With ``--board`` steps 6-7 build the display board alone instead (a PC of its own in the
+waiting room): no login; the board opens full screen on the ``display_screen`` setting's
+screen once the office is read, and follows the change feed.
 
 Quitting closes the window, whose shutdown stops the feed, drains the worker and
 closes the database. Nothing is global: everything is built here and passed on.
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
     from desk_app.core.clock import Clock
     from desk_app.core.services import CoreServices
     from desk_app.core.settings import Settings
+    from desk_app.gui.board import BoardApp
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.seams import Seams
 
@@ -47,6 +52,8 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
     parser.add_argument("--db", help="database URL (default: the SQLite file in the data folder)")
     parser.add_argument("--lang", choices=("it", "en"), help="staff interface language")
     parser.add_argument("--desk", help="this PC's desk code")
+    parser.add_argument("--board", action="store_true",
+                        help="open only the display board, full screen on the display_screen setting's screen")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_known_args(argv)
 
@@ -65,12 +72,16 @@ def setup_logging(settings: Settings) -> None:
 
 
 def connect_core(settings: Settings, clock: Clock | None = None) -> CoreServices:
-    """Open the database, bring the schema up to date and build the core services (runs on the worker)."""
+    """Open the database, bring the schema up to date, close earlier days and build the core services.
+
+    Runs on the worker.
+    """
     from desk_app.core.services import CoreServices
 
     core = CoreServices.build(settings, clock=clock)
     try:
         result = core.upgrade_schema()
+        core.close_previous_days()
     except BaseException:
         core.close()
         raise
@@ -112,6 +123,17 @@ def build_main_window(settings: Settings, seams: Seams, clock: Clock | None = No
     return window
 
 
+def build_board_app(settings: Settings, seams: Seams, clock: Clock | None = None) -> BoardApp:
+    """The display board alone, with its worker (``--board``); call ``start()`` on it to connect."""
+    from desk_app.gui.board import BoardApp
+    from desk_app.gui.worker import DbWorker
+
+    worker = DbWorker()
+    board_app = BoardApp(settings, worker, seams.chime, lambda: connect_core(settings, clock))
+    worker.setParent(board_app)
+    return board_app
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``desk-app`` gui-script."""
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -132,6 +154,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = QApplication([sys.argv[0] if sys.argv else "desk-app", *qt_args])
     prepare_application(app, settings)
+    if args.board:
+        board_app = build_board_app(settings, default_seams(settings))
+        board_app.start()
+        code = app.exec()
+        board_app.shutdown()
+        log.info("%s display board stopped (exit %s)", APP_NAME, code)
+        return code
     window = build_main_window(settings, default_seams(settings))
     window.show()
     window.start()

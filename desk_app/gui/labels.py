@@ -63,12 +63,51 @@ LANGUAGE_LABELS: dict[str, str] = {
 }
 
 
+#: How a counter case's visit ended (the core's ``CASE_OUTCOMES``).
+CASE_OUTCOME_LABELS: dict[str, str] = {
+    "complete": QT_TRANSLATE_NOOP("Labels", "Complete: every document presented"),
+    "incomplete": QT_TRANSLATE_NOOP("Labels", "Incomplete: documents missing"),
+    "redirected": QT_TRANSLATE_NOOP("Labels", "Redirected to another office"),
+    "withdrawn": QT_TRANSLATE_NOOP("Labels", "Withdrawn by the user"),
+}
+
+#: What the clerk recorded for a checklist item (the core's ``ITEM_STATES``).
+ITEM_STATE_LABELS: dict[str, str] = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "To check"),
+    "presented": QT_TRANSLATE_NOOP("Labels", "Presented"),
+    "missing": QT_TRANSLATE_NOOP("Labels", "Missing"),
+    "not_applicable": QT_TRANSLATE_NOOP("Labels", "Not applicable"),
+}
+
+#: Whether a checklist item is always needed (the core's ``REQUIREMENTS``); conditional items add their condition.
+REQUIREMENT_LABELS: dict[str, str] = {
+    "required": QT_TRANSLATE_NOOP("Labels", "Required"),
+    "optional": QT_TRANSLATE_NOOP("Labels", "Optional"),
+    "conditional": QT_TRANSLATE_NOOP("Labels", "Conditional"),
+}
+
+#: Translation status of a user sheet, as the clerk must see it before printing.
+TRANSLATION_STATUS_LABELS: dict[str, str] = {
+    "reviewed": QT_TRANSLATE_NOOP("Labels", "reviewed by a translator"),
+    "draft": QT_TRANSLATE_NOOP("Labels", "draft, not yet reviewed by a translator"),
+    "stale": QT_TRANSLATE_NOOP("Labels", "out of date (the Italian changed): those lines print in Italian"),
+    "missing": QT_TRANSLATE_NOOP("Labels", "missing: those lines print in Italian"),
+}
+
+
 def staff_label(table: dict[str, str], code: str | None) -> str:
     """The translated staff name of ``code`` in ``table`` (the code itself if unknown, "" for ``None``)."""
     if code is None:
         return ""
     source = table.get(code)
     return QCoreApplication.translate(_CONTEXT, source) if source else code
+
+
+def language_choice(code: str) -> str:
+    """A language as pickers show it: the staff name and, when it differs, its own name ("Arabic · العربية")."""
+    own = ticket_lines().get(code)
+    staff = staff_label(LANGUAGE_LABELS, code)
+    return f"{staff} · {own.name}" if own and own.name != staff else staff
 
 
 def status_label(status: str, lang: str) -> str:

@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
                 from desk_app.core.demo import create_demo_office, simulate_day
 
                 create_demo_office(core, actor)
+                core.content.load(actor)  # the procedure catalogue, for the checklist at the counter
                 now = core.clock.now()
                 simulate_day(core, local_day(now), stop_at=now)  # today's morning so far, queues left as they are
                 return core.offices.view(core.settings.office_code or None)
@@ -309,6 +310,7 @@ class MainWindow(QMainWindow):
                 check_password_strength(password)
                 office = core.offices.apply(actor, setup)
                 core.staff.add_staff(actor, username, name, "admin", password, office.code)
+                core.content.load(actor, office_code=office.code)  # the procedure catalogue
                 return office
 
         def failed(exc: DeskError) -> None:
@@ -458,13 +460,12 @@ class MainWindow(QMainWindow):
 
     def _reload_board(self) -> None:
         """Fill the board's history from the database (needs someone logged in: tickets are office data)."""
-        from desk_app.gui.board import recent_calls
+        from desk_app.gui.board import read_recent_calls
 
         if self.board is None or self.session is None:
             return
         queue, actor, board = self.session.core.queue, self.session.actor, self.board
-        statuses = ("called", "serving", "done", "no_show", "parked")
-        self.worker.submit(lambda: recent_calls(queue.tickets(actor, statuses=statuses)), board.set_calls,
+        self.worker.submit(lambda: read_recent_calls(queue, actor), board.set_calls,
                            lambda exc: log.warning("board reload: %s", exc))
 
     def _choose_screen(self, index: int) -> None:
@@ -507,10 +508,12 @@ class MainWindow(QMainWindow):
         self.idle_watcher.stop()
         if self.board is not None:
             self.board.close()
+        # The worker first: the feed is started by a worker job, and stopping it while that job runs
+        # (a window closed right after start-up) would race with its start.
+        self.worker.shutdown()
         if self.feed is not None:
             self.feed.stop()
             self.feed = None
-        self.worker.shutdown()
         if self.session is not None and self.core is not None:
             try:
                 self.core.staff.logout(self.session.actor)

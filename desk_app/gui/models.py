@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desk_app.gui.labels import LANGUAGE_LABELS, PRIORITY_LABELS, staff_label, ticket_lines
+from desk_app.gui.labels import PRIORITY_LABELS, language_choice, staff_label
 
 if TYPE_CHECKING:
     from desk_app.core.queue import ServiceQueue, TicketView
@@ -153,11 +153,7 @@ class TicketTableModel(QAbstractTableModel):
         if column == self.PRIORITY:
             return staff_label(PRIORITY_LABELS, ticket.priority)
         if column == self.LANGUAGE:
-            if ticket.language is None:
-                return ""
-            own = ticket_lines().get(ticket.language)
-            staff = staff_label(LANGUAGE_LABELS, ticket.language)
-            return f"{staff} · {own.name}" if own and own.name != staff else staff
+            return language_choice(ticket.language) if ticket.language else ""
         if column == self.MEDIATOR:
             return self.tr("yes") if ticket.needs_mediator else ""
         if column == self.WAITED:

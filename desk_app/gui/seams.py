@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from desk_app.gui.printing import TicketPrinter
+    from desk_app.gui.sheet_printing import SheetPrinter
 
 log = logging.getLogger(__name__)
 
@@ -95,11 +96,19 @@ class Seams:
         dialogs: message boxes and questions.
         chime: the board's call sound.
         printer: where tickets go (printer, print dialog or PDF files).
+        sheets: where the user sheets of the checklist go (print dialog, save dialog, or PDF files).
     """
 
     dialogs: UserDialogs
     chime: Chime
     printer: TicketPrinter
+    sheets: SheetPrinter = field(default_factory=lambda: _qt_sheet_printer())
+
+
+def _qt_sheet_printer() -> SheetPrinter:
+    from desk_app.gui.sheet_printing import QtSheetPrinter
+
+    return QtSheetPrinter()
 
 
 @dataclass

@@ -28,6 +28,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QToolButton, QWidget
 
 from desk_app.errors import DeskError, QueueEmptyError
+from desk_app.gui.checklist import ChecklistPanel
 from desk_app.gui.forms.ui_workspace import Ui_Workspace
 from desk_app.gui.labels import (
     LANGUAGE_LABELS,
@@ -99,9 +100,10 @@ class Workspace(QWidget):
 
     Attributes:
         actions: the counter actions by name (``call_next``, ``recall``, ``serve``, ``no_show``, ``park``,
-            ``transfer``, ``finish``, ``resume``, ``reactivate``, ``cancel``, ``walk_in``); the main window
-            puts them in its menu.
+            ``transfer``, ``finish``, ``resume``, ``reactivate``, ``cancel``, ``walk_in``, ``checklist``); the
+            main window puts them in its menu.
         current: the ticket held by this desk, as last read.
+        checklist: the document checklist of the ticket at the desk (its own tab).
     """
 
     walk_in_requested = Signal()
@@ -127,6 +129,8 @@ class Workspace(QWidget):
         self.summary_model = ServiceSummaryModel(self)
         self.tickets_model = TicketTableModel(self)
         self._setup_views()
+        self.checklist = ChecklistPanel(session, worker, seams, self.ui.checklistTab)
+        self.ui.checklistLayout.addWidget(self.checklist)
         for code in OUTCOMES:
             self.ui.outcomeCombo.addItem(staff_label(OUTCOME_LABELS, code), code)
         self._filters: list[tuple[str, tuple[str, ...]]] = [
@@ -180,6 +184,7 @@ class Workspace(QWidget):
             ("reactivate", self.tr("Reactivate"), "Ctrl+Shift+R", self.reactivate, self.ui.reactivateButton),
             ("cancel", self.tr("Cancel ticket"), "Shift+Del", self.cancel, self.ui.cancelButton),
             ("walk_in", self.tr("Walk-in ticket…"), "F2", self.walk_in_requested.emit, self.ui.walkInButton),
+            ("checklist", self.tr("Queue / checklist"), "F10", self.toggle_checklist, None),
         ]
         actions: dict[str, QAction] = {}
         for name, text, key, slot, button in specs:
@@ -314,6 +319,7 @@ class Workspace(QWidget):
     # -- current ticket ------------------------------------------------------------------------------------------
     def _show_current(self, ticket: TicketView | None) -> None:
         self.current = ticket
+        self.checklist.set_ticket(ticket)
         if ticket is None:
             self.ui.currentNumber.setText("—")
             self.ui.currentDetails.setText(self.tr("No ticket at this desk. Press F5 to call the next one."))
@@ -354,14 +360,22 @@ class Workspace(QWidget):
             "reactivate": selected_status == "no_show",
             "cancel": selected_status in ("waiting", "parked"),
             "walk_in": True,
+            "checklist": True,
         }
         for name, action in self.actions.items():
             action.setEnabled(ready and enabled[name])
         self.ui.outcomeCombo.setEnabled(ready and status == "serving")
 
+    def toggle_checklist(self) -> None:
+        """F10: between the queue and the checklist of the ticket at the desk."""
+        tabs = self.ui.workTabs
+        tabs.setCurrentWidget(self.ui.queueTab if tabs.currentWidget() is self.ui.checklistTab
+                              else self.ui.checklistTab)
+
     def set_online(self, online: bool) -> None:
         """Database reachable or not: actions are disabled while it is away; a reload follows its return."""
         self._online = online
+        self.checklist.set_online(online)
         self._update_actions()
         if online:
             self.schedule_refresh()

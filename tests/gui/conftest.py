@@ -27,6 +27,7 @@ from desk_app.gui.app import build_main_window, prepare_application
 from desk_app.gui.main_window import MainWindow
 from desk_app.gui.printing import PdfTicketPrinter
 from desk_app.gui.seams import CountingChime, RecordingDialogs, Seams
+from desk_app.gui.sheet_printing import PdfSheetPrinter
 
 WAIT_MS = 10_000
 
@@ -46,6 +47,7 @@ class Desk:
     chime: CountingChime
     printer: PdfTicketPrinter
     settings: Settings
+    sheets: PdfSheetPrinter
 
     @property
     def workspace(self) -> Any:
@@ -67,9 +69,10 @@ def open_desk(qtbot: QtBot, db_url: str, tmp_path: Path) -> Iterator[Callable[..
                                                        **overrides}, environ={})
         dialogs, chime = RecordingDialogs(), CountingChime()
         printer = PdfTicketPrinter(home / "tickets", settings.ticket_paper)
-        window = build_main_window(settings, Seams(dialogs, chime, printer))
+        sheets = PdfSheetPrinter(home / "sheets")
+        window = build_main_window(settings, Seams(dialogs, chime, printer, sheets))
         qtbot.addWidget(window)
-        desk = Desk(window, dialogs, chime, printer, settings)
+        desk = Desk(window, dialogs, chime, printer, settings, sheets)
         desks.append(desk)
         window.show()
         if wait_ready:

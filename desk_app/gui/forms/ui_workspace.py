@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'workspace.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout,
     QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QSizePolicy, QSpacerItem, QTableView,
-    QToolButton, QVBoxLayout, QWidget)
+    QLabel, QSizePolicy, QSpacerItem, QTabWidget,
+    QTableView, QToolButton, QVBoxLayout, QWidget)
 
 class Ui_Workspace(object):
     def setupUi(self, Workspace):
@@ -27,9 +27,13 @@ class Ui_Workspace(object):
         Workspace.resize(1100, 700)
         self.mainLayout = QHBoxLayout(Workspace)
         self.mainLayout.setObjectName(u"mainLayout")
-        self.queuesLayout = QVBoxLayout()
+        self.workTabs = QTabWidget(Workspace)
+        self.workTabs.setObjectName(u"workTabs")
+        self.queueTab = QWidget()
+        self.queueTab.setObjectName(u"queueTab")
+        self.queuesLayout = QVBoxLayout(self.queueTab)
         self.queuesLayout.setObjectName(u"queuesLayout")
-        self.summaryBox = QGroupBox(Workspace)
+        self.summaryBox = QGroupBox(self.queueTab)
         self.summaryBox.setObjectName(u"summaryBox")
         self.summaryLayout = QVBoxLayout(self.summaryBox)
         self.summaryLayout.setObjectName(u"summaryLayout")
@@ -45,7 +49,7 @@ class Ui_Workspace(object):
 
         self.queuesLayout.addWidget(self.summaryBox)
 
-        self.ticketsBox = QGroupBox(Workspace)
+        self.ticketsBox = QGroupBox(self.queueTab)
         self.ticketsBox.setObjectName(u"ticketsBox")
         self.ticketsLayout = QVBoxLayout(self.ticketsBox)
         self.ticketsLayout.setObjectName(u"ticketsLayout")
@@ -110,8 +114,15 @@ class Ui_Workspace(object):
         self.queuesLayout.addWidget(self.ticketsBox)
 
         self.queuesLayout.setStretch(1, 1)
+        self.workTabs.addTab(self.queueTab, "")
+        self.checklistTab = QWidget()
+        self.checklistTab.setObjectName(u"checklistTab")
+        self.checklistLayout = QVBoxLayout(self.checklistTab)
+        self.checklistLayout.setObjectName(u"checklistLayout")
+        self.checklistLayout.setContentsMargins(0, 0, 0, 0)
+        self.workTabs.addTab(self.checklistTab, "")
 
-        self.mainLayout.addLayout(self.queuesLayout)
+        self.mainLayout.addWidget(self.workTabs)
 
         self.counterLayout = QVBoxLayout()
         self.counterLayout.setObjectName(u"counterLayout")
@@ -211,6 +222,9 @@ class Ui_Workspace(object):
 
         self.retranslateUi(Workspace)
 
+        self.workTabs.setCurrentIndex(0)
+
+
         QMetaObject.connectSlotsByName(Workspace)
     # setupUi
 
@@ -218,6 +232,8 @@ class Ui_Workspace(object):
         self.summaryBox.setTitle(QCoreApplication.translate("Workspace", u"Queues of this desk", None))
         self.ticketsBox.setTitle(QCoreApplication.translate("Workspace", u"Tickets", None))
         self.filterLabel.setText(QCoreApplication.translate("Workspace", u"&Show", None))
+        self.workTabs.setTabText(self.workTabs.indexOf(self.queueTab), QCoreApplication.translate("Workspace", u"&Queue", None))
+        self.workTabs.setTabText(self.workTabs.indexOf(self.checklistTab), QCoreApplication.translate("Workspace", u"C&hecklist", None))
         self.currentBox.setTitle(QCoreApplication.translate("Workspace", u"Ticket at this desk", None))
         self.currentNumber.setText(QCoreApplication.translate("Workspace", u"\u2014", None))
         self.outcomeLabel.setText(QCoreApplication.translate("Workspace", u"&Outcome", None))
