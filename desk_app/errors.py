@@ -98,6 +98,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "Nessun biglietto in attesa per lo sportello {desk}.",
         "en": "No ticket is waiting for desk {desk}.",
     },
+    "queue_held_back": {
+        "it": "Nessun biglietto chiamabile per lo sportello {desk}: {count} in attesa del mediatore "
+        "(vedere «mediators waiting»).",
+        "en": "No ticket can be called for desk {desk}: {count} waiting for their mediator "
+        "(see “mediators waiting”).",
+    },
     "desk_busy": {
         "it": "Lo sportello {desk} ha già il biglietto {number} in corso: chiuderlo prima.",
         "en": "Desk {desk} already has ticket {number} in progress: finish it first.",

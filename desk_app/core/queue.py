@@ -508,6 +508,14 @@ class QueueService:
             except IntegrityError as exc:  # another window of this desk called at the same instant
                 raise ConflictError("desk_busy", desk=desk_code_clean, number="?") from exc
             if row is None:
+                if self.call_filters:  # say so when tickets wait but are held back (e.g. for their mediator)
+                    held_back = session.connection().execute(
+                        select(func.count()).select_from(Ticket).where(
+                            Ticket.office_id == office.id, Ticket.day == local_day(now, office.timezone),
+                            Ticket.status == "waiting", Ticket.service_id.in_(served))
+                    ).scalar()
+                    if held_back:
+                        raise QueueEmptyError("queue_held_back", desk=desk_code_clean, count=held_back)
                 raise QueueEmptyError("queue_empty", desk=desk_code_clean)
             view = self._view_of(session, office, row)
             self._event(session, office, view, row.service_id, "call", "waiting", desk_id, actor, now)

@@ -202,8 +202,10 @@ def test_gated_ticket_waits_for_its_mediator(services: CoreServices, staff: dict
     clerk, queue = staff["clerk"], services.queue
     clock.set(at(TODAY, "09:00"))
     gated = queue.issue_ticket(clerk, "RF", language="ar", needs_mediator=True)
-    with pytest.raises(QueueEmptyError):
+    with pytest.raises(QueueEmptyError) as held:
         queue.call_next(clerk, "D1")
+    # the desk is told a ticket is held back for its mediator, not that nobody waits
+    assert held.value.code == "queue_held_back" and "1 in attesa del mediatore" in held.value.message("it")
     waiting = services.mediators.waiting_for_mediator(clerk, "D1")
     assert [(w.ticket_number, w.reason) for w in waiting] == [(gated.number, "no_booking")]
     clock.advance(timedelta(minutes=1))

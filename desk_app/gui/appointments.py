@@ -1,0 +1,355 @@
+"""The appointment day view of the counter: a service's slots and appointments of one day, check-in, no-shows.
+
+Everything is read and done through the core on the background worker; the core
+decides and explains (a refused check-in shows the core's own sentence). Names and
+practice numbers are personal data: the core returns them only to roles allowed to
+handle appointments and audits every such read. To keep those reads to what the
+screen needs, names are read once per appointment while the window is open (an
+audited read of the day whenever an appointment not seen yet appears) and the live
+refreshes that follow (check-ins, mediator bookings, another desk's changes) read
+statuses only. The window holds names in memory only while open; locking the screen
+closes it.
+
+The view follows the change feed: ``appointment`` and ``mediator_booking`` changes
+(and ``resync``) reload the day, coalesced while a read is running.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QModelIndex, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
+
+from desk_app.errors import DeskError, NotFoundError
+from desk_app.gui.booking_models import AppointmentTableModel, RowRole, SlotTableModel
+from desk_app.gui.forms.ui_appointments import Ui_AppointmentDayView
+from desk_app.gui.worker import is_connection_error
+
+if TYPE_CHECKING:
+    from desk_app.core.appointments import AppointmentView, CheckIn, DaySlots
+    from desk_app.db.feed import Change
+    from desk_app.gui.booking import BookingDialog
+    from desk_app.gui.seams import Seams
+    from desk_app.gui.session import DeskSession
+    from desk_app.gui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+#: Change-feed kinds that can alter what the day view shows.
+WATCHED_KINDS = frozenset({"appointment", "mediator_booking", "resync"})
+
+
+@dataclass(frozen=True)
+class DaySnapshot:
+    """One read of the day view.
+
+    Attributes:
+        service_code, day: what was read.
+        slots: the service's slots that day, or ``None`` when it has no calendar (``slots_error`` says so).
+        slots_error: the core's sentence when the slots could not be read.
+        appointments: the day's appointments of the service, in time order; names filled only for those
+            in ``names_read``.
+        names_read: ids whose names this read fetched (an audited read); the others keep the names the window
+            already holds.
+        today: the office's local day at the time of the read.
+    """
+
+    service_code: str
+    day: date
+    slots: DaySlots | None
+    slots_error: str | None
+    appointments: list[AppointmentView]
+    names_read: frozenset[int]
+    today: date
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def setup_table(view: QTableView, stretch_column: int | None = None) -> None:
+    """The look shared by the booking tables: no row numbers, columns sized to their content."""
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+
+
+class AppointmentDayView(QDialog):
+    """The appointments of one service and day, for clerks and supervisors (needs ``book_appointments``).
+
+    Args:
+        session: the logged-in clerk and desk.
+        worker: the background database helper.
+        seams: dialogs and the ticket printer.
+
+    Signals:
+        refreshed(): the tables show a fresh read (tests wait on it).
+        checked_in(object): the :class:`~desk_app.core.appointments.CheckIn` just done (after printing).
+
+    Attributes:
+        slots_model, appointments_model: the two tables.
+        booking: the booking dialog, once opened.
+        last_check_in: the last check-in done here.
+    """
+
+    refreshed = Signal()
+    checked_in = Signal(object)
+
+    def __init__(self, session: DeskSession, worker: DbWorker, seams: Seams, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.worker, self.seams = session, worker, seams
+        self.booking: BookingDialog | None = None
+        self.last_check_in: CheckIn | None = None
+        self._online = worker.online
+        self._busy = False
+        self._loading = False
+        self._want_read = False
+        self._today: date | None = None
+        self._names: dict[int, tuple[str | None, str | None]] = {}  # appointment id -> (name, practice number)
+        self.ui = Ui_AppointmentDayView()
+        self.ui.setupUi(self)
+
+        tz, language = session.office.timezone, session.language
+        self.slots_model = SlotTableModel(tz, language, self)
+        self.appointments_model = AppointmentTableModel(tz, language, self)
+        self.ui.slotsView.setModel(self.slots_model)
+        self.ui.appointmentsView.setModel(self.appointments_model)
+        setup_table(self.ui.slotsView)
+        setup_table(self.ui.appointmentsView, AppointmentTableModel.NAME)
+        self.ui.splitter.setSizes([300, 800])
+        self.ui.appointmentsView.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self.ui.appointmentsView.doubleClicked.connect(lambda _: self.check_in())
+
+        # The desk's own services first: the ones this clerk checks people in for.
+        services = sorted((s for s in session.office.services if s.active),
+                          key=lambda s: (s.code not in session.desk_services, s.code))
+        for service in services:
+            self.ui.serviceCombo.addItem(f"{service.code} · {service.name}", service.code)
+        self.set_day(session.core.clock.now())
+        font = QFont(self.ui.resultLabel.font())
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.ui.resultLabel.setFont(font)
+
+        self.ui.serviceCombo.currentIndexChanged.connect(self.schedule_refresh)
+        self.ui.dayEdit.dateChanged.connect(self.schedule_refresh)
+        self.ui.previousDayButton.clicked.connect(lambda: self.ui.dayEdit.setDate(self.ui.dayEdit.date().addDays(-1)))
+        self.ui.nextDayButton.clicked.connect(lambda: self.ui.dayEdit.setDate(self.ui.dayEdit.date().addDays(1)))
+        self.ui.todayButton.clicked.connect(lambda: self.set_day(self.session.core.clock.now()))
+        self.ui.checkInButton.clicked.connect(self.check_in)
+        self.ui.noShowButton.clicked.connect(self.mark_no_shows)
+        self.ui.bookButton.clicked.connect(self.open_booking)
+        self.finished.connect(self.forget_names)  # Close button, Esc, the window's X and lock all end here
+        self._update_actions()
+
+    # -- choosing ------------------------------------------------------------------------------------------------
+    def set_day(self, moment: datetime | date) -> None:
+        """Show the office's local day of ``moment`` (a date is taken as is)."""
+        if isinstance(moment, datetime):
+            from desk_app.core.clock import local_day
+
+            moment = local_day(moment, self.session.office.timezone)
+        self.ui.dayEdit.setDate(to_qdate(moment))
+
+    def set_service(self, service_code: str) -> None:
+        index = self.ui.serviceCombo.findData(service_code)
+        if index >= 0:
+            self.ui.serviceCombo.setCurrentIndex(index)
+
+    def service_code(self) -> str:
+        return str(self.ui.serviceCombo.currentData() or "")
+
+    def day(self) -> date:
+        return from_qdate(self.ui.dayEdit.date())
+
+    # -- loading -------------------------------------------------------------------------------------------------
+    def load_day(self, service_code: str, day: date, known: frozenset[int]) -> DaySnapshot:
+        """Read the slots and appointments (runs on the worker thread).
+
+        Names are read (and audited by the core) only when the day holds an appointment not in ``known``.
+        """
+        from desk_app.core.clock import local_day
+
+        core, actor = self.session.core, self.session.actor
+        slots, slots_error = None, None
+        try:
+            slots = core.appointments.slots(actor, service_code, day)
+        except NotFoundError as exc:  # the service takes no appointments: say so, still list any booked
+            slots_error = exc.message(self.session.language)
+        appointments = core.appointments.day(actor, day, service_code)
+        names_read: frozenset[int] = frozenset()
+        if any(a.id not in known for a in appointments):
+            appointments = core.appointments.day(actor, day, service_code, with_names=True)
+            names_read = frozenset(a.id for a in appointments)
+        return DaySnapshot(service_code, day, slots, slots_error, appointments, names_read,
+                           local_day(core.clock.now(), self.session.office.timezone))
+
+    def schedule_refresh(self) -> None:
+        """Reload in the background (coalesced with a read already running)."""
+        self._want_read = True
+        if self._loading or not self.service_code():
+            return
+        self._want_read = False
+        self._loading = True
+        service_code, day, known = self.service_code(), self.day(), frozenset(self._names)
+        self.worker.submit(lambda: self.load_day(service_code, day, known), self._apply, self._read_failed)
+
+    def on_changes(self, changes: list[Change]) -> None:
+        """Slot for :attr:`LiveFeed.changed`: reload when appointments or mediator bookings changed."""
+        if any(change.kind in WATCHED_KINDS for change in changes):
+            self.schedule_refresh()
+
+    def _apply(self, snapshot: DaySnapshot) -> None:
+        self._loading = False
+        if (snapshot.service_code, snapshot.day) != (self.service_code(), self.day()):
+            self.schedule_refresh()  # the choice changed while reading: show the read it asked for instead
+            return
+        for appointment in snapshot.appointments:
+            if appointment.id in snapshot.names_read:
+                self._names[appointment.id] = (appointment.person_name, appointment.practice_number)
+        rows = [replace(a, person_name=self._names.get(a.id, (None, None))[0],
+                        practice_number=self._names.get(a.id, (None, None))[1]) for a in snapshot.appointments]
+        selected = self.selected_appointment()
+        self._today = snapshot.today
+        self.slots_model.set_slots(snapshot.slots.slots if snapshot.slots else ())
+        self.appointments_model.set_appointments(rows)
+        if selected is not None and (row := self.appointments_model.row_of(selected.id)) >= 0:
+            self.ui.appointmentsView.selectRow(row)
+        self.ui.dayInfoLabel.setText(self._day_info(snapshot))
+        self._update_actions()
+        if self._want_read:
+            self.schedule_refresh()
+        else:
+            self.refreshed.emit()
+
+    def _day_info(self, snapshot: DaySnapshot) -> str:
+        if snapshot.slots_error:
+            return snapshot.slots_error
+        assert snapshot.slots is not None
+        if snapshot.slots.closed_reason is not None:
+            return self.tr("Closed to appointments: %1").replace("%1", snapshot.slots.closed_reason)
+        if not snapshot.slots.slots:
+            return self.tr("No appointment hours on this day.")
+        free = sum(slot.free for slot in snapshot.slots.slots)
+        booked = sum(1 for a in snapshot.appointments if a.status in ("booked", "checked_in"))
+        return self.tr("%1 appointment(s), %2 free place(s)").replace("%1", str(booked)).replace("%2", str(free))
+
+    def _read_failed(self, exc: DeskError) -> None:
+        self._loading = False
+        if not is_connection_error(exc):  # the banner already says the database is away
+            self.ui.dayInfoLabel.setText(exc.message(self.session.language))
+        self.refreshed.emit()
+
+    # -- actions -------------------------------------------------------------------------------------------------
+    def selected_appointment(self) -> AppointmentView | None:
+        index: QModelIndex = self.ui.appointmentsView.selectionModel().currentIndex()
+        return index.data(RowRole) if index.isValid() else None
+
+    def _update_actions(self) -> None:
+        from desk_app.core.clock import local_day
+
+        ready = self._online and not self._busy
+        selected = self.selected_appointment()
+        today = selected is not None and self._today is not None \
+            and local_day(selected.starts_at, self.session.office.timezone) == self._today
+        self.ui.checkInButton.setEnabled(ready and selected is not None and selected.status == "booked" and today)
+        self.ui.noShowButton.setEnabled(ready)
+        self.ui.bookButton.setEnabled(self._online)
+
+    def set_online(self, online: bool) -> None:
+        """Database reachable or not: actions wait for it; a reload follows its return."""
+        self._online = online
+        self._update_actions()
+        if self.booking is not None:
+            self.booking.set_online(online)
+        if online and self.isVisible():
+            self.schedule_refresh()
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """One action in the background; a refusal shows the core's sentence; reload either way."""
+        self._busy = True
+        self._update_actions()
+
+        def finished(result: object) -> None:
+            self._busy = False
+            done(result)
+            self.schedule_refresh()
+
+        def failed(exc: DeskError) -> None:
+            self._busy = False
+            self._update_actions()
+            if not is_connection_error(exc):
+                self.ui.resultLabel.setText("")
+                self.seams.dialogs.warn(self, self.tr("Not done"), exc.message(self.session.language))
+            self.schedule_refresh()
+
+        self.worker.submit(work, finished, failed)
+
+    def check_in(self) -> None:
+        """The selected person has arrived: the core issues their ticket; print it and show its number."""
+        selected = self.selected_appointment()
+        if self._busy or selected is None or not self.ui.checkInButton.isEnabled():
+            return
+        appointments, actor, appointment_id = self.session.core.appointments, self.session.actor, selected.id
+        self._run(lambda: appointments.check_in(actor, appointment_id), self._checked_in)
+
+    def _checked_in(self, done: CheckIn) -> None:
+        from desk_app.gui.walkin import printable
+
+        self.last_check_in = done
+        if done.keeps_priority:
+            text = self.tr("Ticket %1: on time, appointment priority.")
+        elif done.arrival == "early":
+            text = self.tr("Ticket %1: arrived early, ordinary queue.")
+        else:
+            text = self.tr("Ticket %1: arrived late, ordinary queue.")
+        text = text.replace("%1", done.ticket.number)
+        if not self.seams.printer.print_ticket(self, printable(self.session, done.ticket)):
+            text += " " + self.tr("(not printed)")
+        self.ui.resultLabel.setText(text)
+        self.checked_in.emit(done)
+
+    def mark_no_shows(self) -> None:
+        """Mark as no-show every booked appointment whose arrival window has passed (the core decides which)."""
+        if self._busy:
+            return
+        appointments, actor = self.session.core.appointments, self.session.actor
+        self._run(lambda: appointments.mark_no_shows(actor), self._no_shows_marked)
+
+    def _no_shows_marked(self, marked: list[int]) -> None:
+        self.ui.resultLabel.setText(self.tr("%n appointment(s) marked as no-show.", "", len(marked)))
+
+    # -- booking -------------------------------------------------------------------------------------------------
+    def open_booking(self) -> BookingDialog:
+        """The booking dialog, on the service and day shown here."""
+        from desk_app.gui.booking import BookingDialog
+
+        if self.booking is None:
+            self.booking = BookingDialog(self.session, self.worker, self)
+            self.booking.booked.connect(lambda _: self.schedule_refresh())
+        self.booking.set_online(self._online)
+        self.booking.choose(self.service_code(), self.day())
+        self.booking.show()
+        self.booking.raise_()
+        self.booking.activateWindow()
+        return self.booking
+
+    def forget_names(self) -> None:
+        """Drop the names read while open (on closing): what is not held cannot be left on screen or in memory.
+
+        Opening the view again reads them again, audited.
+        """
+        self._names.clear()
+        self.appointments_model.set_appointments(())
