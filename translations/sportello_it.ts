@@ -2,6 +2,281 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>AgendaTableModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Giorno</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Orario</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modalità</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDayView</name>
+    <message>
+        <source>Closed to appointments: %1</source>
+        <extracomment>Change-feed kinds that can alter what the day view shows.</extracomment>
+        <translation>Chiuso agli appuntamenti: %1</translation>
+    </message>
+    <message>
+        <source>No appointment hours on this day.</source>
+        <translation>Nessun orario di appuntamenti in questo giorno.</translation>
+    </message>
+    <message>
+        <source>%1 appointment(s), %2 free place(s)</source>
+        <translation>%1 appuntamenti, %2 posti liberi</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Non eseguito</translation>
+    </message>
+    <message>
+        <source>Ticket %1: on time, appointment priority.</source>
+        <translation>Biglietto %1: in orario, priorità appuntamento.</translation>
+    </message>
+    <message>
+        <source>Ticket %1: arrived early, ordinary queue.</source>
+        <translation>Biglietto %1: arrivato in anticipo, coda ordinaria.</translation>
+    </message>
+    <message>
+        <source>Ticket %1: arrived late, ordinary queue.</source>
+        <translation>Biglietto %1: arrivato in ritardo, coda ordinaria.</translation>
+    </message>
+    <message>
+        <source>(not printed)</source>
+        <translation>(non stampato)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) marked as no-show.</source>
+        <translation>
+            <numerusform>%n appuntamento segnato come assente.</numerusform>
+            <numerusform>%n appuntamenti segnati come assenti.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Appointments of the day</source>
+        <translation>Appuntamenti del giorno</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>&amp;Servizio</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Giorno</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Giorno precedente</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Giorno successivo</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Oggi</translation>
+    </message>
+    <message>
+        <source>&amp;Book an appointment…</source>
+        <translation>&amp;Prenota un appuntamento…</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>Turni</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Appuntamenti</translation>
+    </message>
+    <message>
+        <source>&amp;Check in: issue the ticket</source>
+        <translation>&amp;Accetta l&apos;arrivo: emetti il biglietto</translation>
+    </message>
+    <message>
+        <source>Mark &amp;no-shows</source>
+        <translation>Segna gli &amp;assenti</translation>
+    </message>
+    <message>
+        <source>Mark as no-show every booked appointment whose arrival window has passed</source>
+        <translation>Segna come assente ogni appuntamento prenotato la cui finestra di arrivo è trascorsa</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Practice number</source>
+        <translation>Numero pratica</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediatore</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Biglietto</translation>
+    </message>
+    <message>
+        <source>language not given</source>
+        <translation>lingua non indicata</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>prenotato</translation>
+    </message>
+    <message>
+        <source>to book</source>
+        <translation>da prenotare</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>not given</source>
+        <translation>non indicata</translation>
+    </message>
+    <message>
+        <source>The first free mediator (best level)</source>
+        <translation>Il primo mediatore libero (livello più alto)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (level %3)</source>
+        <translation>%1 · %2 (livello %3)</translation>
+    </message>
+    <message>
+        <source>%1-%2 · %3 free of %4</source>
+        <translation>%1-%2 · %3 liberi su %4</translation>
+    </message>
+    <message>
+        <source>Closed to appointments: %1</source>
+        <translation>Chiuso agli appuntamenti: %1</translation>
+    </message>
+    <message>
+        <source>No appointment hours on this day.</source>
+        <translation>Nessun orario di appuntamenti in questo giorno.</translation>
+    </message>
+    <message>
+        <source>No free slot left on this day.</source>
+        <translation>Nessun turno libero in questo giorno.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free slot(s)</source>
+        <translation>
+            <numerusform>%n turno libero</numerusform>
+            <numerusform>%n turni liberi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a free slot first.</source>
+        <translation>Scegliere prima un turno libero.</translation>
+    </message>
+    <message>
+        <source>Booked: %1 on %2 at %3.</source>
+        <translation>Prenotato: %1 il %2 alle %3.</translation>
+    </message>
+    <message>
+        <source>The mediator could not be booked: %1 Change the mode or the mediator and press “Book the mediator”, or start a new booking.</source>
+        <translation>Il mediatore non è stato prenotato: %1 Cambiare modalità o mediatore e premere «Prenota il mediatore», oppure iniziare una nuova prenotazione.</translation>
+    </message>
+    <message>
+        <source>Mediator %1 booked (%2).</source>
+        <translation>Mediatore %1 prenotato (%2).</translation>
+    </message>
+    <message>
+        <source>Book the &amp;mediator</source>
+        <translation>Prenota il &amp;mediatore</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Prenota</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Prenota un appuntamento</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>&amp;Servizio</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Giorno</translation>
+    </message>
+    <message>
+        <source>Free s&amp;lot</source>
+        <translation>&amp;Turno libero</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nome e cognome</translation>
+    </message>
+    <message>
+        <source>&amp;Practice number</source>
+        <translation>N&amp;umero pratica</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <source>Needs a &amp;mediator</source>
+        <translation>Serve un &amp;mediatore</translation>
+    </message>
+    <message>
+        <source>Also book a mediator for this appointment</source>
+        <translation>Prenota anche un mediatore per l&apos;appuntamento</translation>
+    </message>
+    <message>
+        <source>M&amp;ode</source>
+        <translation>M&amp;odalità</translation>
+    </message>
+    <message>
+        <source>Med&amp;iator</source>
+        <translation>Med&amp;iatore</translation>
+    </message>
+    <message>
+        <source>N&amp;ew booking</source>
+        <translation>Nuo&amp;va prenotazione</translation>
+    </message>
+</context>
+<context>
     <name>CaseItemsModel</name>
     <message>
         <source>Document</source>
@@ -440,6 +715,32 @@
         <source>missing: those lines print in Italian</source>
         <translation>mancante: quelle righe si stampano in italiano</translation>
     </message>
+    <message>
+        <source>In person</source>
+        <extracomment>Role returning the whole row object (:class:`SlotView`, :class:`AppointmentView` or :class:`AgendaEntry`). How a mediator takes part (the core&apos;s ``MEDIATOR_MODES``).</extracomment>
+        <translation>In presenza</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <extracomment>How an appointment arrived at check-in (the core&apos;s arrival codes).</extracomment>
+        <translation>in orario</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>in anticipo</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>in ritardo</translation>
+    </message>
 </context>
 <context>
     <name>LoginPage</name>
@@ -512,6 +813,18 @@
         <translation>&amp;Ristampa ultimo biglietto</translation>
     </message>
     <message>
+        <source>&amp;Appointments</source>
+        <translation>&amp;Appuntamenti</translation>
+    </message>
+    <message>
+        <source>Appointments of the &amp;day</source>
+        <translation>Appuntamenti del &amp;giorno</translation>
+    </message>
+    <message>
+        <source>&amp;Book an appointment…</source>
+        <translation>&amp;Prenota un appuntamento…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
@@ -542,6 +855,10 @@
     <message>
         <source>%1 (%2) at %3</source>
         <translation>%1 (%2) a %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Connecting to the database…</source>
@@ -601,6 +918,91 @@
     </message>
 </context>
 <context>
+    <name>MediatorAgenda</name>
+    <message>
+        <source>My mediation bookings — %1</source>
+        <translation>Le mie mediazioni — %1</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Giorno</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Settimana</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s)</source>
+        <translation>
+            <numerusform>%n prenotazione</numerusform>
+            <numerusform>%n prenotazioni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Booking confirmed.</source>
+        <translation>Prenotazione confermata.</translation>
+    </message>
+    <message>
+        <source>Booking declined: the desk that booked it has been told.</source>
+        <translation>Prenotazione rifiutata: lo sportello che l&apos;ha fatta è stato avvisato.</translation>
+    </message>
+    <message>
+        <source>Export my bookings</source>
+        <translation>Esporta le mie prenotazioni</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>File iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Impossibile scrivere il file: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) saved to %1</source>
+        <translation>
+            <numerusform>%n prenotazione salvata in %1</numerusform>
+            <numerusform>%n prenotazioni salvate in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>My mediation bookings</source>
+        <translation>Le mie mediazioni</translation>
+    </message>
+    <message>
+        <source>Only time, language, mode and desk are shown: the user&apos;s name and case stay with the office.</source>
+        <translation>Si vedono solo orario, lingua, modalità e sportello: nome e pratica dell&apos;utente restano all&apos;ufficio.</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Precedente</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Successivo</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Oggi</translation>
+    </message>
+    <message>
+        <source>&amp;Export to calendar (.ics)…</source>
+        <translation>&amp;Esporta nel calendario (.ics)…</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Conferma</translation>
+    </message>
+    <message>
+        <source>Reason for declining (the desk that booked is told)</source>
+        <translation>Motivo del rifiuto (lo sportello che ha prenotato viene avvisato)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Rifiuta</translation>
+    </message>
+</context>
+<context>
     <name>ServiceSummaryModel</name>
     <message>
         <source>Service</source>
@@ -631,6 +1033,25 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SlotTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Orario</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Posti</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Prenotati</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Liberi</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@
   mode, desk and status (:class:`AgendaEntry`), confirms or declines them and
   exports them as iCalendar. A decline is published on the change feed for the
   desk that booked.
-* **Queue gate**: :func:`mediator_call_filter` is a
+* **Queue gate**: :data:`mediator_call_filter` is a
   :data:`~desk_app.core.queue.CallFilter`: a ticket that needs a mediator is
   callable only while a booking in its language (its own or a shift) is under way
   and the mediator is present (in person: marked present; phone/video:
@@ -30,16 +30,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, exists, or_, select, update
+from sqlalchemy import and_, bindparam, delete, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.clock import Clock, SystemClock, local_day, zone
 from desk_app.core.office import resolve_office
-from desk_app.core.queue import LANGUAGES, OfficeInfo
+from desk_app.core.queue import LANGUAGES
 from desk_app.core.schedule import WeeklyPeriod, at_local, hhmm, local_label, parse_time, parse_weekly
 from desk_app.core.validation import clean_choice, clean_code, clean_text, clean_username, parse_date
+from desk_app.db.base import UTCDateTime
 from desk_app.db.engine import Database
 from desk_app.db.feed import Change, notify
 from desk_app.db.models import Desk, DeskService, Office, Service, Staff, Ticket
@@ -138,8 +139,11 @@ def _mediator_present() -> Any:
     )
 
 
-def mediator_ready(now: datetime) -> Any:
-    """SQL condition on ``Ticket``: it needs no mediator, was overridden, or its mediator is there now."""
+def _mediator_ready(now: Any, present_from: Any) -> Any:
+    """SQL condition on ``Ticket``: it needs no mediator, was overridden, or its mediator is there now.
+
+    ``now`` and ``present_from`` (= now + :data:`PRESENT_LEAD`) are values or bind parameters.
+    """
     return or_(
         Ticket.needs_mediator.is_(False),
         exists().where(MediatorOverride.ticket_id == Ticket.id),
@@ -147,7 +151,7 @@ def mediator_ready(now: datetime) -> Any:
             MediatorBooking.office_id == Ticket.office_id,
             MediatorBooking.language == Ticket.language,
             MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING),
-            MediatorBooking.starts_at <= now + PRESENT_LEAD,
+            MediatorBooking.starts_at <= present_from,
             MediatorBooking.ends_at > now,
             _booking_serves_ticket(),
             _mediator_present(),
@@ -155,10 +159,27 @@ def mediator_ready(now: datetime) -> Any:
     )
 
 
-def mediator_call_filter(candidates: Select[Any], session: Session, office: OfficeInfo, now: datetime
-                         ) -> Select[Any]:
-    """:data:`~desk_app.core.queue.CallFilter` holding back tickets whose mediator is not there yet."""
-    return candidates.where(mediator_ready(now))
+def mediator_ready(now: datetime) -> Any:
+    """SQL condition on ``Ticket``: it needs no mediator, was overridden, or its mediator is there at ``now``."""
+    return _mediator_ready(now, now + PRESENT_LEAD)
+
+
+class MediatorCallFilter:
+    """:class:`~desk_app.core.queue.CallFilter` holding back tickets whose mediator is not there yet.
+
+    The condition is built once with bind parameters (call-next's statement is
+    built once per queue service); :meth:`params` fills them for each call.
+    """
+
+    def condition(self) -> Any:
+        return _mediator_ready(bindparam("mediator_now", type_=UTCDateTime()),
+                               bindparam("mediator_present_from", type_=UTCDateTime()))
+
+    def params(self, now: datetime) -> dict[str, Any]:
+        return {"mediator_now": now, "mediator_present_from": now + PRESENT_LEAD}
+
+
+mediator_call_filter = MediatorCallFilter()
 
 
 def _overlap(exc: IntegrityError) -> bool:

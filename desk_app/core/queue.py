@@ -23,10 +23,10 @@ change feed in the same transaction.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Integer, Select, String, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -69,8 +69,19 @@ OPEN_STATUSES = ("waiting", "called", "serving", "parked")
 
 #: A ticket reference: database id, number as printed today ("A012"), or ``None`` for the desk's current ticket.
 TicketRef = int | str | None
-#: Extra conditions for call-next (e.g. mediator gating): ``(select_of_ticket_ids, session, office, now) -> select``.
-CallFilter = Callable[[Select[Any], Session, "OfficeInfo", datetime], Select[Any]]
+
+
+class CallFilter(Protocol):
+    """An extra condition of call-next (e.g. mediator gating), on ``Ticket``.
+
+    ``condition()`` is called once, when the queue service builds its call-next
+    statement, and may use bind parameters; ``params(now)`` gives their values at
+    each call. (Building the statement on every call cost more CPU than running it.)
+    """
+
+    def condition(self) -> Any: ...
+
+    def params(self, now: datetime) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -292,8 +303,18 @@ class QueueService:
         self.auth = authorizer
         self.clock = clock or SystemClock()
         self.office_code = office_code
-        self.call_filters = list(call_filters)
+        self._call_filters = list(call_filters)
         self._info: OfficeInfo | None = None
+        self._call_stmt: Any = None
+
+    @property
+    def call_filters(self) -> list[CallFilter]:
+        return self._call_filters
+
+    @call_filters.setter
+    def call_filters(self, filters: Sequence[CallFilter]) -> None:
+        self._call_filters = list(filters)
+        self._call_stmt = None  # rebuilt with the new conditions
 
     # -- helpers -----------------------------------------------------------------------------------------------
     def _office(self, session: Session, actor: Actor) -> OfficeInfo:
@@ -409,6 +430,34 @@ class QueueService:
             raise NotFoundError("unknown_ticket", value=number)
         return found
 
+    def _call_statement(self) -> Any:
+        """``UPDATE ticket ... WHERE id = (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING``, built once.
+
+        Bind parameters: ``b_office_id``, ``b_today``, ``b_desk_id``, ``b_staff_id``, ``now``
+        and the call filters' own.
+        """
+        if self._call_stmt is None:
+            served = select(DeskService.__table__.c.service_id).where(
+                DeskService.__table__.c.desk_id == bindparam("b_desk_id"))
+            services = Service.__table__.c
+            candidates = (
+                select(_T.id)
+                .join(Service.__table__, services.id == _T.service_id)
+                .where(_T.office_id == bindparam("b_office_id"), _T.day == bindparam("b_today"),
+                       _T.status == "waiting", _T.service_id.in_(served), services.active.is_(True))
+            )
+            for extra in self.call_filters:
+                candidates = candidates.where(extra.condition())
+            chosen = (candidates.order_by(_T.sort_key, _T.id).limit(1)
+                      .with_for_update(of=Ticket.__table__, skip_locked=True).scalar_subquery())
+            self._call_stmt = (
+                update(Ticket.__table__).where(_T.id == chosen, _T.status == "waiting")
+                .values(status="called", desk_id=bindparam("b_desk_id"), staff_id=bindparam("b_staff_id"),
+                        called_at=_NOW)
+                .returning(*_VIEW_COLUMNS)
+            )
+        return self._call_stmt
+
     # -- issuing -----------------------------------------------------------------------------------------------
     def issue_ticket(
         self,
@@ -477,34 +526,12 @@ class QueueService:
             if held is not None:
                 raise ConflictError("desk_busy", desk=desk_code_clean, number=held)
             now = self.clock.now()
-            served = select(DeskService.service_id).where(DeskService.desk_id == desk_id)
-            candidates = (
-                select(Ticket.id)
-                .join(Service, Service.id == Ticket.service_id)
-                .where(
-                    Ticket.office_id == office.id,
-                    Ticket.day == local_day(now, office.timezone),
-                    Ticket.status == "waiting",
-                    Ticket.service_id.in_(served),
-                    Service.active.is_(True),
-                )
-            )
+            params: dict[str, Any] = {"b_office_id": office.id, "b_today": local_day(now, office.timezone),
+                                      "b_desk_id": desk_id, "b_staff_id": actor.staff_id, "now": now}
             for extra in self.call_filters:
-                candidates = extra(candidates, session, office, now)
-            chosen = (
-                candidates.order_by(Ticket.sort_key, Ticket.id)
-                .limit(1)
-                .with_for_update(of=Ticket, skip_locked=True)
-                .scalar_subquery()
-            )
+                params.update(extra.params(now))
             try:
-                row = session.connection().execute(
-                    update(Ticket)
-                    .where(Ticket.id == chosen, Ticket.status == "waiting")
-                    .values(status="called", desk_id=desk_id, staff_id=actor.staff_id, called_at=now)
-                    .returning(*_VIEW_COLUMNS)
-                    .execution_options(synchronize_session=False)
-                ).first()
+                row = session.connection().execute(self._call_statement(), params).first()
             except IntegrityError as exc:  # another window of this desk called at the same instant
                 raise ConflictError("desk_busy", desk=desk_code_clean, number="?") from exc
             if row is None:
@@ -512,7 +539,8 @@ class QueueService:
                     held_back = session.connection().execute(
                         select(func.count()).select_from(Ticket).where(
                             Ticket.office_id == office.id, Ticket.day == local_day(now, office.timezone),
-                            Ticket.status == "waiting", Ticket.service_id.in_(served))
+                            Ticket.status == "waiting",
+                            Ticket.service_id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk_id)))
                     ).scalar()
                     if held_back:
                         raise QueueEmptyError("queue_held_back", desk=desk_code_clean, count=held_back)

@@ -76,6 +76,15 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def bring_forward(window: QWidget) -> None:
+    """Show ``window``, or raise it if it is already open behind another."""
+    if window.isVisible():
+        window.raise_()
+    else:
+        window.show()
+    window.activateWindow()
+
+
 def setup_table(view: QTableView, stretch_column: int | None = None) -> None:
     """The look shared by the booking tables: no row numbers, columns sized to their content."""
     view.verticalHeader().hide()
@@ -111,6 +120,7 @@ class AppointmentDayView(QDialog):
         super().__init__(parent)
         self.session, self.worker, self.seams = session, worker, seams
         self.booking: BookingDialog | None = None
+        self.calendar_codes: list[str] | None = None  # services taking appointments, once read
         self.last_check_in: CheckIn | None = None
         self._online = worker.online
         self._busy = False
@@ -132,9 +142,10 @@ class AppointmentDayView(QDialog):
         self.ui.appointmentsView.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.ui.appointmentsView.doubleClicked.connect(lambda _: self.check_in())
 
-        # The desk's own services first: the ones this clerk checks people in for.
+        # The desk's own services first, in the desk's order: the ones this clerk checks people in for.
+        own = session.desk_services
         services = sorted((s for s in session.office.services if s.active),
-                          key=lambda s: (s.code not in session.desk_services, s.code))
+                          key=lambda s: (own.index(s.code) if s.code in own else len(own), s.code))
         for service in services:
             self.ui.serviceCombo.addItem(f"{service.code} · {service.name}", service.code)
         self.set_day(session.core.clock.now())
@@ -153,6 +164,29 @@ class AppointmentDayView(QDialog):
         self.ui.bookButton.clicked.connect(self.open_booking)
         self.finished.connect(self.forget_names)  # Close button, Esc, the window's X and lock all end here
         self._update_actions()
+        codes = [str(self.ui.serviceCombo.itemData(i)) for i in range(self.ui.serviceCombo.count())]
+        worker.submit(lambda: self.calendar_services(codes), self._start_on_calendar_service,
+                      lambda exc: log.warning("appointment calendars: %s", exc))
+
+    def calendar_services(self, codes: list[str]) -> list[str]:
+        """Those of ``codes`` that take appointments (runs on the worker thread)."""
+        found = []
+        for code in codes:
+            try:
+                self.session.core.appointments.calendar(self.session.actor, code)
+            except NotFoundError:
+                continue
+            found.append(code)
+        return found
+
+    def _start_on_calendar_service(self, codes: list[str]) -> None:
+        """Open on the first service (the desk's first) that takes appointments, unless one was chosen;
+        the booking dialog offers only those."""
+        self.calendar_codes = codes
+        if codes and self.service_code() not in codes:
+            self.set_service(codes[0])
+        if self.booking is not None:
+            self.booking.limit_services(codes)
 
     # -- choosing ------------------------------------------------------------------------------------------------
     def set_day(self, moment: datetime | date) -> None:
@@ -199,8 +233,8 @@ class AppointmentDayView(QDialog):
     def schedule_refresh(self) -> None:
         """Reload in the background (coalesced with a read already running)."""
         self._want_read = True
-        if self._loading or not self.service_code():
-            return
+        if self._loading or not self.service_code() or not self.isVisible():
+            return  # a closed view reads nothing (it is read afresh when shown)
         self._want_read = False
         self._loading = True
         service_code, day, known = self.service_code(), self.day(), frozenset(self._names)
@@ -210,9 +244,13 @@ class AppointmentDayView(QDialog):
         """Slot for :attr:`LiveFeed.changed`: reload when appointments or mediator bookings changed."""
         if any(change.kind in WATCHED_KINDS for change in changes):
             self.schedule_refresh()
+            if self.booking is not None and self.booking.isVisible():
+                self.booking.reload_slots()  # its free places may have changed too
 
     def _apply(self, snapshot: DaySnapshot) -> None:
         self._loading = False
+        if not self.isVisible():  # closed while reading: keep no names
+            return
         if (snapshot.service_code, snapshot.day) != (self.service_code(), self.day()):
             self.schedule_refresh()  # the choice changed while reading: show the read it asked for instead
             return
@@ -339,11 +377,11 @@ class AppointmentDayView(QDialog):
         if self.booking is None:
             self.booking = BookingDialog(self.session, self.worker, self)
             self.booking.booked.connect(lambda _: self.schedule_refresh())
+            if self.calendar_codes is not None:
+                self.booking.limit_services(self.calendar_codes)
         self.booking.set_online(self._online)
         self.booking.choose(self.service_code(), self.day())
-        self.booking.show()
-        self.booking.raise_()
-        self.booking.activateWindow()
+        bring_forward(self.booking)
         return self.booking
 
     def forget_names(self) -> None:

@@ -32,7 +32,10 @@ if TYPE_CHECKING:
     from desk_app.core.services import CoreServices
     from desk_app.core.settings import Settings
     from desk_app.db.feed import Change
+    from desk_app.gui.agenda import MediatorAgenda
+    from desk_app.gui.appointments import AppointmentDayView
     from desk_app.gui.board import DisplayBoard
+    from desk_app.gui.booking import BookingDialog
     from desk_app.gui.feed import LiveFeed
     from desk_app.gui.printing import PrintableTicket
     from desk_app.gui.seams import Seams
@@ -125,6 +128,8 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.board: DisplayBoard | None = None
         self.walk_in: WalkInDialog | None = None
+        self.appointments: AppointmentDayView | None = None
+        self.agenda: MediatorAgenda | None = None
         self.wizard: FirstRunWizard | None = None
         self.last_ticket: PrintableTicket | None = None
 
@@ -170,6 +175,11 @@ class MainWindow(QMainWindow):
         tickets = menu.addMenu(self.tr("&Tickets"))
         self.reprint_action = self._action(tickets, self.tr("&Reprint last ticket"), "Ctrl+Shift+P",
                                            self.reprint_last_ticket)
+        appointments = menu.addMenu(self.tr("&Appointments"))
+        self.appointments_action = self._action(appointments, self.tr("Appointments of the &day"), "Ctrl+D",
+                                                self.open_appointments)
+        self.booking_action = self._action(appointments, self.tr("&Book an appointment…"), "Ctrl+B",
+                                           self.open_booking)
         view = menu.addMenu(self.tr("&View"))
         self.board_action = self._action(view, self.tr("&Display board"), "F12", self.open_board)
         screens = view.addMenu(self.tr("Display board &screen"))
@@ -203,6 +213,10 @@ class MainWindow(QMainWindow):
         self.logout_action.setEnabled(logged_in)
         self.reprint_action.setEnabled(self.last_ticket is not None)
         self.board_action.setEnabled(self.office is not None)
+        books = self.workspace is not None and self.session is not None \
+            and self.session.actor.can("book_appointments")
+        self.appointments_action.setEnabled(books)
+        self.booking_action.setEnabled(books)
 
     def _update_title(self) -> None:
         if self.session is None:
@@ -210,7 +224,8 @@ class MainWindow(QMainWindow):
             self.who_label.setText(self.tr("Not logged in"))
             return
         actor = self.session.actor
-        who = self.tr("%1 (%2) at %3").replace("%1", actor.display_name or actor.username) \
+        who = (self.tr("%1 (%2) at %3") if self.session.desk_code else self.tr("%1 (%2)")) \
+            .replace("%1", actor.display_name or actor.username) \
             .replace("%2", staff_label(ROLE_LABELS, actor.role)).replace("%3", self.session.desk_name)
         self.setWindowTitle(f"{APP_NAME} — {who}")
         self.who_label.setText(who)
@@ -330,6 +345,13 @@ class MainWindow(QMainWindow):
 
     def _logged_in(self, actor: Actor) -> None:
         assert self.core is not None and self.office is not None
+        if actor.can("own_bookings") and not actor.can("view_queue"):
+            # A mediator works at no desk: their own agenda instead of the counter.
+            self.login_page.finish_attempt()
+            self.login_page.reset()
+            self.session = DeskSession(self.core, actor, self.office, "", self.settings.language)
+            self._open_agenda()
+            return
         if not actor.can("view_queue"):
             staff = self.core.staff
             self.worker.submit(lambda: staff.logout(actor))
@@ -388,11 +410,34 @@ class MainWindow(QMainWindow):
             self._reload_board()
         self.logged_in.emit()
 
+    def _open_agenda(self) -> None:
+        """A mediator's page: their own bookings only (no queue, no names, no cases)."""
+        from desk_app.gui.agenda import MediatorAgenda
+
+        assert self.session is not None
+        self._close_workspace()
+        self.agenda = MediatorAgenda(self.session, self.worker, self.seams)
+        self.stack.addWidget(self.agenda)
+        self.stack.setCurrentWidget(self.agenda)
+        self.agenda.schedule_refresh()
+        self._update_title()
+        self._update_menus()
+        self.idle_watcher.start()
+        self.logged_in.emit()
+
     def _close_workspace(self) -> None:
         if self.walk_in is not None:
             self.walk_in.close()
             self.walk_in.deleteLater()
             self.walk_in = None
+        if self.appointments is not None:  # it shows names: never left open behind a lock
+            self.appointments.close()
+            self.appointments.deleteLater()
+            self.appointments = None
+        if self.agenda is not None:
+            self.stack.removeWidget(self.agenda)
+            self.agenda.deleteLater()
+            self.agenda = None
         if self.workspace is not None:
             self.counter_menu.clear()
             self.stack.removeWidget(self.workspace)
@@ -426,6 +471,25 @@ class MainWindow(QMainWindow):
             self.walk_in.ticket_issued.connect(self._ticket_issued)
         self.walk_in.set_online(self.worker.online)
         self.walk_in.open()
+
+    # -- appointments --------------------------------------------------------------------------------------------
+    def open_appointments(self) -> AppointmentDayView | None:
+        """Ctrl+D: the appointments of the day (a window of its own, kept until logout)."""
+        from desk_app.gui.appointments import AppointmentDayView, bring_forward
+
+        if self.session is None or self.workspace is None or not self.session.actor.can("book_appointments"):
+            return None
+        if self.appointments is None:
+            self.appointments = AppointmentDayView(self.session, self.worker, self.seams, self)
+        self.appointments.set_online(self.worker.online)
+        bring_forward(self.appointments)
+        self.appointments.schedule_refresh()
+        return self.appointments
+
+    def open_booking(self) -> BookingDialog | None:
+        """Ctrl+B: the booking dialog, on the day view's service and day."""
+        view = self.open_appointments()
+        return view.open_booking() if view is not None else None
 
     def _ticket_issued(self) -> None:
         if self.walk_in is not None:
@@ -484,6 +548,10 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: list[Change]) -> None:
         if self.workspace is not None:
             self.workspace.on_changes(changes)
+        if self.appointments is not None:
+            self.appointments.on_changes(changes)
+        if self.agenda is not None:
+            self.agenda.on_changes(changes)
         if self.board is not None:
             self.board.on_changes(changes)
 
@@ -493,6 +561,10 @@ class MainWindow(QMainWindow):
             self.workspace.set_online(online)
         if self.walk_in is not None:
             self.walk_in.set_online(online)
+        if self.appointments is not None:
+            self.appointments.set_online(online)
+        if self.agenda is not None:
+            self.agenda.set_online(online)
 
     def _show_error(self, exc: DeskError) -> None:
         self.seams.dialogs.warn(self, APP_NAME, exc.message(self.settings.language))

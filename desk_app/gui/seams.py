@@ -39,6 +39,10 @@ class UserDialogs(Protocol):
         """Index of the chosen option, or ``None`` when cancelled."""
         ...
 
+    def save_file(self, parent: QWidget | None, title: str, suggested_name: str, name_filter: str) -> Path | None:
+        """Where to save a file (``suggested_name`` proposed in the user's documents), or ``None`` when cancelled."""
+        ...
+
 
 class QtDialogs:
     """The real dialogs (window-modal, so the rest of the app keeps updating)."""
@@ -56,6 +60,14 @@ class QtDialogs:
     def choose(self, parent: QWidget | None, title: str, label: str, options: Sequence[str]) -> int | None:
         item, ok = QInputDialog.getItem(parent, title, label, list(options), 0, False)
         return list(options).index(item) if ok and item in options else None
+
+    def save_file(self, parent: QWidget | None, title: str, suggested_name: str, name_filter: str) -> Path | None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / suggested_name), name_filter)
+        return Path(chosen) if chosen else None
 
 
 class Chime(Protocol):
@@ -119,11 +131,13 @@ class RecordingDialogs:
         shown: ``(kind, title, text)`` of every message.
         answers: indexes :meth:`choose` returns in turn (``None`` = cancel); default: the first option.
         agree: what :meth:`confirm` answers.
+        save_folder: where :meth:`save_file` saves (under the suggested name); ``None`` answers "cancelled".
     """
 
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     answers: list[int | None] = field(default_factory=list)
     agree: bool = True
+    save_folder: Path | None = None
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("info", title, text))
@@ -138,6 +152,10 @@ class RecordingDialogs:
     def choose(self, parent: QWidget | None, title: str, label: str, options: Sequence[str]) -> int | None:
         self.shown.append(("choose", title, label))
         return self.answers.pop(0) if self.answers else 0
+
+    def save_file(self, parent: QWidget | None, title: str, suggested_name: str, name_filter: str) -> Path | None:
+        self.shown.append(("save", title, suggested_name))
+        return self.save_folder / suggested_name if self.save_folder is not None else None
 
 
 @dataclass

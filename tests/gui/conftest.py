@@ -60,17 +60,21 @@ class Desk:
 
 @pytest.fixture
 def open_desk(qtbot: QtBot, db_url: str, tmp_path: Path) -> Iterator[Callable[..., Desk]]:
-    """Factory: ``open_desk("D1", url=None)`` starts a window for that desk and waits until it can log in."""
+    """Factory: ``open_desk("D1", url=None)`` starts a window for that desk and waits until it can log in.
+
+    ``clock``: the core's clock for that window (default: the system clock).
+    """
     desks: list[Desk] = []
 
-    def factory(desk_code: str = "D1", url: str | None = None, wait_ready: bool = True, **overrides: Any) -> Desk:
+    def factory(desk_code: str = "D1", url: str | None = None, wait_ready: bool = True, clock: Any = None,
+                **overrides: Any) -> Desk:
         home = tmp_path / f"desk-{desk_code}-{len(desks)}"
         settings = Settings.load(home=home, overrides={"db_url": url or db_url, "desk_code": desk_code,
                                                        **overrides}, environ={})
         dialogs, chime = RecordingDialogs(), CountingChime()
         printer = PdfTicketPrinter(home / "tickets", settings.ticket_paper)
         sheets = PdfSheetPrinter(home / "sheets")
-        window = build_main_window(settings, Seams(dialogs, chime, printer, sheets))
+        window = build_main_window(settings, Seams(dialogs, chime, printer, sheets), clock)
         qtbot.addWidget(window)
         desk = Desk(window, dialogs, chime, printer, settings, sheets)
         desks.append(desk)

@@ -67,8 +67,10 @@ def test_idle_time_locks_the_screen(qtbot: QtBot, open_desk: Any, log_in: Any, s
     assert "inattività" in desk.window.login_page.ui.messageLabel.text()
 
 
-def test_mediator_account_cannot_open_the_counter(qtbot: QtBot, open_desk: Any, staff: Any) -> None:
+def test_mediator_account_opens_their_agenda_not_the_counter(qtbot: QtBot, open_desk: Any, staff: Any) -> None:
     desk = open_desk("D1")
-    message = _attempt(qtbot, desk, "mediator", "mediator-password")
-    assert desk.window.session is None
-    assert message  # told why, in the staff language
+    _attempt(qtbot, desk, "mediator", "mediator-password")
+    assert desk.window.workspace is None  # no queue, no tickets
+    assert desk.window.agenda is not None and desk.window.stack.currentWidget() is desk.window.agenda
+    assert not desk.window.appointments_action.isEnabled()
+    assert "Sportello" not in desk.window.who_label.text()  # a mediator works at no desk

@@ -47,17 +47,20 @@ class Ui_MediatorAgenda(object):
 
         self.previousButton = QToolButton(MediatorAgenda)
         self.previousButton.setObjectName(u"previousButton")
+        self.previousButton.setText(u"\u25c0")
 
         self.rangeLayout.addWidget(self.previousButton)
 
         self.dayEdit = QDateEdit(MediatorAgenda)
         self.dayEdit.setObjectName(u"dayEdit")
         self.dayEdit.setCalendarPopup(True)
+        self.dayEdit.setDisplayFormat(u"ddd dd/MM/yyyy")
 
         self.rangeLayout.addWidget(self.dayEdit)
 
         self.nextButton = QToolButton(MediatorAgenda)
         self.nextButton.setObjectName(u"nextButton")
+        self.nextButton.setText(u"\u25b6")
 
         self.rangeLayout.addWidget(self.nextButton)
 
@@ -130,12 +133,9 @@ class Ui_MediatorAgenda(object):
     def retranslateUi(self, MediatorAgenda):
         self.titleLabel.setText(QCoreApplication.translate("MediatorAgenda", u"My mediation bookings", None))
         self.privacyLabel.setText(QCoreApplication.translate("MediatorAgenda", u"Only time, language, mode and desk are shown: the user's name and case stay with the office.", None))
-        self.previousButton.setText(QCoreApplication.translate("MediatorAgenda", u"\u25c0", None))
 #if QT_CONFIG(tooltip)
         self.previousButton.setToolTip(QCoreApplication.translate("MediatorAgenda", u"Previous", None))
 #endif // QT_CONFIG(tooltip)
-        self.dayEdit.setDisplayFormat(QCoreApplication.translate("MediatorAgenda", u"ddd dd/MM/yyyy", None))
-        self.nextButton.setText(QCoreApplication.translate("MediatorAgenda", u"\u25b6", None))
 #if QT_CONFIG(tooltip)
         self.nextButton.setToolTip(QCoreApplication.translate("MediatorAgenda", u"Next", None))
 #endif // QT_CONFIG(tooltip)

@@ -48,17 +48,20 @@ class Ui_AppointmentDayView(object):
 
         self.previousDayButton = QToolButton(AppointmentDayView)
         self.previousDayButton.setObjectName(u"previousDayButton")
+        self.previousDayButton.setText(u"\u25c0")
 
         self.chooserLayout.addWidget(self.previousDayButton)
 
         self.dayEdit = QDateEdit(AppointmentDayView)
         self.dayEdit.setObjectName(u"dayEdit")
         self.dayEdit.setCalendarPopup(True)
+        self.dayEdit.setDisplayFormat(u"ddd dd/MM/yyyy")
 
         self.chooserLayout.addWidget(self.dayEdit)
 
         self.nextDayButton = QToolButton(AppointmentDayView)
         self.nextDayButton.setObjectName(u"nextDayButton")
+        self.nextDayButton.setText(u"\u25b6")
 
         self.chooserLayout.addWidget(self.nextDayButton)
 
@@ -167,12 +170,9 @@ class Ui_AppointmentDayView(object):
         AppointmentDayView.setWindowTitle(QCoreApplication.translate("AppointmentDayView", u"Appointments of the day", None))
         self.serviceLabel.setText(QCoreApplication.translate("AppointmentDayView", u"&Service", None))
         self.dayLabel.setText(QCoreApplication.translate("AppointmentDayView", u"&Day", None))
-        self.previousDayButton.setText(QCoreApplication.translate("AppointmentDayView", u"\u25c0", None))
 #if QT_CONFIG(tooltip)
         self.previousDayButton.setToolTip(QCoreApplication.translate("AppointmentDayView", u"Previous day", None))
 #endif // QT_CONFIG(tooltip)
-        self.dayEdit.setDisplayFormat(QCoreApplication.translate("AppointmentDayView", u"ddd dd/MM/yyyy", None))
-        self.nextDayButton.setText(QCoreApplication.translate("AppointmentDayView", u"\u25b6", None))
 #if QT_CONFIG(tooltip)
         self.nextDayButton.setToolTip(QCoreApplication.translate("AppointmentDayView", u"Next day", None))
 #endif // QT_CONFIG(tooltip)

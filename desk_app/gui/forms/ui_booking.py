@@ -50,6 +50,7 @@ class Ui_BookingDialog(object):
         self.dayEdit = QDateEdit(self.whenBox)
         self.dayEdit.setObjectName(u"dayEdit")
         self.dayEdit.setCalendarPopup(True)
+        self.dayEdit.setDisplayFormat(u"ddd dd/MM/yyyy")
 
         self.whenLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.dayEdit)
 
@@ -211,7 +212,6 @@ class Ui_BookingDialog(object):
         self.whenBox.setTitle(QCoreApplication.translate("BookingDialog", u"When", None))
         self.serviceLabel.setText(QCoreApplication.translate("BookingDialog", u"&Service", None))
         self.dayLabel.setText(QCoreApplication.translate("BookingDialog", u"&Day", None))
-        self.dayEdit.setDisplayFormat(QCoreApplication.translate("BookingDialog", u"ddd dd/MM/yyyy", None))
         self.slotLabel.setText(QCoreApplication.translate("BookingDialog", u"Free s&lot", None))
         self.personBox.setTitle(QCoreApplication.translate("BookingDialog", u"Person", None))
         self.nameLabel.setText(QCoreApplication.translate("BookingDialog", u"&Name", None))
