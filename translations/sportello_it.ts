@@ -172,9 +172,12 @@
         <source>%1 · %2 (level %3)</source>
         <translation>%1 · %2 (livello %3)</translation>
     </message>
-    <message>
-        <source>%1-%2 · %3 free of %4</source>
-        <translation>%1-%2 · %3 liberi su %4</translation>
+    <message numerus="yes">
+        <source>%1-%2 · %n free of %3</source>
+        <translation>
+            <numerusform>%1-%2 · %n libero su %3</numerusform>
+            <numerusform>%1-%2 · %n liberi su %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>Closed to appointments: %1</source>
@@ -204,8 +207,8 @@
         <translation>Prenotato: %1 il %2 alle %3.</translation>
     </message>
     <message>
-        <source>The mediator could not be booked: %1 Change the mode or the mediator and press “Book the mediator”, or start a new booking.</source>
-        <translation>Il mediatore non è stato prenotato: %1 Cambiare modalità o mediatore e premere «Prenota il mediatore», oppure iniziare una nuova prenotazione.</translation>
+        <source>Mediator not booked: %1 Change the mode or the mediator and press “Book the mediator”, or start a new booking.</source>
+        <translation>Mediatore non prenotato: %1 Cambiare modalità o mediatore e premere «Prenota il mediatore», oppure iniziare una nuova prenotazione.</translation>
     </message>
     <message>
         <source>Mediator %1 booked (%2).</source>

@@ -90,9 +90,10 @@ def setup_table(view: QTableView, stretch_column: int | None = None) -> None:
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
     if stretch_column is not None:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
 
 
 class AppointmentDayView(QDialog):

@@ -176,7 +176,13 @@ class BookingDialog(QDialog):
 
     # -- free slots ----------------------------------------------------------------------------------------------
     def reload_slots(self) -> None:
-        """Read the chosen day's slots in the background (coalesced); keeps the chosen slot if still free."""
+        """Read the chosen day's slots in the background (coalesced); keeps the chosen slot if still free.
+
+        Not while an appointment waits for its mediator: the list then keeps showing that appointment's slot
+        (read again once the booking is finished or left).
+        """
+        if self.pending is not None:
+            return
         if self._slots_reading:
             self._slots_again = True
             return
@@ -202,9 +208,9 @@ class BookingDialog(QDialog):
         for slot in day_slots.slots:
             if slot.free > 0 and slot.starts_at > now:
                 self.ui.slotCombo.addItem(
-                    self.tr("%1-%2 · %3 free of %4").replace("%1", wall_clock(slot.starts_at, tz))
-                    .replace("%2", wall_clock(slot.ends_at, tz)).replace("%3", str(slot.free))
-                    .replace("%4", str(slot.capacity)), slot.starts_at.isoformat())
+                    self.tr("%1-%2 · %n free of %3", "", slot.free).replace("%1", wall_clock(slot.starts_at, tz))
+                    .replace("%2", wall_clock(slot.ends_at, tz)).replace("%3", str(slot.capacity)),
+                    slot.starts_at.isoformat())
         if chosen is not None and (index := self.slot_index(chosen)) >= 0:
             self.ui.slotCombo.setCurrentIndex(index)
         if day_slots.closed_reason is not None:
@@ -306,7 +312,7 @@ class BookingDialog(QDialog):
             self.pending = appointment
             self.ui.mediatorMessageLabel.setStyleSheet(_REFUSED)
             self.ui.mediatorMessageLabel.setText(
-                self.tr("The mediator could not be booked: %1 Change the mode or the mediator and press "
+                self.tr("Mediator not booked: %1 Change the mode or the mediator and press "
                         "“Book the mediator”, or start a new booking.")
                 .replace("%1", outcome.mediator_error.message(self.session.language)))
         else:
@@ -347,6 +353,7 @@ class BookingDialog(QDialog):
         self._say("", _DONE)
         self.ui.mediatorMessageLabel.clear()
         self._update_buttons()
+        self.reload_slots()
 
     def set_online(self, online: bool) -> None:
         self._online = online

@@ -251,7 +251,7 @@ def test_booking_dialog_books_and_explains_each_conflict(qtbot: QtBot, open_desk
     assert [(a.practice_number, a.language, a.starts_at) for a in booked] == [
         ("LO/RF/2026/0200", "ar", at(TODAY, "09:20"))]
     assert dialog.ui.nameEdit.text() == ""  # ready for the next person
-    assert dialog.ui.slotCombo.itemText(1) == "09:20-09:40 · 1 liberi su 2"
+    assert dialog.ui.slotCombo.itemText(1) == "09:20-09:40 · 1 libero su 2"
     qtbot.waitUntil(lambda: desk.window.appointments.appointments_model.rowCount() == 1, timeout=WAIT_MS)
 
     # The same person again: the core names the appointment she already holds.
