@@ -220,3 +220,30 @@ def test_console_script_unreachable_database_no_traceback(tmp_path):
     proc = subprocess.run([script, "--home", str(tmp_path), "--db", f"sqlite:///{not_db}", "ticket", "list"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "non è un database" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_case_checklist_from_the_command_line(cli):
+    assert cli("demo", "--date", "2026-11-23", "--tickets", "5")[0] == 0
+    assert cli("ticket", "issue", "--service", "RF")[0] == 0
+    code, out, _ = cli("case", "open", "--procedure", "RF-NO", "--practice", "lo/rf/2026/0187", "--lang", "ar",
+                       "--ticket", "R001", json_output=True)
+    case = json.loads(out)
+    assert code == 0 and case["practice_number"] == "LO/RF/2026/0187" and case["ticket_number"] == "R001"
+    assert {i["state"] for i in case["items"]} == {"pending"}
+    first, second = case["items"][0]["item"]["key"], case["items"][1]["item"]["key"]
+    assert cli("case", "mark", str(case["id"]), first, "presented")[0] == 0
+    code, out, _ = cli("case", "mark", str(case["id"]), second, "missing", "--note", "solo la copia",
+                       json_output=True)
+    marked = {i["item"]["key"]: (i["state"], i["note"]) for i in json.loads(out)["items"]}
+    assert marked[first] == ("presented", "") and marked[second] == ("missing", "solo la copia")
+    code, _, err = cli("case", "mark", str(case["id"]), "no_such_document", "missing")
+    assert code == 2 and "no_such_document" in err
+    assert cli("case", "close", str(case["id"]), "--outcome", "incomplete")[0] == 0
+    code, _, err = cli("case", "mark", str(case["id"]), first, "missing")
+    assert code == 2 and "chiusa" in err  # a closed case is not changed
+    code, out, _ = cli("case", "find", "--practice", "LO/RF/2026/0187", json_output=True)
+    assert [c["id"] for c in json.loads(out)] == [case["id"]]
+    code, out, _ = cli("case", "reopen", str(case["id"]), json_output=True)
+    reopened = json.loads(out)
+    assert (reopened["status"], reopened["visits"], reopened["version"]) == ("open", 2, case["version"])
+    assert cli("case", "find", "--practice", "XX/0000")[0] == 3

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
@@ -38,6 +39,7 @@ COMMAND_MODULES = [
     "desk_app.cli.tickets",
     "desk_app.cli.reports",
     "desk_app.cli.content",
+    "desk_app.cli.cases",
     "desk_app.cli.appointments",
 ]
 
@@ -148,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter from failing at exit
+        return 0
     finally:
         if ctx is not None:
             ctx.close()
