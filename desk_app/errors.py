@@ -124,6 +124,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "Il biglietto {number} è di un altro giorno ({day}).",
         "en": "Ticket {number} belongs to another day ({day}).",
     },
+    "ticket_ambiguous": {
+        "it": "Oggi ci sono due biglietti {number} (un prefisso è passato a un altro servizio): "
+        "sceglierlo dalla lista.",
+        "en": "There are two tickets {number} today (a prefix moved to another service): pick it from the list.",
+    },
+    "prefix_in_use": {
+        "it": "Il prefisso «{prefix}» è già stato usato oggi da un altro servizio: riusarlo da domani.",
+        "en": "Prefix “{prefix}” was already used today by another service: reuse it from tomorrow.",
+    },
     "same_service": {
         "it": "Il biglietto {number} è già nel servizio {service}.",
         "en": "Ticket {number} is already in service {service}.",

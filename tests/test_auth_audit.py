@@ -183,3 +183,51 @@ def test_refusals_are_audited_even_though_the_action_rolled_back(services, staff
     with pytest.raises(PermissionDeniedError):
         services.queue.call_next(staff["mediator"], "D1")
     assert services.audit.verify().count == before + 1
+
+
+def test_login_checks_the_password_outside_the_write_lock(sqlite_template, tmp_path, system_actor, monkeypatch):
+    """argon2 takes ~100 ms: on SQLite, holding BEGIN IMMEDIATE meanwhile would stall every desk."""
+    import sqlite3
+
+    from argon2 import PasswordHasher
+    from db_support import DEMO_SETUP, fresh_sqlite
+
+    from desk_app.core import auth
+    from desk_app.core.settings import Settings
+
+    url = fresh_sqlite(sqlite_template, tmp_path / "data")
+    core = CoreServices.build(Settings.load(home=tmp_path, overrides={"db_url": url}, environ={}))
+    core.offices.apply(system_actor, DEMO_SETUP)
+    core.staff.add_staff(system_actor, "clerk", "Clerk", "clerk", "clerk-password")
+    observed: list[bool] = []
+
+    class ProbingHasher(PasswordHasher):
+        def verify(self, hash: str, password: str | bytes) -> bool:
+            other = sqlite3.connect(core.db.sqlite_path, timeout=0.05, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("ROLLBACK")
+                observed.append(True)
+            except sqlite3.OperationalError:
+                observed.append(False)
+            finally:
+                other.close()
+            return super().verify(hash, password)
+
+    monkeypatch.setattr(auth, "_hasher", ProbingHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    try:
+        assert core.staff.login("clerk", "clerk-password").username == "clerk"
+        with pytest.raises(AuthError):
+            core.staff.login("clerk", "wrong")
+    finally:
+        core.close()
+    assert observed == [True, True]  # another desk could write while the password was being checked
+
+
+def test_clerks_need_an_office_when_there_are_several(services, staff, system_actor):
+    services.offices.apply(system_actor, {"office": {"code": "MI", "name": "Milano"}})
+    with pytest.raises(ValidationError):
+        services.staff.add_staff(system_actor, "roaming", "Roaming clerk", "clerk", "long-enough-pw")
+    assert services.staff.add_staff(system_actor, "root2", "Admin", "admin", "long-enough-pw").office_code is None
+    assert services.staff.add_staff(system_actor, "mi1", "Clerk MI", "clerk", "long-enough-pw", "MI").office_code \
+        == "MI"

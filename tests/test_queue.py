@@ -278,3 +278,32 @@ def test_the_next_start_closes_earlier_days(clocked, settings):
     clock.advance(timedelta(days=1))
     assert core.close_previous_days() == 1
     assert statuses(core) == {"R001": "closed"}
+
+
+def test_another_desk_cannot_transfer_a_ticket_at_a_desk(clocked, staff):
+    core, _, clerk = clocked
+    core.queue.issue_ticket(clerk, "RF")
+    core.queue.call_next(clerk, "D1")
+    core.queue.start_serving(clerk, "D1")
+    with pytest.raises(ConflictError) as err:  # D2's list still shows R001 waiting
+        core.queue.transfer(staff["clerk2"], "R001", "LEG", desk_code="D2")
+    assert err.value.code == "ticket_taken" and err.value.params["desk"] == "D1"
+    with pytest.raises(ConflictError):  # nor from the command line without a desk
+        core.queue.transfer(clerk, "R001", "LEG")
+    assert statuses(core) == {"R001": "serving"}
+    assert core.queue.transfer(clerk, "R001", "LEG", desk_code="D1").status == "waiting"  # its own desk may
+
+
+def test_a_prefix_printed_today_cannot_move_to_another_service(clocked, system_actor):
+    core, _, clerk = clocked
+    core.queue.issue_ticket(clerk, "RF")  # R001
+    setup = {"office": {"code": "LODI", "name": "Prefettura di Lodi"},
+             "service": [{"code": "RF", "name": "Ricongiungimento", "prefix": "F"},
+                         {"code": "RES", "name": "Residenza", "prefix": "R"}]}
+    with pytest.raises(ValidationError) as err:
+        core.offices.apply(system_actor, setup)
+    assert err.value.code == "prefix_in_use" and "«R»" in err.value.message("it")
+    assert [s.prefix for s in core.offices.view().services if s.code == "RF"] == ["R"]
+    setup["service"][0]["prefix"] = "R"
+    setup["service"][1]["prefix"] = "S"
+    assert {s.code for s in core.offices.apply(system_actor, setup).services} >= {"RF", "RES"}

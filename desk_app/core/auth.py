@@ -19,7 +19,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -172,56 +172,68 @@ class StaffService:
 
         Unknown users and wrong passwords get the same message. A locked account
         is refused without checking the password (so guessing does not continue).
+        The argon2 check (~50-150 ms) runs outside any transaction: on SQLite a write
+        transaction holds the office-wide write lock. The outcome is then written
+        with conditional updates, so an attempt racing a lockout cannot clear it.
         """
         try:
             name = clean_username(username)
         except ValidationError:
             name = None
         now = self.clock.now()
-
-        def work(session: Session) -> tuple[Actor | None, AuthError | None]:
-            staff = session.execute(select(Staff).where(Staff.username == name)).scalar_one_or_none() if name else None
-            if staff is None:
-                self.audit_log.record(session, AuditActor(f"login:{(name or '?')[:40]}"), "login", outcome="unknown")
-                return None, AuthError("bad_credentials")
-            actor = _actor_of(staff)
-            if not staff.active:
-                self.audit_log.record(session, actor.audit, "login", "staff", staff.id, outcome="disabled")
-                return None, AuthError("account_disabled")
-            if staff.locked_until is not None and staff.locked_until > now:
-                minutes = max(1, math.ceil((staff.locked_until - now).total_seconds() / 60))
-                self.audit_log.record(session, actor.audit, "login", "staff", staff.id, outcome="locked")
-                return None, AuthError("account_locked", minutes=minutes)
+        staff = self.db.read(
+            lambda s: s.execute(select(Staff).where(Staff.username == name)).scalar_one_or_none()) if name else None
+        error: AuthError | None = None
+        outcome = "ok"
+        if staff is None:
+            error, outcome = AuthError("bad_credentials"), "unknown"
+        elif not staff.active:
+            error, outcome = AuthError("account_disabled"), "disabled"
+        elif staff.locked_until is not None and staff.locked_until > now:
+            minutes = max(1, math.ceil((staff.locked_until - now).total_seconds() / 60))
+            error, outcome = AuthError("account_locked", minutes=minutes), "locked"
+        else:
             try:
                 _hasher.verify(staff.password_hash, password or "")
             except (VerificationError, InvalidHashError):
+                error, outcome = AuthError("bad_credentials"), "failed"
+        new_hash = _hasher.hash(password) if (
+            error is None and staff is not None and _hasher.check_needs_rehash(staff.password_hash)) else None
+
+        def record(session: Session) -> AuthError | None:
+            if staff is None:
+                self.audit_log.record(session, AuditActor(f"login:{(name or '?')[:40]}"), "login", outcome=outcome)
+                return error
+            audit = _actor_of(staff).audit
+            not_locked = or_(Staff.locked_until.is_(None), Staff.locked_until <= now)
+            if outcome == "failed":
                 failed = session.execute(
-                    update(Staff)
-                    .where(Staff.id == staff.id)
-                    .values(failed_logins=Staff.failed_logins + 1)
+                    update(Staff).where(Staff.id == staff.id).values(failed_logins=Staff.failed_logins + 1)
                     .returning(Staff.failed_logins)
                 ).scalar_one()
                 if failed >= MAX_FAILED_LOGINS:
-                    session.execute(
-                        update(Staff).where(Staff.id == staff.id).values(locked_until=now + LOCKOUT, failed_logins=0)
-                    )
-                    self.audit_log.record(session, actor.audit, "login", "staff", staff.id, outcome="lockout")
-                    return None, AuthError("account_locked", minutes=int(LOCKOUT.total_seconds() // 60))
-                self.audit_log.record(session, actor.audit, "login", "staff", staff.id, outcome="failed")
-                return None, AuthError("bad_credentials")
-            values: dict[str, Any] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
-            if _hasher.check_needs_rehash(staff.password_hash):
-                values["password_hash"] = _hasher.hash(password)
-            session.execute(update(Staff).where(Staff.id == staff.id).values(**values))
-            self.audit_log.record(session, actor.audit, "login", "staff", staff.id)
-            return actor, None
+                    session.execute(update(Staff).where(Staff.id == staff.id)
+                                    .values(locked_until=now + LOCKOUT, failed_logins=0))
+                    self.audit_log.record(session, audit, "login", "staff", staff.id, outcome="lockout")
+                    return AuthError("account_locked", minutes=int(LOCKOUT.total_seconds() // 60))
+            elif outcome == "ok":
+                values: dict[str, Any] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
+                if new_hash:
+                    values["password_hash"] = new_hash
+                # Only if no lockout was committed meanwhile by a parallel wrong guess.
+                if session.execute(update(Staff).where(Staff.id == staff.id, Staff.active.is_(True), not_locked)
+                                   .values(**values).returning(Staff.id)).scalar() is None:
+                    self.audit_log.record(session, audit, "login", "staff", staff.id, outcome="locked")
+                    return AuthError("account_locked", minutes=int(LOCKOUT.total_seconds() // 60))
+            self.audit_log.record(session, audit, "login", "staff", staff.id, outcome=outcome)
+            return error
 
-        # The failed attempt must be committed (counter, audit) before the error is raised.
-        actor, error = self.db.write(work)
+        # The attempt is committed (counter, audit) before any error is raised.
+        error = self.db.write(record)
         if error is not None:
             raise error
-        assert actor is not None
-        return actor
+        assert staff is not None
+        return _actor_of(staff)
 
     def logout(self, actor: Actor) -> None:
         self.audit_log.record_now(actor.audit, "logout", "staff", actor.staff_id or "")
@@ -254,6 +266,9 @@ class StaffService:
             else:
                 office_ids = session.execute(select(Office.id)).scalars().all()
                 office_id = office_ids[0] if len(office_ids) == 1 else None
+                if office_id is None and len(office_ids) > 1 and role != "admin":
+                    # an office-less account may act in every office: only administrators get that
+                    raise ValidationError("required", field="office")
             staff = Staff(
                 username=name, display_name=shown, role=role, password_hash=digest, office_id=office_id,
                 active=True, failed_logins=0, created_at=self.clock.now(),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desk_app.core.auth import Actor, Authorizer
+from desk_app.core.clock import local_day
 from desk_app.core.validation import clean_code, clean_text
 from desk_app.db.engine import Database
-from desk_app.db.models import Desk, DeskService, Office, Service
+from desk_app.db.models import Desk, DeskService, Office, Service, Ticket
 from desk_app.errors import NotFoundError, ValidationError
 
 
@@ -154,8 +156,18 @@ class OfficeService:
             self.auth.require_office(actor, office.id, session)
             by_code = {s.code: s for s in session.execute(select(Service).where(Service.office_id == office.id))
                        .scalars()}
+            # Numbers are prefix + sequence per day: a prefix another service printed today cannot move yet.
+            today = local_day(datetime.now(UTC), office.timezone)
+            used: dict[str, set[int]] = {}
+            for origin, number in session.execute(
+                select(Ticket.origin_service_id, Ticket.number).distinct()
+                .where(Ticket.office_id == office.id, Ticket.day == today)
+            ).all():
+                used.setdefault(number.rstrip("0123456789"), set()).add(origin)
             for code, name, prefix, target in services:
                 service = by_code.get(code)
+                if used.get(prefix, set()) - ({service.id} if service is not None else set()):
+                    raise ValidationError("prefix_in_use", prefix=prefix)
                 if service is None:
                     service = Service(office_id=office.id, code=code, name=name, prefix=prefix,
                                       target_wait_minutes=target, active=True)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Integer, Select, String, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Integer, Select, String, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -267,6 +267,8 @@ def _move_statement(spec: _Spec, ref_kind: str) -> Any:
             condition.append(_T.day == bindparam("b_today"))
         if spec.action == "transfer":
             condition.append(_T.service_id != bindparam("b_target_id"))
+            # a ticket at a desk can only be transferred by that desk: another desk's stale list must not take it
+            condition.append(or_(_T.status == "waiting", _T.desk_id == bindparam("b_desk_id")))
         _MOVE_STATEMENTS[key] = (
             update(Ticket.__table__).where(and_(*condition))
             .values(previous_status=_T.status, status=spec.to_status, **_SET_VALUES[spec.action])
@@ -425,10 +427,12 @@ class QueueService:
             return ticket
         number = _clean_number(ref)
         found = session.execute(select(Ticket).where(Ticket.office_id == info.id, Ticket.day == today,
-                                                     Ticket.number == number)).scalar()
-        if found is None:
+                                                     Ticket.number == number).limit(2)).scalars().all()
+        if not found:
             raise NotFoundError("unknown_ticket", value=number)
-        return found
+        if len(found) > 1:  # only if a prefix moved to another service during the day
+            raise ConflictError("ticket_ambiguous", number=number)
+        return found[0]
 
     def _call_statement(self) -> Any:
         """``UPDATE ticket ... WHERE id = (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING``, built once.
@@ -537,9 +541,10 @@ class QueueService:
             if row is None:
                 if self.call_filters:  # say so when tickets wait but are held back (e.g. for their mediator)
                     held_back = session.connection().execute(
-                        select(func.count()).select_from(Ticket).where(
+                        select(func.count()).select_from(Ticket).join(Service, Service.id == Ticket.service_id)
+                        .where(
                             Ticket.office_id == office.id, Ticket.day == local_day(now, office.timezone),
-                            Ticket.status == "waiting",
+                            Ticket.status == "waiting", Ticket.needs_mediator.is_(True), Service.active.is_(True),
                             Ticket.service_id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk_id)))
                     ).scalar()
                     if held_back:
@@ -564,7 +569,10 @@ class QueueService:
             ref = _clean_number(ref)
 
         def work(session: Session) -> TicketView:
+            nonlocal ref
             office = self._office(session, actor)
+            if isinstance(ref, str):  # a printed number names exactly one of today's tickets, or none
+                ref = self._find(session, office, ref, local_day(self.clock.now(), office.timezone)).id
             desk_id = None
             if desk_code:
                 office, desk_id = self._desk_id(session, office, desk_code)

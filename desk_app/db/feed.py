@@ -191,6 +191,10 @@ class ChangeFeed:
             version = self._conn.execute("PRAGMA data_version").fetchone()[0]
             if version != self._data_version:
                 self._data_version = version
+                newest = self._conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
+                if newest < self._last_id:  # ids went back (a file restored from backup): start over
+                    self._last_id = newest
+                    return [Change("resync", "ids_reset", self.office_id or 0, datetime.now(UTC))]
                 rows = self._conn.execute(
                     "SELECT id, kind, action, office_id, at, data FROM change_log WHERE id > ? ORDER BY id",
                     (self._last_id,),

@@ -238,6 +238,9 @@ class ChangeLog(Base):
     """
 
     __tablename__ = "change_log"
+    # AUTOINCREMENT: ids must never be reused after the table is pruned empty, or an open listener
+    # (waiting for ids above the last it saw) would miss every change until the ids caught up.
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
