@@ -176,6 +176,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "Lo schema del database è alla versione {current}, serve {head}: eseguire «desk-admin db upgrade».",
         "en": "The database schema is at revision {current}, {head} is needed: run “desk-admin db upgrade”.",
     },
+    "db_schema": {
+        "it": "Lo schema del database non corrisponde a questa versione di Sportello ({reason}): "
+        "eseguire «desk-admin db upgrade».",
+        "en": "The database schema does not match this version of Sportello ({reason}): "
+        "run “desk-admin db upgrade”.",
+    },
     "db_busy": {
         "it": "Il database è occupato, riprovare tra poco.",
         "en": "The database is busy, try again shortly.",

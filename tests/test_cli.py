@@ -205,6 +205,33 @@ def test_demo_creates_office_staff_and_a_simulated_day(cli, tmp_path):
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")), delimiter=";"))[1:]
     assert sum(int(r[3]) for r in rows) == 60  # every issued ticket counted once
     assert sum(int(r[4]) for r in rows) == result["served"]
+    # the simulated clock only moves forward: no wait or service time is negative
+    assert all(float(v.replace(",", ".")) >= 0 for r in rows for v in r[8:12] if v)
+
+
+def test_counts_export_as_xlsx_pdf_and_docx(cli, tmp_path):
+    import shutil as sh
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    assert cli("demo", "--date", "2026-11-23", "--tickets", "30", "--seed", "3")[0] == 0
+    for fmt in ("xlsx", "pdf", "docx"):
+        code, out, _ = cli("export", "counts", "--from", "2026-11-23", "--to", "2026-11-23", "--format", fmt,
+                           "-o", str(tmp_path / f"c.{fmt}"))
+        assert code == 0 and f"c.{fmt}" in out
+    sheet = load_workbook(tmp_path / "c.xlsx").active
+    header = [c.value for c in sheet[3]]
+    assert header[:4] == ["giorno", "servizio", "sportello", "emessi"]
+    issued = [row[3] for row in sheet.iter_rows(min_row=4, values_only=True)]
+    assert all(isinstance(n, int) for n in issued) and sum(issued) == 30  # numbers Excel can sum, not text
+    table = Document(str(tmp_path / "c.docx")).tables[0]
+    assert table.rows[0].cells[3].text == "emessi" and len(table.rows) == sheet.max_row - 2
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    if sh.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "c.pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "conteggi giornalieri" in text and "23/11/2026" in text
 
 
 def test_console_script_unreachable_database_no_traceback(tmp_path):

@@ -18,22 +18,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     counts = export.add_parser("counts", help="daily counts per service and desk (no names)")
     counts.add_argument("--from", dest="start", required=True, metavar="DATE")
     counts.add_argument("--to", dest="end", required=True, metavar="DATE")
-    counts.add_argument("--format", default="csv", choices=("csv",))
+    counts.add_argument("--format", default="csv", choices=("csv", "xlsx", "pdf", "docx"))
     counts.add_argument("-o", "--output", required=True, metavar="FILE")
     counts.set_defaults(func=export_counts)
 
     demo = commands.add_parser("demo", help="create the demo office and simulate a day of tickets")
     demo.add_argument("--date", metavar="DATE", help="day to simulate (default: today, up to now)")
-    demo.add_argument("--tickets", type=int, default=180, help="tickets in a full day (default 180)")
+    demo.add_argument("--tickets", type=int, default=150, help="tickets in a full day (default 150)")
     demo.add_argument("--seed", type=int, default=2026)
     demo.add_argument("--waiting", type=int, default=8, help="walk-ins left waiting now, for a live queue")
     demo.set_defaults(func=run_demo)
 
 
 def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.core.validation import parse_date_range
+    from desk_app.documents.counts import write_counts
+
     core = ctx.core()
     rows = core.reports.counts(ctx.actor(), args.start, args.end)
-    path = core.reports.write_csv(rows, Path(args.output))
+    start, end = parse_date_range(args.start, args.end)
+    path = write_counts(rows, Path(args.output), args.format, core.offices.view().name, start, end)
     ctx.emit({"file": path.resolve(), "rows": [r.as_dict() for r in rows]},
              ctx.t(f"Conteggi esportati: {len(rows)} righe in {path.resolve()}",
                    f"Counts exported: {len(rows)} rows to {path.resolve()}"))

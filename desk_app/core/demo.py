@@ -111,7 +111,7 @@ def simulate_day(
     core: CoreServices,
     day: date,
     *,
-    tickets: int = 180,
+    tickets: int = 150,
     seed: int = 2026,
     opening: time = time(8, 30),
     closing: time = time(12, 30),
@@ -135,69 +135,73 @@ def simulate_day(
     # Arrivals: most people come in the first two hours (queues form before opening).
     span = (end - start).total_seconds()
     arrivals = sorted(start + timedelta(seconds=span * rng.betavariate(1.3, 2.6)) for _ in range(tickets))
-    events: list[tuple[datetime, int, str, str]] = [(at, n, "arrive", "") for n, at in enumerate(arrivals)]
-    events += [(start + timedelta(minutes=rng.uniform(0, 4)), tickets + i, "free", desk)
+    # Every step of every desk is an event of its own, taken in time order, so the clock only moves forward
+    # (a desk handling a whole visit at once would let another desk act "in the past" of it).
+    events: list[tuple[datetime, int, str, str, int]] = [(at, n, "arrive", "", 0) for n, at in enumerate(arrivals)]
+    events += [(start + timedelta(minutes=rng.uniform(0, 4)), tickets + i, "free", desk, 0)
                for i, desk in enumerate(clerks)]
     heapq.heapify(events)
     seq = len(events)
     limit = min(stop_at, end + timedelta(hours=2)) if stop_at else end + timedelta(hours=2)
 
+    def later(delay: timedelta, kind: str, desk: str, ticket_id: int = 0) -> None:
+        nonlocal seq
+        seq += 1
+        heapq.heappush(events, (clock.now() + delay, seq, kind, desk, ticket_id))
+
+    def pause() -> timedelta:
+        return timedelta(seconds=rng.uniform(10, 60))
+
     while events:
-        at, _, kind, desk = heapq.heappop(events)
+        at, _, kind, desk, ticket_id = heapq.heappop(events)
         if at > limit:
-            break
+            break  # stopped "now": the queue stays as it is, desks mid-visit
         clock.set(at)
+        actor = clerks.get(desk, clerks["D5"])
         if kind == "arrive":
             service = _pick(rng, _MIX)
             language = _pick(rng, _LANGUAGES)
             roll = rng.random()
             priority = ("appointment" if roll < 0.15 else "elderly" if roll < 0.19 else "disability" if roll < 0.21
                         else "pregnancy" if roll < 0.23 else "ordinary")
-            queue.issue_ticket(clerks["D5"], service, priority=priority, language=language,
+            queue.issue_ticket(actor, service, priority=priority, language=language,
                                needs_mediator=language in _MEDIATED and rng.random() < 0.4)
             result.issued += 1
-            continue
-        # A desk is free: call, then the person arrives (or not) and is served.
-        actor = clerks[desk]
-        try:
-            ticket = queue.call_next(actor, desk)
-        except QueueEmptyError:
-            if at < end:
-                seq += 1
-                heapq.heappush(events, (at + timedelta(minutes=2), seq, "free", desk))
-            continue
-        except ConflictError:
-            continue
-        if rng.random() < 0.07 and at + timedelta(minutes=3) <= limit:
-            clock.advance(timedelta(minutes=2))
-            if rng.random() < 0.5:
-                queue.recall(actor, desk)
-                clock.advance(timedelta(minutes=1))
-            queue.no_show(actor, desk)
+        elif kind == "free":
+            try:
+                ticket = queue.call_next(actor, desk)
+            except (QueueEmptyError, ConflictError):
+                if at < end:
+                    later(timedelta(minutes=2), "free", desk)
+                continue
+            if rng.random() < 0.07:  # nobody comes: maybe a recall, then a no-show
+                later(timedelta(minutes=2), "recall" if rng.random() < 0.5 else "no_show", desk, ticket.id)
+            else:
+                later(timedelta(seconds=rng.uniform(30, 120)), "serve", desk, ticket.id)
+        elif kind == "recall":
+            queue.recall(actor, desk, ticket=ticket_id)
+            later(timedelta(minutes=1), "no_show", desk, ticket_id)
+        elif kind == "no_show":
+            queue.no_show(actor, desk, ticket=ticket_id)
             result.no_shows += 1
-            busy = timedelta(minutes=3)
-        else:
-            clock.advance(timedelta(seconds=rng.uniform(30, 120)))
-            minutes = max(1.5, rng.lognormvariate(0, 0.45) * _SERVICE_MINUTES[ticket.service_code])
-            if clock.now() > limit:
-                continue  # stopped "now": the person is still walking to the desk
-            queue.start_serving(actor, desk)
-            if clock.now() + timedelta(minutes=minutes) > limit:
-                continue  # stopped "now": still being served
-            clock.advance(timedelta(minutes=minutes))
+            later(pause(), "free", desk)
+        elif kind == "serve":
+            served = queue.start_serving(actor, desk, ticket=ticket_id)
+            minutes = max(1.5, rng.lognormvariate(0, 0.45) * _SERVICE_MINUTES[served.service_code])
+            later(timedelta(minutes=minutes), "finish", desk, ticket_id)
+        elif kind == "finish":
             roll = rng.random()
             if roll < 0.04:
-                target = rng.choice([s for s in _MIX if s != ticket.service_code])
-                queue.transfer(actor, ticket.id, target, desk_code=desk)
+                current = queue.current_ticket(actor, desk)
+                target = rng.choice([s for s in _MIX if current is None or s != current.service_code])
+                queue.transfer(actor, ticket_id, target, desk_code=desk)
                 result.transfers += 1
             else:
                 outcome = ("completed" if roll < 0.72 else "missing_documents" if roll < 0.92
                            else "redirected" if roll < 0.97 else "other")
-                queue.finish(actor, desk, outcome)
+                queue.finish(actor, desk, outcome, ticket=ticket_id)
                 result.served += 1
-            busy = clock.now() - at
-        seq += 1
-        heapq.heappush(events, (at + busy + timedelta(seconds=rng.uniform(10, 60)), seq, "free", desk))
+            later(pause(), "free", desk)
 
     result.waiting_left = len(queue.tickets(clerks["D1"], statuses=("waiting",), day=day))
     return result

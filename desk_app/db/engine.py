@@ -125,6 +125,15 @@ def _transient(exc: BaseException) -> bool:
     return sqlstate in {"40001", "40P01"}  # serialization_failure, deadlock_detected
 
 
+def _schema_mismatch(exc: BaseException) -> bool:
+    """A table or column the code expects is missing: the database is older than the code."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) in {"42703", "42P01"}:  # undefined_column, undefined_table
+        return True
+    text = str(orig or exc)
+    return "no such column" in text or "no such table" in text
+
+
 def _connection_failure(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
@@ -242,7 +251,7 @@ class Database:
                     delay = min(delay * 2, 0.5)
                     continue
                 _run_rollback_hooks(session)
-                if isinstance(exc, OperationalError) or _connection_failure(exc):
+                if isinstance(exc, OperationalError) or _connection_failure(exc) or _schema_mismatch(exc):
                     raise self._translate(exc) from exc
                 raise
             except BaseException:
@@ -260,7 +269,8 @@ class Database:
         except DBAPIError as exc:
             session.rollback()
             _run_rollback_hooks(session)
-            if isinstance(exc, OperationalError) or _connection_failure(exc) or "not a database" in str(exc):
+            if (isinstance(exc, OperationalError) or _connection_failure(exc) or _schema_mismatch(exc)
+                    or "not a database" in str(exc)):
                 raise self._translate(exc) from exc
             raise
         except BaseException:
@@ -276,6 +286,8 @@ class Database:
             return DatabaseError("db_not_sqlite", path=str(self.sqlite_path))
         if _transient(exc):
             return DatabaseError("db_busy")
+        if _schema_mismatch(exc):
+            return DatabaseError("db_schema", reason=text.strip().splitlines()[0])
         reason = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
         return DatabaseError("db_unreachable", target=self.describe(), reason=reason)
 

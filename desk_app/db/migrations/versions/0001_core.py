@@ -170,7 +170,6 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("number", sa.String(length=8), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
-        sa.Column("previous_status", sa.String(length=12), nullable=True),
         sa.Column("priority", sa.String(length=16), nullable=False),
         sa.Column("language", sa.String(length=8), nullable=True),
         sa.Column("needs_mediator", sa.Boolean(), nullable=False),
