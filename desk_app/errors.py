@@ -66,6 +66,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "File di configurazione «{path}» non leggibile: {reason}",
         "en": "Setup file “{path}” cannot be read: {reason}",
     },
+    "demo_refused": {
+        "it": "Il database contiene già l'ufficio «{office}»: la demo si carica solo in un database vuoto "
+        "(usare --home con una cartella di prova).",
+        "en": "The database already holds office “{office}”: the demo loads only into an empty database "
+        "(use --home with a scratch folder).",
+    },
+    "demo_day_done": {
+        "it": "La giornata {day} ha già dei biglietti: la demo non la simula una seconda volta.",
+        "en": "Day {day} already has tickets: the demo does not simulate it twice.",
+    },
+    "db_missing": {
+        "it": "Il file di database «{path}» non esiste (verrà creato al primo avvio o con «desk-admin db upgrade»).",
+        "en": "The database file “{path}” does not exist (it is created at first start or by “desk-admin db upgrade”).",
+    },
     # lookups
     "unknown_office": {"it": "Ufficio sconosciuto: «{value}».", "en": "Unknown office: “{value}”."},
     "no_office": {

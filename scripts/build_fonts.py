@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 from fontTools import subset
-from fontTools.ttLib import TTCollection
+from fontTools.ttLib import TTCollection, TTFont
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "resources" / "fonts"
@@ -67,10 +67,25 @@ def subset_cjk(style: str) -> Path:
     return target
 
 
+def fix_bold_weight(path: Path) -> None:
+    """Give a Bold face the OS/2 weight 700 if it says 400.
+
+    Debian's NotoNastaliqUrdu-Bold.ttf declares usWeightClass 400, the same as the
+    Regular: Qt then cannot tell them apart and set every Urdu line in bold.
+    """
+    if not path.stem.endswith("-Bold"):
+        return
+    font = TTFont(str(path))
+    if font["OS/2"].usWeightClass < 700:
+        font["OS/2"].usWeightClass = 700
+        font.save(str(path))
+
+
 def main() -> None:
     TARGET.mkdir(parents=True, exist_ok=True)
     for face in CORE_FACES:
         shutil.copyfile(NOTO_CORE / face, TARGET / face)
+        fix_bold_weight(TARGET / face)
     for style in ("Regular", "Bold"):
         subset_cjk(style)
     for source, name in LICENCES.items():

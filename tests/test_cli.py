@@ -274,3 +274,39 @@ def test_case_checklist_from_the_command_line(cli):
     reopened = json.loads(out)
     assert (reopened["status"], reopened["visits"], reopened["version"]) == ("open", 2, case["version"])
     assert cli("case", "find", "--practice", "XX/0000")[0] == 3
+
+
+def test_demo_refuses_a_real_office_and_a_day_already_simulated(cli, monkeypatch):
+    assert cli("setup", "--office", "LODI", "--office-name", "Prefettura di Lodi (reale)",
+               "--service", "RF:R:Ricongiungimento", "--desk", "D1:RF")[0] == 0
+    assert cli("ticket", "issue", "--service", "RF")[0] == 0
+    code, _, err = cli("demo", "--date", "2026-11-23", "--tickets", "5")
+    assert code == 2 and "contiene già l'ufficio «LODI»" in err
+    code, out, _ = cli("staff", "list", json_output=True)
+    assert json.loads(out) == []  # no demo accounts with a public password slipped in
+    code, out, _ = cli("ticket", "list", json_output=True)
+    assert [t["status"] for t in json.loads(out)] == ["waiting"]  # the real ticket was left alone
+
+
+def test_demo_does_not_simulate_the_same_day_twice(cli):
+    assert cli("demo", "--date", "2026-11-23", "--tickets", "5")[0] == 0
+    code, _, err = cli("demo", "--date", "2026-11-23", "--tickets", "5")
+    assert code == 2 and "2026-11-23" in err
+
+
+def test_db_check_does_not_create_a_missing_database(tmp_path, capsys):
+    target = tmp_path / "nowhere" / "x.sqlite3"
+    assert main(["--home", str(tmp_path / "h"), "--db", f"sqlite:///{target}", "db", "check"]) == 2
+    assert "non esiste" in capsys.readouterr().err
+    assert not target.exists() and not target.parent.exists()
+
+
+def test_password_prompt_without_a_terminal_says_what_to_do(cli, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, _, err = cli("staff", "add", "mgialli", "--name", "M Gialli", "--role", "clerk")
+    assert code == 2 and "--password-stdin" in err and "Traceback" not in err
+
+
+def test_json_flag_is_accepted_after_the_command(cli):
+    code, out, _ = cli("config", "--json")
+    assert code == 0 and json.loads(out)["settings"]["language"] == "it"

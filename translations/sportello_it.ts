@@ -784,6 +784,10 @@
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>&amp;Set up the office…</source>
+        <translation>&amp;Configura l'ufficio…</translation>
+    </message>
+    <message>
         <source>&amp;Lock screen</source>
         <translation>&amp;Blocca schermo</translation>
     </message>
@@ -876,8 +880,8 @@
         <translation>L&apos;ufficio dimostrativo ha gli account operatore1 … operatore6, responsabile e admin, tutti con la password %1.</translation>
     </message>
     <message>
-        <source>First start: set up the office.</source>
-        <translation>Primo avvio: configurare l&apos;ufficio.</translation>
+        <source>First start: set up the office (File &gt; Set up the office…).</source>
+        <translation>Primo avvio: configurare l'ufficio (File &gt; Configura l'ufficio…).</translation>
     </message>
     <message>
         <source>Set-up not saved</source>

@@ -137,7 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``desk-admin``; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if "--json" in arguments:  # accepted after the sub-command too, where people naturally type it
+        arguments = ["--json"] + [a for a in arguments if a != "--json"]
+    args = parser.parse_args(arguments)
     ctx: CliContext | None = None
     lang = args.lang or "it"
     try:

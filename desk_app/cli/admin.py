@@ -64,8 +64,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _password(ctx: CliContext, from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass(ctx.t("Password: ", "Password: "))
-    if getpass.getpass(ctx.t("Ripetere la password: ", "Repeat password: ")) != first:
+    if not sys.stdin.isatty():  # no terminal to ask on (a script, a pipe): say how instead of failing
+        raise ValidationError("bad_setting", name="password", reason=ctx.t(
+            "nessun terminale per chiederla: usare --password-stdin", "no terminal to ask on: use --password-stdin"))
+    try:
+        first = getpass.getpass(ctx.t("Password: ", "Password: "))
+        repeated = getpass.getpass(ctx.t("Ripetere la password: ", "Repeat password: "))
+    except EOFError as exc:
+        raise ValidationError("required", field="password") from exc
+    if repeated != first:
         raise ValidationError("bad_setting", name="password", reason=ctx.t("le due password differiscono",
                                                                              "the passwords differ"))
     return first
@@ -89,6 +96,12 @@ def db_upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def db_check(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.db.engine import Database
+    from desk_app.errors import DatabaseError
+
+    probe = Database(ctx.settings.database_url)
+    if probe.sqlite_path is not None and not probe.sqlite_path.exists():  # checking must not create it
+        raise DatabaseError("db_missing", path=str(probe.sqlite_path))
     core = ctx.core(upgrade=False)
     current, heads = migrate.current_revisions(core.db), migrate.head_revisions()
     info: dict[str, Any] = {"database": core.db.describe(), "backend": core.db.dialect,
@@ -99,6 +112,11 @@ def db_check(ctx: CliContext, args: argparse.Namespace) -> int:
             info["journal_mode"] = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
     ok = info["up_to_date"] and info.get("integrity", "ok") == "ok"
     lines = [f"{k}: {v}" for k, v in info.items()]
+    if not info["up_to_date"]:
+        lines.append(DatabaseError("db_outdated", current=",".join(info["revision"]) or "-",
+                                   head=",".join(info["expected"])).message(ctx.lang))
+    elif ok:
+        lines.append(ctx.t("Database in ordine.", "Database in good order."))
     ctx.emit(info, lines)
     return 0 if ok else 2
 

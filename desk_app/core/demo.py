@@ -69,6 +69,7 @@ _SERVICE_MINUTES = {"RF": 9, "LAV": 8, "CONV": 8, "ADI": 6, "INFO": 3, "LEG": 4}
 _LANGUAGES = {"it": 0.22, "ro": 0.16, "ar": 0.18, "sq": 0.09, "uk": 0.04, "fr": 0.06, "en": 0.06, "es": 0.04,
               "ur": 0.05, "bn": 0.04, "pa": 0.03, "hi": 0.01, "zh": 0.02}
 _MEDIATED = {"ar", "ur", "bn", "pa", "hi", "zh"}
+_ALL_STATUSES = ("waiting", "called", "serving", "parked", "done", "no_show", "cancelled", "closed")
 
 
 @dataclass
@@ -92,6 +93,12 @@ def create_demo_office(core: CoreServices, actor: Actor) -> DemoResult:
     The catalogue load is the same idempotent one as ``desk-admin content load``: a demo office
     can print instruction sheets and open cases at once, and a rerun keeps the office's edits.
     """
+    demo = DEMO_OFFICE["office"]
+    for code in core.offices.offices():
+        office = core.offices.view(code)
+        if (office.code, office.name) != (demo["code"], demo["name"]):
+            # Never merge demo staff (with a public password) and simulated tickets into a real office.
+            raise ConflictError("demo_refused", office=office.code)
     view = core.offices.apply(actor, DEMO_OFFICE)
     result = DemoResult(view.code)
     existing = {s.username for s in core.staff.list_staff(actor)}
@@ -125,6 +132,8 @@ def simulate_day(
     """
     rng = random.Random(seed)
     tz = zone("Europe/Rome")
+    if core.queue.tickets(Actor.system("demo"), statuses=_ALL_STATUSES, day=day):
+        raise ConflictError("demo_day_done", day=day.isoformat())
     start = datetime.combine(day, opening, tz)
     end = datetime.combine(day, closing, tz)
     clock = ManualClock(start)

@@ -199,7 +199,6 @@ class Database:
                 fstype = network_filesystem(path.parent if not path.exists() else path)
                 if fstype:
                     raise DatabaseError("db_network_share", path=str(path), fstype=fstype)
-                path.parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(self.url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
             _install_sqlite_listeners(self.engine)
             self._write_engine = self.engine.execution_options(sqlite_immediate=True)

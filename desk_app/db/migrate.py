@@ -98,6 +98,8 @@ def upgrade(db: Database, backup_dir: Path | None = None, keep: int = 10) -> Upg
 
     Raises :class:`DatabaseError` if the database cannot be reached or is not a database.
     """
+    if db.sqlite_path is not None:  # a new SQLite file: its folder may not exist yet
+        db.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     db.ping()
     before = current_revisions(db)
     heads = head_revisions()

@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        # Reopens the first-run wizard after it was closed without setting anything up (no dead end).
+        self.first_run_action = self._action(file_menu, self.tr("&Set up the office…"), None, self.open_first_run)
         self.lock_action = self._action(file_menu, self.tr("&Lock screen"), "Ctrl+L",
                                         lambda: self.lock(self.tr("Screen locked: log in again.")))
         self.logout_action = self._action(file_menu, self.tr("Log &out"), None,
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         self.logout_action.setEnabled(logged_in)
         self.reprint_action.setEnabled(self.last_ticket is not None)
         self.board_action.setEnabled(self.office is not None)
+        self.first_run_action.setEnabled(self.core is not None and self.office is None)
         books = self.workspace is not None and self.session is not None \
             and self.session.actor.can("book_appointments")
         self.appointments_action.setEnabled(books)
@@ -293,7 +296,8 @@ class MainWindow(QMainWindow):
                            "all with the password %1.").replace("%1", DEMO_PASSWORD)
             self.wizard = FirstRunWizard(hint, self)
             self.wizard.accepted.connect(self._apply_first_run)
-        self.login_page.set_ready(False, self.tr("First start: set up the office."))
+        self.login_page.set_ready(False, self.tr("First start: set up the office (File > Set up the office…)."))
+        self._update_menus()
         self.wizard.restart()
         self.wizard.open()
 

@@ -49,6 +49,9 @@ class FirstRunWizard(QWizard):
         self.ui.setupUi(self)
         self.ui.demoHintLabel.setText(demo_hint)
         self._pages = {"intro": self.ui.introPage, "office": self.ui.officePage, "admin": self.ui.adminPage}
+        # With the demo chosen the first page is the last: QWizard shows Finish instead of Next only once told.
+        self.ui.demoRadio.toggled.connect(self.ui.introPage.setFinalPage)
+        self.ui.introPage.setFinalPage(self.wants_demo())
 
     def wants_demo(self) -> bool:
         return self.ui.demoRadio.isChecked()

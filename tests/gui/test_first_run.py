@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from .conftest import WAIT_MS
@@ -49,8 +51,21 @@ def test_wizard_refusal_keeps_what_was_typed(qtbot: QtBot, open_desk: Any, servi
 def test_demo_office_is_loaded(qtbot: QtBot, open_desk: Any, services: Any) -> None:
     desk = open_desk("D1", wait_ready=False)
     qtbot.waitUntil(lambda: desk.window.wizard is not None and desk.window.wizard.isVisible(), timeout=WAIT_MS)
-    desk.window.wizard.ui.demoRadio.setChecked(True)
+    wizard = desk.window.wizard
+    wizard.ui.demoRadio.setChecked(True)
+    # the way a person finishes it: the Finish button must be there and do it (not Next, which would do nothing)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.isVisible() and finish.isEnabled()
     with qtbot.waitSignal(desk.window.ready, timeout=60_000):
-        desk.window.wizard.accept()
+        qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
     assert len(services.offices.view().desks) == 6
     assert "operatore1" in desk.window.wizard.ui.demoHintLabel.text()
+
+
+def test_a_closed_wizard_can_be_reopened_from_the_menu(qtbot: QtBot, open_desk: Any) -> None:
+    desk = open_desk("D1", wait_ready=False)
+    qtbot.waitUntil(lambda: desk.window.wizard is not None and desk.window.wizard.isVisible(), timeout=WAIT_MS)
+    desk.window.wizard.reject()
+    assert desk.window.first_run_action.isEnabled()
+    desk.window.first_run_action.trigger()
+    assert desk.window.wizard.isVisible()
