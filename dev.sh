@@ -39,7 +39,11 @@ venv() {
         "$VENV/bin/python" -m pip install -q --upgrade pip
     fi
     if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-        "$VENV/bin/python" -m pip install -q -e ".${extra:+[$extra]}"
+        echo "dev.sh: installing Sportello${extra:+ with $extra tools} into $VENV (first time: a few minutes)" >&2
+        if ! "$VENV/bin/python" -m pip install -q -e ".${extra:+[$extra]}" > "$VENV/install.log" 2>&1; then
+            cat "$VENV/install.log" >&2
+            exit 1
+        fi
         touch "$stamp"
     fi
 }

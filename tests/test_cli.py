@@ -207,6 +207,11 @@ def test_demo_creates_office_staff_and_a_simulated_day(cli, tmp_path):
     assert sum(int(r[4]) for r in rows) == result["served"]
     # the simulated clock only moves forward: no wait or service time is negative
     assert all(float(v.replace(",", ".")) >= 0 for r in rows for v in r[8:12] if v)
+    # mediators and appointments can be tried too: a roster linked to the mediator logins, calendars, bookings
+    code, out, _ = cli("--user", "mediatrice1", "mediators", "agenda", json_output=True)
+    agenda = json.loads(out)
+    assert code == 0 and agenda and {e["language"] for e in agenda} == {"ar"}
+    assert not any("Benali" in json.dumps(e) for e in agenda)  # a mediator never sees the person's name
 
 
 def test_counts_export_as_xlsx_pdf_and_docx(cli, tmp_path):
@@ -310,3 +315,10 @@ def test_password_prompt_without_a_terminal_says_what_to_do(cli, monkeypatch):
 def test_json_flag_is_accepted_after_the_command(cli):
     code, out, _ = cli("config", "--json")
     assert code == 0 and json.loads(out)["settings"]["language"] == "it"
+
+
+def test_the_shipped_example_setup_file_applies(cli):
+    example = Path(__file__).resolve().parents[1] / "docs" / "office-example.toml"
+    code, out, _ = cli("setup", "--file", str(example), json_output=True)
+    view = json.loads(out)
+    assert code == 0 and view["code"] == "LODI" and [d["code"] for d in view["desks"]] == ["D1", "D2"]

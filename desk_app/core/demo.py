@@ -20,10 +20,10 @@ from typing import Any
 
 from desk_app.core.auth import Actor
 from desk_app.core.catalogue import LoadResult
-from desk_app.core.clock import ManualClock, zone
+from desk_app.core.clock import ManualClock, local_time, zone
 from desk_app.core.queue import QueueService
 from desk_app.core.services import CoreServices
-from desk_app.errors import ConflictError, QueueEmptyError
+from desk_app.errors import ConflictError, DeskError, QueueEmptyError
 
 DEMO_PASSWORD = "sportello-demo"
 
@@ -107,7 +107,67 @@ def create_demo_office(core: CoreServices, actor: Actor) -> DemoResult:
             core.staff.add_staff(actor, username, name, role, DEMO_PASSWORD, view.code)
             result.staff_created.append(username)
     result.catalogue = core.content.load(actor, office_code=view.code)
+    _calendars_and_mediators(core, actor)
     return result
+
+
+#: Appointment calendars of the demo office: (service, weekly hours, slot minutes, capacity).
+DEMO_CALENDARS = (
+    ("RF", "mon-fri 09:00-12:30", 20, 2),
+    ("LAV", "mon-fri 09:00-12:30", 20, 2),
+    ("CONV", "mon-thu 09:00-12:00", 30, 1),
+    ("LEG", "mon-fri 09:00-12:00", 15, 3),
+)
+#: Demo mediators: (code, name, languages and levels, login, weekly availability).
+DEMO_MEDIATORS = (
+    ("AR1", "Amina (arabo, francese)", {"ar": 4, "fr": 3}, "mediatrice1",
+     "mon-fri 09:00-13:00 in_person; tue 14:00-16:00 phone; thu 14:00-16:00 phone"),
+    ("UR1", "Imran (urdu, punjabi, hindi)", {"ur": 4, "pa": 3, "hi": 2}, "mediatore2",
+     "mon 09:00-13:00 in_person; wed 09:00-13:00 in_person; fri 09:00-13:00 in_person; tue 09:00-12:00 video"),
+)
+#: Fictional people for the demo's appointments (never real data).
+_DEMO_PEOPLE = (("Ahmed Benali", "ar"), ("Ioana Popescu", "ro"), ("Arben Hoxha", "sq"), ("Fatima Zahra El Idrissi",
+                "ar"), ("Muhammad Asif", "ur"), ("Olena Kovalenko", "uk"), ("Rahim Uddin", "bn"),
+                ("Li Wei", "zh"))
+
+
+def _next_weekday(after: date) -> date:
+    day = after + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def _calendars_and_mediators(core: CoreServices, actor: Actor) -> None:
+    """Calendars, a roster with availability, and a morning of appointments on the next working day.
+
+    Skipped when the demo office already has them, so a rerun changes nothing.
+    """
+    roster = {m.code for m in core.mediators.roster(actor)}
+    for service, hours, minutes, capacity in DEMO_CALENDARS:
+        core.appointments.set_calendar(actor, service, hours=hours, slot_minutes=minutes, capacity=capacity)
+    for code, name, languages, login, availability in DEMO_MEDIATORS:
+        if code not in roster:
+            core.mediators.add_mediator(actor, code, name, languages, organisation="Cooperativa di mediazione (demo)",
+                                        username=login)
+            core.mediators.set_availability(actor, code, availability)
+    day = _next_weekday(local_time(core.clock.now()).date())
+    if core.appointments.day(actor, day):
+        return
+    tz = zone("Europe/Rome")
+    for n, (person, language) in enumerate(_DEMO_PEOPLE):
+        service = ("RF", "LAV", "LEG")[n % 3]
+        starts = datetime.combine(day, time(9, 0), tz) + timedelta(minutes=20 * (n // 3) if service != "LEG"
+                                                                    else 15 * (n // 3))
+        needs_mediator = language in _MEDIATED
+        booked = core.appointments.book(actor, service, starts, person_name=person,
+                                        practice_number=f"LO/{service}/{day.year}/{1001 + n:04d}",
+                                        language=language, needs_mediator=needs_mediator)
+        if needs_mediator and language in {"ar", "ur"}:
+            try:
+                core.mediators.book(actor, appointment_id=booked.id)
+            except DeskError:  # the demo shows a refusal too (e.g. nobody free then): that is fine
+                continue
 
 
 def _pick(rng: random.Random, weights: dict[str, float]) -> str:
