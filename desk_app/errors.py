@@ -31,8 +31,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The field “{field}” contains text-direction marks that are not allowed.",
     },
     "bad_code": {
-        "it": "Il codice «{value}» non è valido: usare da 1 a {max} lettere maiuscole, cifre, - o _.",
-        "en": "The code “{value}” is not valid: use 1 to {max} capital letters, digits, - or _.",
+        "it": "Il codice «{value}» non è valido: usare da 1 a {max} lettere, cifre, - o _ (senza spazi).",
+        "en": "The code “{value}” is not valid: use 1 to {max} letters, digits, - or _ (no spaces).",
     },
     "bad_choice": {
         "it": "Valore «{value}» non ammesso per «{field}»; ammessi: {allowed}.",
@@ -228,7 +228,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "Il file «{path}» è per la lingua «{found}», non «{expected}».",
         "en": "The file “{path}” is for language “{found}”, not “{expected}”.",
     },
-    "unknown_country": {"it": "Stato sconosciuto: «{value}».", "en": "Unknown country: “{value}”."},
+    "unknown_country": {
+        "it": "Lo Stato «{value}» non è nella tabella delle legalizzazioni (desk-admin legalisation --list).",
+        "en": "Country “{value}” is not in the legalisation table (desk-admin legalisation --list).",
+    },
     "domestic_use": {
         "it": "«{value}» è l'Italia: un documento italiano da usare in Italia non va legalizzato.",
         "en": "“{value}” is Italy: an Italian document used in Italy needs no legalisation.",
@@ -373,6 +376,13 @@ ACTION_NAMES: dict[str, dict[str, str]] = {
     "decline": {"it": "rifiutare", "en": "decline"},
     "mark_present": {"it": "segnare presente", "en": "mark present"},
     "rebook": {"it": "riprenotare", "en": "rebook"},
+}
+
+ROLE_NAMES: dict[str, dict[str, str]] = {
+    "clerk": {"it": "operatore", "en": "clerk"},
+    "mediator": {"it": "mediatore", "en": "mediator"},
+    "supervisor": {"it": "responsabile", "en": "supervisor"},
+    "admin": {"it": "amministratore", "en": "administrator"},
 }
 
 STATUS_NAMES: dict[str, dict[str, str]] = {

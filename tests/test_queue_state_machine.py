@@ -159,9 +159,15 @@ class QueueMachine(RuleBasedStateMachine):
             return
         if ticket.status == "done" or ticket.service == to_service:
             with pytest.raises(ConflictError):
-                self.queue.transfer(self.actor, ticket.id, to_service)
+                self.queue.transfer(self.actor, ticket.id, to_service, desk_code=ticket.desk)
             return
-        view = self.queue.transfer(self.actor, ticket.id, to_service)
+        if ticket.status in ("called", "serving"):
+            # only the desk holding it may send it elsewhere; another desk's stale list is refused
+            other = next(d for d in sorted(DESKS) if d != ticket.desk)
+            with pytest.raises(ConflictError) as err:
+                self.queue.transfer(self.actor, ticket.id, to_service, desk_code=other)
+            assert err.value.code == "ticket_taken"
+        view = self.queue.transfer(self.actor, ticket.id, to_service, desk_code=ticket.desk)
         assert view.number == ticket.number and view.service_code == to_service
         ticket.status, ticket.desk, ticket.service = "waiting", None, to_service
 

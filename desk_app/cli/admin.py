@@ -11,7 +11,7 @@ from desk_app.cli import CliContext
 from desk_app.core.settings import SETTINGS
 from desk_app.db import migrate
 from desk_app.db.models import ROLES
-from desk_app.errors import ValidationError
+from desk_app.errors import ROLE_NAMES, ValidationError, localized
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -124,14 +124,16 @@ def db_check(ctx: CliContext, args: argparse.Namespace) -> int:
 def staff_add(ctx: CliContext, args: argparse.Namespace) -> int:
     password = _password(ctx, args.password_stdin)
     view = ctx.core().staff.add_staff(ctx.actor(), args.username, args.name, args.role, password, args.office)
-    ctx.emit(view, ctx.t(f"Creato {view.username} ({view.role}).", f"Created {view.username} ({view.role})."))
+    role = localized(ROLE_NAMES, view.role, ctx.lang)
+    ctx.emit(view, ctx.t(f"Creato {view.username} ({role}).", f"Created {view.username} ({role})."))
     return 0
 
 
 def staff_list(ctx: CliContext, args: argparse.Namespace) -> int:
     rows = ctx.core().staff.list_staff(ctx.actor())
-    ctx.emit(rows, [f"{s.username:<16} {s.role:<10} {'attivo' if s.active else 'disattivo':<9} {s.display_name}"
-                    for s in rows])
+    ctx.emit(rows, [f"{s.username:<16} {localized(ROLE_NAMES, s.role, ctx.lang):<15} "
+                    f"{(ctx.t('attivo', 'active') if s.active else ctx.t('disattivo', 'disabled')):<9} "
+                    f"{s.display_name}" for s in rows])
     return 0
 
 

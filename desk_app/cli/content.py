@@ -110,7 +110,8 @@ def print_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
 
         write_pdf(sheet, path)
     ctx.emit({"file": path.resolve(), "language": sheet.lang, "status": sheet.status, "format": kind},
-             ctx.t(f"Foglio scritto in {path.resolve()} ({LANGUAGE_NAMES[sheet.lang]}, traduzione: {sheet.status})",
+             ctx.t(f"Foglio scritto in {path.resolve()} ({LANGUAGE_NAMES[sheet.lang]}, traduzione: "
+                   f"{_TRANSLATION_STATUS_IT.get(sheet.status, sheet.status)})",
                    f"Sheet written to {path.resolve()} ({LANGUAGE_NAMES[sheet.lang]}, translation: {sheet.status})"))
     return 0
 
@@ -150,6 +151,9 @@ _FORMALITY_NAMES = {"none": ("nessuna formalità", "no formality"), "apostille":
                     "legalisation": ("legalizzazione", "legalisation")}
 _STATUS_NAMES = {"eu": ("UE", "EU"), "party": ("Aia", "Hague"), "not_party": ("non Aia", "not Hague"),
                  "unknown": ("da verificare", "to verify")}
+
+
+_TRANSLATION_STATUS_IT = {"draft": "bozza", "reviewed": "rivista", "stale": "da aggiornare", "missing": "mancante"}
 
 
 def legalisation_advice(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -74,6 +74,7 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
         for n in range(max(0, args.waiting)):
             core.queue.issue_ticket(clerk, services[n % len(services)])
         result.waiting_left += max(0, args.waiting)
+        result.issued += max(0, args.waiting)
     lines = [
         ctx.t(f"Ufficio demo {result.office_code} pronto; database: {core.db.describe()}",
               f"Demo office {result.office_code} ready; database: {core.db.describe()}"),

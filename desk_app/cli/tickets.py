@@ -6,6 +6,7 @@ import argparse
 
 from desk_app.cli import CliContext
 from desk_app.core.queue import LANGUAGES, OUTCOMES, PRIORITY_HEAD_START, TicketRef, TicketView
+from desk_app.db.models import TICKET_STATUSES
 from desk_app.errors import STATUS_NAMES, localized
 
 
@@ -53,7 +54,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     listing = ticket.add_parser("list", help="today's tickets")
     listing.add_argument("--desk", metavar="CODE", help="only the services this desk calls")
-    listing.add_argument("--status", action="append", help="repeatable; default: waiting")
+    listing.add_argument("--status", action="append", choices=TICKET_STATUSES,
+                         help="repeatable; default: waiting")
     listing.set_defaults(func=list_tickets)
 
 

@@ -244,12 +244,17 @@ class Advice:
                           else "Have it authenticated by a notary or public official first.")
         for line in self.checklist:
             text = line.text_it + (f" ({line.condition_it})" if line.condition_it else "")
-            result.append(f"  [{line.requirement}] {text}{' *' if line.verify else ''}")
+            label = _REQUIREMENT_NAMES.get(line.requirement, (line.requirement, line.requirement))[0 if it else 1]
+            result.append(f"  [{label}] {text}{' *' if line.verify else ''}")
         for point in self.verify:
             result.append(f"* {'DA VERIFICARE' if it else 'TO VERIFY'}: {point}")
         result.append(f"{'Fonte' if it else 'Source'}: {self.source}; "
                       f"{'verificato il' if it else 'checked on'} {self.checked_on}")
         return result
+
+
+_REQUIREMENT_NAMES = {"required": ("obbligatorio", "required"), "optional": ("facoltativo", "optional"),
+                      "conditional": ("se pertinente", "conditional")}
 
 
 def _fold(value: str) -> str:

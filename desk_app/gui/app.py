@@ -68,7 +68,9 @@ def setup_logging(settings: Settings) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if sys.stderr is not None:  # a windowed build has no console streams
-        root.addHandler(logging.StreamHandler(sys.stderr))
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)  # the details (migrations, connections) go to the log file only
+        root.addHandler(console)
 
 
 def connect_core(settings: Settings, clock: Clock | None = None) -> CoreServices:
