@@ -35,7 +35,6 @@ from sqlalchemy.orm import Session
 
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.clock import Clock, SystemClock, local_day
-from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES, QueueService, TicketView
 from desk_app.core.schedule import WeeklyPeriod, at_local, local_label, parse_weekly
 from desk_app.core.validation import clean_choice, clean_code, clean_text, parse_date
@@ -179,9 +178,7 @@ class AppointmentService:
 
     # -- helpers -----------------------------------------------------------------------------------------------
     def office(self, session: Session, actor: Actor) -> Office:
-        office = resolve_office(session, self.office_code)
-        self.auth.require_office(actor, office.id, session)
-        return office
+        return self.auth.office_for(session, actor, self.office_code)
 
     @staticmethod
     def service(session: Session, office: Office, code: str) -> Service:

@@ -117,6 +117,14 @@ class Authorizer:
         self.audit_log.record_now(actor.audit, f"denied:{action}", object_type, object_id, outcome="denied")
         raise PermissionDeniedError(role=actor.role, action=action)
 
+    def office_for(self, session: Session, actor: Actor, office_code: str | None) -> Office:
+        """The office a service works for (named, or the only one), refusing an actor of another office."""
+        from desk_app.core.office import resolve_office  # office.py imports this module
+
+        office = resolve_office(session, office_code)
+        self.require_office(actor, office.id, session)
+        return office
+
     def require_office(self, actor: Actor, office_id: int, session: Session | None = None) -> None:
         """Refuse acting on another office than the actor's own (an office-less actor may act anywhere).
 

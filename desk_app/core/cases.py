@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.catalogue import ChecklistItem, ContentService
 from desk_app.core.clock import Clock, SystemClock
-from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.validation import clean_choice, clean_code, clean_text
 from desk_app.db.engine import Database
@@ -239,9 +238,7 @@ class CaseService:
 
     # -- helpers --------------------------------------------------------------------------------------------------
     def _office(self, session: Session, actor: Actor) -> Office:
-        office = resolve_office(session, self.office_code)
-        self.auth.require_office(actor, office.id, session)
-        return office
+        return self.auth.office_for(session, actor, self.office_code)
 
     @staticmethod
     def _ticket(session: Session, office_id: int, ticket_id: int) -> Ticket:

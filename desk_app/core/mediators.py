@@ -36,7 +36,6 @@ from sqlalchemy.orm import Session
 
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.clock import Clock, SystemClock, local_day, zone
-from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.schedule import WeeklyPeriod, at_local, hhmm, local_label, parse_time, parse_weekly
 from desk_app.core.validation import clean_choice, clean_code, clean_text, clean_username, parse_date
@@ -200,9 +199,7 @@ class MediatorService:
 
     # -- helpers -----------------------------------------------------------------------------------------------
     def _office(self, session: Session, actor: Actor) -> Office:
-        office = resolve_office(session, self.office_code)
-        self.auth.require_office(actor, office.id, session)
-        return office
+        return self.auth.office_for(session, actor, self.office_code)
 
     @staticmethod
     def _mediator(session: Session, office: Office, code: str) -> Mediator:

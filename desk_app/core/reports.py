@@ -27,7 +27,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.core.auth import Actor, Authorizer
-from desk_app.core.office import resolve_office
 from desk_app.core.validation import parse_date_range
 from desk_app.db.engine import Database
 from desk_app.db.models import Desk, Service, Ticket, TicketEvent
@@ -113,8 +112,7 @@ class ReportService:
         first, last = parse_date_range(start, end)
 
         def work(session: Session) -> list[CountRow]:
-            office = resolve_office(session, self.office_code)
-            self.auth.require_office(actor, office.id, session)
+            office = self.auth.office_for(session, actor, self.office_code)
             services: dict[int, str] = dict(
                 session.execute(select(Service.id, Service.code).where(Service.office_id == office.id)).all())
             desks: dict[int, str] = dict(

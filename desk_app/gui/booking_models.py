@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desk_app.gui.labels import LANGUAGE_LABELS, staff_label, status_label
+from desk_app.gui.models import HeaderedTableModel
 
 if TYPE_CHECKING:
     from desk_app.core.appointments import AppointmentView, SlotView
@@ -53,7 +54,7 @@ def wall_clock(moment: datetime, tz: str) -> str:
     return local_label(moment, tz)[1]
 
 
-class _RowsModel(QAbstractTableModel):
+class _RowsModel(HeaderedTableModel):
     """A read-only table of rows replaced whole; subclasses give the headers and the cells."""
 
     def __init__(self, headers: Sequence[str], tz: str, language: str, parent: Any = None) -> None:
@@ -79,18 +80,8 @@ class _RowsModel(QAbstractTableModel):
         """Row of the object whose ``id`` is ``row_id``, or -1."""
         return next((i for i, r in enumerate(self._rows) if getattr(r, "id", None) == row_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

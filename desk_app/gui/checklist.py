@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidget
 
@@ -38,6 +38,7 @@ from desk_app.gui.labels import (
     language_choice,
     staff_label,
 )
+from desk_app.gui.models import HeaderedTableModel
 from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def need_text(item: ChecklistItem) -> str:
     return need
 
 
-class CaseItemsModel(QAbstractTableModel):
+class CaseItemsModel(HeaderedTableModel):
     """The checklist of one case: document, need, state, "to verify" flag, the clerk's note.
 
     The case's own checklist version is shown (frozen when the case was opened), not the
@@ -106,18 +107,8 @@ class CaseItemsModel(QAbstractTableModel):
     def item(self, row: int) -> CaseItemView | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._items):

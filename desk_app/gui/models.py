@@ -41,7 +41,32 @@ def call_order(ticket: TicketView) -> tuple[datetime, int]:
     return ticket.sort_key, ticket.id
 
 
-class TicketTableModel(QAbstractTableModel):
+class HeaderedTableModel(QAbstractTableModel):
+    """A flat table whose columns are ``self._headers``; subclasses say how many rows and what is in a cell.
+
+    The row count, column count and header data every table of the app shares live here once.
+    """
+
+    _headers: tuple[str, ...] = ()
+
+    def _row_count(self) -> int:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
+        return 0 if parent.isValid() else self._row_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+
+class TicketTableModel(HeaderedTableModel):
     """Today's tickets of the desk's services in one status, in call order.
 
     Columns: number, service, priority, language, mediator, minutes waiting (since issue).
@@ -116,18 +141,8 @@ class TicketTableModel(QAbstractTableModel):
         return next((row for row, t in enumerate(self._tickets) if t.id == ticket_id), -1)
 
     # -- QAbstractTableModel -------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default argument
-        return 0 if parent.isValid() else len(self._tickets)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._tickets)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._tickets):
@@ -161,7 +176,7 @@ class TicketTableModel(QAbstractTableModel):
         return None
 
 
-class ServiceSummaryModel(QAbstractTableModel):
+class ServiceSummaryModel(HeaderedTableModel):
     """Per service of the desk: how many wait and the longest wait, red past the service's target."""
 
     SERVICE, WAITING, LONGEST = range(3)
@@ -179,18 +194,8 @@ class ServiceSummaryModel(QAbstractTableModel):
     def queue(self, row: int) -> ServiceQueue | None:
         return self._queues[row] if 0 <= row < len(self._queues) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._queues)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._queues)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._queues):
