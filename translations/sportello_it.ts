@@ -785,7 +785,7 @@
     </message>
     <message>
         <source>&amp;Set up the office…</source>
-        <translation>&amp;Configura l'ufficio…</translation>
+        <translation>&amp;Configura l&apos;ufficio…</translation>
     </message>
     <message>
         <source>&amp;Lock screen</source>
@@ -876,12 +876,12 @@
         <translation>Questo PC: sportello %1</translation>
     </message>
     <message>
-        <source>The demo office has staff accounts operatore1 … operatore6, responsabile and admin, all with the password %1.</source>
-        <translation>L&apos;ufficio dimostrativo ha gli account operatore1 … operatore6, responsabile e admin, tutti con la password %1.</translation>
+        <source>The demo office has staff accounts operatore1 … operatore6, responsabile, admin and the mediators mediatrice1 and mediatore2, all with the password %1.</source>
+        <translation>L'ufficio dimostrativo ha gli account operatore1 … operatore6, responsabile, admin e i mediatori mediatrice1 e mediatore2, tutti con la password %1.</translation>
     </message>
     <message>
         <source>First start: set up the office (File &gt; Set up the office…).</source>
-        <translation>Primo avvio: configurare l'ufficio (File &gt; Configura l'ufficio…).</translation>
+        <translation>Primo avvio: configurare l&apos;ufficio (File &gt; Configura l&apos;ufficio…).</translation>
     </message>
     <message>
         <source>Set-up not saved</source>

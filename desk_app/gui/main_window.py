@@ -292,8 +292,9 @@ class MainWindow(QMainWindow):
         from desk_app.gui.wizard import FirstRunWizard
 
         if self.wizard is None:
-            hint = self.tr("The demo office has staff accounts operatore1 … operatore6, responsabile and admin, "
-                           "all with the password %1.").replace("%1", DEMO_PASSWORD)
+            hint = self.tr("The demo office has staff accounts operatore1 … operatore6, responsabile, admin and "
+                           "the mediators mediatrice1 and mediatore2, all with the password %1.") \
+                .replace("%1", DEMO_PASSWORD)
             self.wizard = FirstRunWizard(hint, self)
             self.wizard.accepted.connect(self._apply_first_run)
         self.login_page.set_ready(False, self.tr("First start: set up the office (File > Set up the office…)."))
