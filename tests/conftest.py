@@ -133,9 +133,13 @@ def settings(home: Path, db_url: str) -> Settings:
 
 
 @pytest.fixture
-def services(settings: Settings) -> Iterator[CoreServices]:
-    """Core services over a fresh database of ``backend``."""
-    core = CoreServices.build(settings)
+def services(settings: Settings, request: pytest.FixtureRequest) -> Iterator[CoreServices]:
+    """Core services over a fresh database of ``backend``; on the ``clock`` fixture where a folder defines one."""
+    try:
+        clock = request.getfixturevalue("clock")
+    except pytest.FixtureLookupError:
+        clock = None
+    core = CoreServices.build(settings, clock=clock)
     try:
         yield core
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, time
 
 import pytest
@@ -12,22 +11,11 @@ from desk_app.core.appointments import CalendarView
 from desk_app.core.auth import Actor
 from desk_app.core.clock import ManualClock, zone
 from desk_app.core.services import CoreServices
-from desk_app.core.settings import Settings
 
 
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(datetime.combine(TODAY, time(8, 0), tzinfo=zone(TZ)))
-
-
-@pytest.fixture
-def services(settings: Settings, clock: ManualClock) -> Iterator[CoreServices]:
-    """Core services over a fresh database, on the manual clock (overrides the shared fixture)."""
-    core = CoreServices.build(settings, clock=clock)
-    try:
-        yield core
-    finally:
-        core.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ appointments Monday to Friday 09:00-12:00 in 20-minute slots of 2 places, on tim
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,6 @@ from desk_app.core.auth import Actor
 from desk_app.core.clock import ManualClock, zone
 from desk_app.core.schedule import at_local
 from desk_app.core.services import CoreServices
-from desk_app.core.settings import Settings
 from desk_app.db.models import AuditEvent
 from desk_app.errors import ConflictError, ValidationError
 from desk_app.gui.booking_models import AgendaTableModel, AppointmentTableModel, SlotTableModel
@@ -41,16 +39,6 @@ def at(day: date, hh_mm: str) -> datetime:
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(datetime.combine(TODAY, time(8, 50), tzinfo=zone(TZ)))
-
-
-@pytest.fixture
-def services(settings: Settings, clock: ManualClock) -> Iterator[CoreServices]:
-    """Core services on the same manual clock as the windows (overrides the shared fixture)."""
-    core = CoreServices.build(settings, clock=clock)
-    try:
-        yield core
-    finally:
-        core.close()
 
 
 @pytest.fixture
