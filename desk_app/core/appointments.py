@@ -35,9 +35,10 @@ from sqlalchemy.orm import Session
 
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.clock import Clock, SystemClock, local_day
+from desk_app.core.office import find_service
 from desk_app.core.queue import LANGUAGES, QueueService, TicketView
 from desk_app.core.schedule import WeeklyPeriod, at_local, local_label, parse_weekly
-from desk_app.core.validation import clean_choice, clean_code, clean_text, parse_date
+from desk_app.core.validation import clean_choice, clean_text, parse_date
 from desk_app.db.engine import Database
 from desk_app.db.feed import Change, notify
 from desk_app.db.models import Office, Service, Ticket
@@ -182,12 +183,7 @@ class AppointmentService:
 
     @staticmethod
     def service(session: Session, office: Office, code: str) -> Service:
-        service = session.execute(
-            select(Service).where(Service.office_id == office.id, Service.code == clean_code(code, "service"))
-        ).scalar()
-        if service is None:
-            raise NotFoundError("unknown_service", value=code)
-        return service
+        return find_service(session, office.id, code)
 
     @staticmethod
     def _calendar(session: Session, service: Service) -> AppointmentCalendar:

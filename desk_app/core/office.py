@@ -87,6 +87,16 @@ def resolve_office(session: Session, office_code: str | None) -> Office:
     return offices[0]
 
 
+def find_service(session: Session, office_id: int, code: str) -> Service:
+    """The office's service with ``code`` (any case), or :class:`NotFoundError` ``unknown_service``."""
+    service = session.execute(
+        select(Service).where(Service.office_id == office_id, Service.code == clean_code(code, "service"))
+    ).scalar()
+    if service is None:
+        raise NotFoundError("unknown_service", value=code)
+    return service
+
+
 def _clean_prefix(value: str) -> str:
     prefix = clean_text(value, "prefix", 2).upper()
     if not prefix.isascii() or not prefix.isalpha():

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.clock import Clock, SystemClock, local_day
-from desk_app.core.office import resolve_office
+from desk_app.core.office import find_service, resolve_office
 from desk_app.core.validation import clean_choice, clean_code, clean_text
 from desk_app.db.base import UTCDateTime
 from desk_app.db.engine import Database
@@ -344,15 +344,6 @@ class QueueService:
             raise NotFoundError("unknown_desk", value=code)
         return info, info.desk_ids[clean]
 
-    @staticmethod
-    def _service(session: Session, info: OfficeInfo, code: str) -> Service:
-        service = session.execute(
-            select(Service).where(Service.office_id == info.id, Service.code == clean_code(code, "service"))
-        ).scalar()
-        if service is None:
-            raise NotFoundError("unknown_service", value=code)
-        return service
-
     def today(self, office: OfficeInfo | Office | None = None) -> date:
         return local_day(self.clock.now(), office.timezone if office else "Europe/Rome")
 
@@ -493,7 +484,7 @@ class QueueService:
         if language is not None:
             language = clean_choice(language.strip().lower(), "language", LANGUAGES)
         office = self._office(session, actor)
-        service = self._service(session, office, service_code)
+        service = find_service(session, office.id, service_code)
         if not service.active:
             raise ConflictError("service_inactive", value=service.code)
         now = self.clock.now()
@@ -585,7 +576,7 @@ class QueueService:
                                     "b_number": ref, "b_today": today, "now": now, **(params or {})}
             target_id = None
             if service_code is not None:
-                target = self._service(session, office, service_code)
+                target = find_service(session, office.id, service_code)
                 if not target.active:
                     raise ConflictError("service_inactive", value=target.code)
                 bind["b_target_id"] = target_id = target.id
