@@ -3,6 +3,7 @@
 #   ./dev.sh app [desk-app options]   install (once) and open the desk application on the embedded SQLite default
 #   ./dev.sh test [pytest options]    install (once) with test tools and run the whole test suite
 #   ./dev.sh admin [desk-admin args]  run the administration command line
+#   ./dev.sh bundle [pyinstaller args] build the PyInstaller folder (dist/sportello: sportello and desk-admin)
 # Everything goes into .venv beside this file; nothing is installed system-wide except, on Debian/Ubuntu as root,
 # the few system libraries Qt needs (and LibreOffice/poppler for the document tests).
 set -euo pipefail
@@ -11,8 +12,9 @@ cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
 VENV=.venv
 QT_LIBS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 \
-libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
-TEST_LIBS="libreoffice-writer-nogui poppler-utils"
+libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
+libpulse0"  # libpulse0: QtMultimedia (the board's chime) links libpulse.so.0
+TEST_LIBS="libreoffice-writer-nogui poppler-utils faketime"
 
 apt_install() {
     # Install missing Debian packages when we can (root + apt); otherwise say what is missing and go on.
@@ -46,6 +48,8 @@ venv() {
         fi
         touch "$stamp"
     fi
+    # The staff-interface catalogues (.qm) are build outputs: compile those older than their .ts sources.
+    "$VENV/bin/python" scripts/build_translations.py --compile
 }
 
 cmd=${1:-app}
@@ -66,8 +70,13 @@ case "$cmd" in
         export QT_QPA_PLATFORM=offscreen
         exec "$VENV/bin/python" -m pytest -p no:cacheprovider "$@"
         ;;
+    bundle)
+        apt_install $QT_LIBS
+        venv build
+        exec "$VENV/bin/pyinstaller" --noconfirm --log-level WARN "$@" installer.spec
+        ;;
     *)
-        echo "usage: ./dev.sh app|test|admin [args]" >&2
+        echo "usage: ./dev.sh app|test|admin|bundle [args]" >&2
         exit 2
         ;;
 esac

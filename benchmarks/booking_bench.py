@@ -39,8 +39,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from desk_app.clock import local_day
 from desk_app.core.auth import Actor
-from desk_app.core.clock import local_day
 from desk_app.core.services import CoreServices
 from desk_app.core.settings import Settings
 from desk_app.errors import ConflictError, QueueEmptyError

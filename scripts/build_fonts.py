@@ -1,4 +1,4 @@
-"""Copy the Noto fonts shipped under ``resources/fonts`` from Debian's packages and subset the CJK font.
+"""Copy the Noto fonts shipped under ``desk_app/resources/fonts`` from Debian's packages and subset the CJK font.
 
 Run on Debian/Ubuntu after ``apt-get install fonts-noto-core fonts-noto-cjk``::
 
@@ -20,7 +20,7 @@ from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = ROOT / "resources" / "fonts"
+TARGET = ROOT / "desk_app" / "resources" / "fonts"
 NOTO_CORE = Path("/usr/share/fonts/truetype/noto")
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto")
 #: Faces copied whole: Latin/Cyrillic, Arabic (Naskh), Urdu (Nastaliq), Devanagari, Gurmukhi, Bengali.

@@ -1,11 +1,14 @@
 """Refresh the staff-interface translations: ``lupdate`` (sources -> ``.ts``) then ``lrelease`` (``.ts`` -> ``.qm``).
 
-    python scripts/build_translations.py           # update translations/*.ts from the code and forms, compile .qm
-    python scripts/build_translations.py --check   # exit 1 if a .ts misses a source string or has unfinished ones
+    python scripts/build_translations.py             # update translations/*.ts from the code and forms, compile .qm
+    python scripts/build_translations.py --compile   # only compile the .qm files that are older than their .ts
+    python scripts/build_translations.py --check     # exit 1 if a .ts misses a source string or has unfinished ones
 
 Sources are ``desk_app/gui/**/*.py`` (``tr()``, ``QT_TRANSLATE_NOOP``) and the Designer forms ``ui/*.ui``; the
 modules generated from the forms are skipped (the forms themselves are read). Translators edit the ``.ts`` with Qt
-Linguist (``pyside6-linguist translations/sportello_it.ts``). The app also compiles a missing ``.qm`` at start.
+Linguist (``pyside6-linguist translations/sportello_it.ts``). The ``.qm`` files go into the package
+(``desk_app/resources/translations/``), where the package build (``setup.py``) also puts them; the app never compiles
+them at start.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desk_app.gui.i18n import CATALOGUE, qt_tool  # noqa: E402 - after the path set-up above
+from desk_app.gui.i18n import CATALOGUE, compiled_dir, qt_tool  # noqa: E402 - after the path set-up above
 
 LANGUAGES = ("it",)
 TS_DIR = ROOT / "translations"
@@ -71,6 +74,7 @@ def problems(ts_file: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="check the .ts files, change nothing")
+    parser.add_argument("--compile", action="store_true", help="only compile the .qm files older than their .ts")
     args = parser.parse_args(argv)
     failed = False
     for lang in LANGUAGES:
@@ -81,9 +85,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{ts_file.name}: {issue}")
             failed |= bool(issues)
             continue
-        lupdate(ts_file)
-        subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts_file)], check=True)
-        print(f"updated {ts_file.relative_to(ROOT)} and compiled {ts_file.with_suffix('.qm').name}")
+        compiled = compiled_dir() / ts_file.with_suffix(".qm").name
+        if args.compile and compiled.exists() and compiled.stat().st_mtime >= ts_file.stat().st_mtime:
+            continue
+        if not args.compile:
+            lupdate(ts_file)
+        compiled.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts_file), "-qm", str(compiled)], check=True)
+        print(f"compiled {compiled.relative_to(ROOT)}" + ("" if args.compile else f" from {ts_file.name} (updated)"))
     return 1 if failed else 0
 
 

@@ -1,4 +1,4 @@
-"""Generate the display board's call chime, ``resources/sounds/chime.wav``, with the standard library only.
+"""Generate the display board's call chime, ``desk_app/resources/sounds/chime.wav``, with the standard library only.
 
 A two-note "ding-dong" (E5 then C5, like a public-address gong): each note is a
 sine with two soft overtones and an exponential decay, 16-bit mono at 22,050 Hz,
@@ -16,7 +16,7 @@ import wave
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = ROOT / "resources" / "sounds" / "chime.wav"
+TARGET = ROOT / "desk_app" / "resources" / "sounds" / "chime.wav"
 RATE = 22_050
 #: (start s, frequency Hz, length s): E5 then C5.
 NOTES = ((0.0, 659.25, 0.9), (0.45, 523.25, 0.95))

@@ -107,8 +107,8 @@ APPOINTMENTS = (
 def appointments_setup(settings: Any, today: Any) -> None:
     """An RF calendar, two mediators and today's appointments as the office would have them at 10:15:
     some checked in, one missed, a mediator booked for most of those who need one, answers from the mediator."""
+    from desk_app.clock import ManualClock, zone
     from desk_app.core.auth import Actor
-    from desk_app.core.clock import ManualClock, zone
     from desk_app.core.demo import DEMO_PASSWORD
     from desk_app.core.schedule import at_local
     from desk_app.gui.app import connect_core
@@ -212,8 +212,8 @@ def appointments_screenshots(window: Any) -> None:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
+    from desk_app.clock import ManualClock, local_day, zone
     from desk_app.core.auth import Actor
-    from desk_app.core.clock import ManualClock, local_day, zone
     from desk_app.core.demo import DEMO_PASSWORD, create_demo_office, simulate_day
     from desk_app.core.settings import Settings
     from desk_app.gui.app import build_main_window, connect_core, prepare_application
@@ -252,7 +252,7 @@ def main() -> int:
     settle(window)
     workspace = window.workspace
     if workspace.current is None:
-        workspace.actions["call_next"].trigger()
+        workspace.counter_actions["call_next"].trigger()
         settle(window)
     workspace.ui.ticketsView.selectRow(0)
     window.grab().save(str(OUT / "workspace.png"))
@@ -273,7 +273,7 @@ def main() -> int:
     board = window.open_board()
     settle(window)
     if workspace.current is not None and workspace.current.status == "called":
-        workspace.actions["recall"].trigger()  # the board chimes and shows this desk's call on top
+        workspace.counter_actions["recall"].trigger()  # the board chimes and shows this desk's call on top
     settle(window)
     pause(1.0)  # the feed delivers the recall to the board
     board.grab().save(str(OUT / "display-board.png"))

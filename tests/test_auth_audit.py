@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import delete, select, update
 
+from desk_app.clock import ManualClock
 from desk_app.core.auth import PERMISSIONS, Actor
-from desk_app.core.clock import ManualClock
 from desk_app.core.queue import QueueService
 from desk_app.core.services import CoreServices
 from desk_app.db.models import AuditEvent, Staff, Ticket

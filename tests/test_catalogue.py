@@ -15,6 +15,7 @@ from desk_app.core.services import CoreServices
 from desk_app.db.models import AuditEvent
 from desk_app.db.models_content import ProcedureVersion
 from desk_app.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from desk_app.resources import resource_path
 
 #: Every procedure DOMAIN.md names, with the service it belongs to.
 EXPECTED = {
@@ -62,7 +63,7 @@ def test_uncertain_facts_ship_flagged_to_verify(catalogue: Catalogue) -> None:
 
 def test_catalogue_errors_name_the_file(tmp_path: Path) -> None:
     broken = tmp_path / "catalogue.toml"
-    text = (Path(__file__).parents[1] / "resources" / "content" / "catalogue.toml").read_text(encoding="utf-8")
+    text = resource_path("content", "catalogue.toml").read_text(encoding="utf-8")
     broken.write_text(text.replace('{ key = "pec", need = "required" }', '{ key = "nope", need = "required" }',
                                    1), encoding="utf-8")
     with pytest.raises(ValidationError) as caught:

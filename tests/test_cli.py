@@ -8,12 +8,12 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from desk_app.cli import main
+from desk_app.clock import SystemClock, local_day
 
 SETUP_TOML = """
 [office]
@@ -149,7 +149,7 @@ def test_counts_export_is_csv_for_italian_excel(set_up, tmp_path):
     set_up("ticket", "serve", "--desk", "D1")
     set_up("ticket", "finish", "--desk", "D1")
     set_up("ticket", "cancel", "--ticket", "R003")
-    today = date.today().isoformat()
+    today = local_day(SystemClock().now()).isoformat()  # the office's (Rome) day, as the CLI counts it
     target = tmp_path / "out" / "conteggi.csv"
     code, out, _ = set_up("export", "counts", "--from", today, "--to", today, "-o", str(target))
     assert code == 0 and str(target) in out

@@ -221,24 +221,55 @@ def _soffice() -> str | None:
     return shutil.which("libreoffice") or shutil.which("soffice")
 
 
+def only_shipped_fonts(tmp_path: Path) -> dict[str, str]:
+    """An environment in which fontconfig (so LibreOffice) sees the shipped fonts and no font of the machine.
+
+    What LibreOffice renders then depends on the product's fonts, not on which Noto packages a machine has:
+    without this, a machine lacking them system-wide substituted another Arabic font and its text came out
+    different.
+    """
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>{font_dir()}</dir>
+  <cachedir>{tmp_path / "fontconfig-cache"}</cachedir>
+</fontconfig>
+""", encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+def pdf_fonts(pdf: Path) -> dict[str, bool]:
+    """Font name (without the subset tag) -> embedded, as ``pdffonts`` lists them."""
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    fonts = {}
+    for row in listing.splitlines()[2:]:
+        name, *_, emb, _sub, _uni, _obj, _gen = row.split()
+        fonts[name.split("+", 1)[-1]] = emb == "yes"
+    return fonts
+
+
 @pytest.mark.skipif(_soffice() is None and not IN_CI, reason="LibreOffice not installed")
-def test_libreoffice_opens_the_docx(builder: SheetBuilder, tmp_path: Path) -> None:
+def test_libreoffice_opens_the_docx_in_the_fonts_it_names(builder: SheetBuilder, tmp_path: Path) -> None:
     from desk_app.documents.docx import write_docx
 
     soffice = _soffice()
     assert soffice is not None, "CI must install libreoffice-writer-nogui"
-    sources = [write_docx(builder.instructions("RF-NO", lang), tmp_path / f"rf-{lang}.docx")
-               for lang in ("ar", "ur", "hi", "zh", "it")]
+    assert shutil.which("pdffonts") is not None, "CI must install poppler-utils"
+    expected = {"ar": "NotoNaskhArabic", "ur": "NotoNastaliqUrdu", "hi": "NotoSansDevanagari",
+                # The CJK subset keeps the collection's shared CFF name (NotoSansCJKjp-...); its cmap is the SC face's.
+                "zh": "NotoSansCJK", "it": "NotoSans"}
+    sources = [write_docx(builder.instructions("RF-NO", lang), tmp_path / f"rf-{lang}.docx") for lang in expected]
     profile = tmp_path / "lo-profile"
     result = subprocess.run(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
          "--outdir", str(tmp_path / "out"), *map(str, sources)],
-        capture_output=True, text=True, timeout=240, check=False)
+        capture_output=True, text=True, timeout=240, check=False, env=only_shipped_fonts(tmp_path))
     assert result.returncode == 0, result.stderr
-    for source in sources:
-        pdf = tmp_path / "out" / f"{source.stem}.pdf"
-        assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), (source.name, result.stdout, result.stderr)
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(tmp_path / "out" / "rf-ar.pdf"), "-"], capture_output=True,
-                              text=True, check=True).stdout
-        assert "لمّ شمل الأسرة" in text or "الأسرة" in text
+    for lang, family in expected.items():
+        pdf = tmp_path / "out" / f"rf-{lang}.pdf"
+        assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), (lang, result.stdout, result.stderr)
+        fonts = pdf_fonts(pdf)
+        # The script's text is set in the font the DOCX names for it, found among the shipped files, embedded.
+        assert any(name.startswith(family) for name in fonts), (lang, sorted(fonts))
+        assert all(fonts.values()), (lang, fonts)

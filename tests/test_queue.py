@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from desk_app.core.clock import ManualClock
+from desk_app.clock import ManualClock
 from desk_app.core.services import CoreServices
 from desk_app.db.models import Ticket, TicketEvent
 from desk_app.errors import ConflictError, NotFoundError, QueueEmptyError, ValidationError

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from sqlalchemy import select
 
+from desk_app.clock import ManualClock
 from desk_app.core.auth import Actor
-from desk_app.core.clock import ManualClock
 from desk_app.core.queue import PRIORITY_HEAD_START, QueueService
 from desk_app.core.services import CoreServices
 from desk_app.core.settings import Settings

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desk_app.core.clock import ManualClock
+from desk_app.clock import ManualClock
 from desk_app.core.reports import percentile
 from desk_app.core.services import CoreServices
 from desk_app.core.settings import SETTINGS, AppPaths, Settings

@@ -470,6 +470,25 @@
     </message>
 </context>
 <context>
+    <name>CrashHandler</name>
+    <message>
+        <source>Unexpected error</source>
+        <extracomment>Title of the dialog shown after an error the program did not expect (a bug).</extracomment>
+        <translation>Errore imprevisto</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred ({error}) and was written to the log. The program keeps running; if something looks wrong, close it and start it again.
+
+Please send this log file to support:
+{path}</source>
+        <extracomment>{error} is a programmer&apos;s error name (e.g. ValueError), {path} the log file&apos;s full path.</extracomment>
+        <translation>Si è verificato un errore imprevisto ({error}), registrato nel file di log. Il programma continua a funzionare; se qualcosa non va, chiudetelo e riapritelo.
+
+Inviate all&apos;assistenza questo file di log:
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>The two passwords differ.</source>
@@ -877,7 +896,7 @@
     </message>
     <message>
         <source>The demo office has staff accounts operatore1 … operatore6, responsabile, admin and the mediators mediatrice1 and mediatore2, all with the password %1.</source>
-        <translation>L'ufficio dimostrativo ha gli account operatore1 … operatore6, responsabile, admin e i mediatori mediatrice1 e mediatore2, tutti con la password %1.</translation>
+        <translation>L&apos;ufficio dimostrativo ha gli account operatore1 … operatore6, responsabile, admin e i mediatori mediatrice1 e mediatore2, tutti con la password %1.</translation>
     </message>
     <message>
         <source>First start: set up the office (File &gt; Set up the office…).</source>

@@ -12,8 +12,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from desk_app.cli import CliContext
+from desk_app.clock import local_time
 from desk_app.core.appointments import AppointmentView, hours_text, slot_label
-from desk_app.core.clock import local_time
 from desk_app.core.mediators import AgendaEntry, MediatorBookingView
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.schedule import local_label, parse_local

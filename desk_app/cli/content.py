@@ -96,7 +96,7 @@ def print_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
         sheet = builder.instructions(args.procedure, args.sheet_lang, bilingual=args.bilingual)
     elif args.sheet_kind == "missing":
         case = core.cases.get(ctx.actor(), args.case)
-        sheet = builder.missing(case, args.sheet_lang, bilingual=args.bilingual, today=core.clock.now().date())
+        sheet = builder.missing(case, args.sheet_lang, bilingual=args.bilingual)
     else:
         sheet = builder.exploitation(args.sheet_lang, bilingual=args.bilingual)
     path = Path(args.output)

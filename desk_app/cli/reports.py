@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from desk_app.cli import CliContext
-from desk_app.core.clock import local_time
+from desk_app.clock import local_time
 from desk_app.core.validation import parse_date
 from desk_app.errors import ValidationError
 

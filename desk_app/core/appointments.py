@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import CursorResult, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock, SystemClock, local_day
 from desk_app.core.auth import Actor, Authorizer
-from desk_app.core.clock import Clock, SystemClock, local_day
 from desk_app.core.office import find_service
 from desk_app.core.queue import LANGUAGES, QueueService, TicketView
 from desk_app.core.schedule import WeeklyPeriod, at_local, local_label, parse_weekly
@@ -746,13 +746,17 @@ class AppointmentService:
             office = self.office(session, actor)
             now = self.clock.now()
             limit = now - timedelta(days=self.retention_days)
-            purged = session.execute(
+            result = session.execute(
                 update(Appointment)
                 .where(Appointment.office_id == office.id, Appointment.purged_at.is_(None),
                        Appointment.ends_at < limit)
                 .values(person_name=None, practice_number=None, person_key=None, purged_at=now)
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            )
+            # An UPDATE without RETURNING gives a CursorResult; only that one has a row count.
+            if not isinstance(result, CursorResult):
+                raise TypeError(f"an UPDATE returned {type(result).__name__}, not a CursorResult")
+            purged = result.rowcount
             self.auth.audit_log.record(session, actor.audit, "appointment.purge", "office", office.code,
                                        detail={"before": limit.isoformat(), "count": purged,
                                                "retention_days": self.retention_days})

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from desk_app.core.clock import Clock, SystemClock
+from desk_app.clock import Clock, SystemClock
 from desk_app.db.engine import Database
 from desk_app.db.models import AuditEvent
 from desk_app.errors import AuditChainError

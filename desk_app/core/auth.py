@@ -23,8 +23,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock, SystemClock
 from desk_app.core.audit import AuditActor, AuditLog
-from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.validation import clean_choice, clean_text, clean_username
 from desk_app.db.engine import Database, on_rollback
 from desk_app.db.models import ROLES, Office, Staff

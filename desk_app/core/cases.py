@@ -19,9 +19,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock, SystemClock
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.catalogue import ChecklistItem, ContentService
-from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.validation import clean_choice, clean_code, clean_text
 from desk_app.db.engine import Database

@@ -29,8 +29,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock, SystemClock
 from desk_app.core.auth import Actor, Authorizer
-from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.validation import clean_choice, clean_code, clean_text

@@ -19,9 +19,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock, SystemClock
 from desk_app.core.appointments import AppointmentService
 from desk_app.core.auth import Actor, Authorizer
-from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.validation import clean_code, clean_text
 from desk_app.db.engine import Database
 from desk_app.db.models import Service

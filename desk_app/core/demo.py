@@ -4,7 +4,7 @@
 Prefettura di Lodi, six desks, staff of every role and the procedure catalogue
 with its translations (idempotent).
 ``simulate_day`` replays a realistic morning (DOMAIN.md: 150-400 tickets,
-4-8 desks) with a :class:`~desk_app.core.clock.ManualClock`: arrivals peak
+4-8 desks) with a :class:`~desk_app.clock.ManualClock`: arrivals peak
 after opening, desks call, serve, finish, transfer, park and see no-shows,
 all through :class:`~desk_app.core.queue.QueueService`, so the counts and the
 audit trail are the ones real work would leave.
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from desk_app.clock import ManualClock, local_time, zone
 from desk_app.core.auth import Actor
 from desk_app.core.catalogue import LoadResult
-from desk_app.core.clock import ManualClock, local_time, zone
 from desk_app.core.queue import QueueService
 from desk_app.core.services import CoreServices
 from desk_app.errors import ConflictError, DeskError, QueueEmptyError

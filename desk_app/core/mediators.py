@@ -34,8 +34,8 @@ from sqlalchemy import and_, bindparam, delete, exists, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock, SystemClock, local_day, zone
 from desk_app.core.auth import Actor, Authorizer
-from desk_app.core.clock import Clock, SystemClock, local_day, zone
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.schedule import WeeklyPeriod, at_local, hhmm, local_label, parse_time, parse_weekly
 from desk_app.core.validation import clean_choice, clean_code, clean_text, clean_username, parse_date

@@ -21,15 +21,14 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock, local_day
 from desk_app.core.auth import Actor, Authorizer
-from desk_app.core.clock import local_day
 from desk_app.core.validation import clean_code, clean_text
 from desk_app.db.engine import Database
 from desk_app.db.models import Desk, DeskService, Office, Service, Ticket
@@ -117,9 +116,10 @@ def _target(value: Any) -> int:
 class OfficeService:
     """Creates and reads office set-up. Changes need ``manage_setup`` and are audited."""
 
-    def __init__(self, db: Database, authorizer: Authorizer) -> None:
+    def __init__(self, db: Database, authorizer: Authorizer, clock: Clock) -> None:
         self.db = db
         self.auth = authorizer
+        self.clock = clock
 
     def view(self, office_code: str | None = None) -> OfficeView:
         """The office with its services and desks (no permission needed: nothing personal)."""
@@ -167,7 +167,7 @@ class OfficeService:
             by_code = {s.code: s for s in session.execute(select(Service).where(Service.office_id == office.id))
                        .scalars()}
             # Numbers are prefix + sequence per day: a prefix another service printed today cannot move yet.
-            today = local_day(datetime.now(UTC), office.timezone)
+            today = local_day(self.clock.now(), office.timezone)
             used: dict[str, set[int]] = {}
             for origin, number in session.execute(
                 select(Ticket.origin_service_id, Ticket.number).distinct()

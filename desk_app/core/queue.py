@@ -33,12 +33,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock, SystemClock, local_day
 from desk_app.core.auth import Actor, Authorizer
-from desk_app.core.clock import Clock, SystemClock, local_day
 from desk_app.core.office import find_service, resolve_office
 from desk_app.core.validation import clean_choice, clean_code, clean_text
 from desk_app.db.base import UTCDateTime
-from desk_app.db.engine import Database
+from desk_app.db.engine import Database, table_of
 from desk_app.db.feed import CHANNEL, notify, ticket_change
 from desk_app.db.models import (
     ACTIVE_AT_DESK,
@@ -164,14 +164,16 @@ _VIEW_COLUMNS = (
 
 # Statements of the hot paths, built once: building SQLAlchemy expressions (and ORM value coercion) on every
 # call cost more CPU than the database work itself (measured with benchmarks/queue_bench.py).
-_TICKET_INSERT = insert(Ticket.__table__).returning(*_VIEW_COLUMNS)
-_EVENT_INSERT = insert(TicketEvent.__table__)
+_TICKETS = table_of(Ticket)
+_TICKET_EVENTS = table_of(TicketEvent)
+_TICKET_INSERT = insert(_TICKETS).returning(*_VIEW_COLUMNS)
+_EVENT_INSERT = insert(_TICKET_EVENTS)
 _EVENT_COLUMNS = ("office_id", "ticket_id", "at", "action", "from_status", "to_status", "service_id", "desk_id",
                   "staff_id")
 # PostgreSQL: the event row and its NOTIFY in one statement (a data-modifying CTE), one round trip.
 _EVENT_INSERT_NOTIFY = select(func.pg_notify(bindparam("channel"), bindparam("payload"))).select_from(
-    insert(TicketEvent.__table__).values({c: bindparam(c) for c in _EVENT_COLUMNS})
-    .returning(TicketEvent.__table__.c.id).cte("inserted_event")
+    insert(_TICKET_EVENTS).values({c: bindparam(c) for c in _EVENT_COLUMNS})
+    .returning(_TICKET_EVENTS.c.id).cte("inserted_event")
 )
 _COUNTER_UPSERTS: dict[str, Any] = {}
 
@@ -179,7 +181,7 @@ _COUNTER_UPSERTS: dict[str, Any] = {}
 def _counter_upsert(dialect: str) -> Any:
     """``INSERT ... ON CONFLICT (office, service, day) DO UPDATE SET last = last + 1 RETURNING last``."""
     if dialect not in _COUNTER_UPSERTS:
-        table = TicketCounter.__table__
+        table = table_of(TicketCounter)
         dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         _COUNTER_UPSERTS[dialect] = (
             dialect_insert(table)
@@ -225,7 +227,7 @@ class OfficeInfo:
                    time.monotonic())
 
 
-_T = Ticket.__table__.c
+_T = _TICKETS.c
 _NOW = bindparam("now", type_=UTCDateTime())
 #: What each transition sets besides ``status`` (bind parameters are filled per call by ``QueueService._move``).
 _SET_VALUES: dict[str, dict[str, Any]] = {
@@ -270,7 +272,7 @@ def _move_statement(spec: _Spec, ref_kind: str) -> Any:
             # a ticket at a desk can only be transferred by that desk: another desk's stale list must not take it
             condition.append(or_(_T.status == "waiting", _T.desk_id == bindparam("b_desk_id")))
         _MOVE_STATEMENTS[key] = (
-            update(Ticket.__table__).where(and_(*condition))
+            update(_TICKETS).where(and_(*condition))
             .values(previous_status=_T.status, status=spec.to_status, **_SET_VALUES[spec.action])
             .returning(*_VIEW_COLUMNS, Ticket.previous_status)
         )
@@ -288,7 +290,7 @@ class QueueService:
     Args:
         db: the database.
         authorizer: permission checks and refusal auditing.
-        clock: time source (a :class:`~desk_app.core.clock.ManualClock` in simulations).
+        clock: time source (a :class:`~desk_app.clock.ManualClock` in simulations).
         office_code: the office to work for; ``None`` means the only office in the database.
         call_filters: extra conditions call-next applies (features such as mediator gating add them).
     """
@@ -444,9 +446,9 @@ class QueueService:
             for extra in self.call_filters:
                 candidates = candidates.where(extra.condition())
             chosen = (candidates.order_by(_T.sort_key, _T.id).limit(1)
-                      .with_for_update(of=Ticket.__table__, skip_locked=True).scalar_subquery())
+                      .with_for_update(of=_TICKETS, skip_locked=True).scalar_subquery())
             self._call_stmt = (
-                update(Ticket.__table__).where(_T.id == chosen, _T.status == "waiting")
+                update(_TICKETS).where(_T.id == chosen, _T.status == "waiting")
                 .values(status="called", desk_id=bindparam("b_desk_id"), staff_id=bindparam("b_staff_id"),
                         called_at=_NOW)
                 .returning(*_VIEW_COLUMNS)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from desk_app.core.clock import zone
+from desk_app.clock import zone
 from desk_app.errors import ValidationError
 
 _DAY_NAMES = (

@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from desk_app.clock import Clock, SystemClock
 from desk_app.core.appointments import AppointmentService
 from desk_app.core.audit import AuditLog
 from desk_app.core.auth import Authorizer, StaffService
 from desk_app.core.cases import CaseService
 from desk_app.core.catalogue import ContentService
-from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.convocations import ConvocationService
 from desk_app.core.legalisation import LegalisationService
 from desk_app.core.mediators import MediatorService, mediator_call_filter
@@ -71,7 +71,7 @@ class CoreServices:
             audit=audit,
             authorizer=authorizer,
             staff=StaffService(db, audit, clock),
-            offices=OfficeService(db, authorizer),
+            offices=OfficeService(db, authorizer, clock),
             queue=queue,
             content=content,
             cases=CaseService(db, authorizer, content, clock, office_code),
@@ -85,7 +85,8 @@ class CoreServices:
     def upgrade_schema(self) -> migrate.UpgradeResult:
         """Migrate to the newest schema, copying an existing SQLite file to the backups folder first."""
         self.settings.paths.ensure()
-        return migrate.upgrade(self.db, self.settings.paths.backups, keep=self.settings.backups_kept)
+        return migrate.upgrade(self.db, self.settings.paths.backups, keep=self.settings.backups_kept,
+                               clock=self.clock)
 
     def close_previous_days(self) -> int:
         """Close tickets left open on earlier days: what ``desk-admin day close`` does, run at every start.

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from desk_app.clock import local_day
 from desk_app.core.cases import CaseView
 from desk_app.core.catalogue import (
     LANGUAGE_NAMES,
@@ -230,7 +231,10 @@ class SheetBuilder:
 
     def missing(self, case: CaseView, lang: str | None = None, *, bilingual: bool = False,
                 today: date | None = None, office_code: str | None = None) -> Sheet:
-        """The "bring next time" sheet of a case: its missing items only, in the case's language by default."""
+        """The "bring next time" sheet of a case: its missing items only, in the case's language by default.
+
+        ``today`` is the date printed on the sheet; by default the office's local day from the clock seam.
+        """
         t = self._texts(lang or case.language, office_code)
         procedure = self.content.procedure(case.procedure_code, office_code)
         office = self.content.office(office_code)
@@ -238,16 +242,17 @@ class SheetBuilder:
         reference = [f"{case.id}"] + ([case.practice_number] if case.practice_number else [])
         # One left-to-right isolate for the whole reference: a practice number mixes letters, digits and
         # slashes ("LO/RF/2026/0187"), and isolating its digits alone let RTL text reorder its parts.
+        printed_day = today or local_day(self.content.clock.now(), office.timezone)
         blocks = [Block("title", title), Block("subtitle", t.line(f"proc.{case.procedure_code}.name")),
                   Block("text", t.compose(t.line("label.case"), f"{LRI}{' / '.join(reference)}{PDI}", sep=": ")),
-                  Block("text", t.compose(t.line("label.date"), (today or date.today()).isoformat(), sep=": "))]
+                  Block("text", t.compose(t.line("label.date"), printed_day.isoformat(), sep=": "))]
         missing = case.missing
         blocks.append(Block("text", t.line("label.missing_intro" if missing else "label.missing_none")))
         for entry in missing:
             block = self._item(t, entry.item)
             if entry.note:  # the clerk's own words, in Italian, as typed
                 note = Line(entry.note, SOURCE_LANGUAGE)
-                block = Block("item", block.line, t.compose(block.detail, note) if block.detail else note)  # type: ignore[arg-type]
+                block = Block("item", block.line, t.compose(block.detail, note) if block.detail else note)
             blocks.append(block)
         blocks.append(Block("heading", t.line("label.steps")))
         blocks.append(Block("text", t.line("label.missing_next")))

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app import __version__
+from desk_app.clock import Clock, SystemClock
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.catalogue import (
     LANGUAGE_NAMES,
@@ -36,7 +37,6 @@ from desk_app.core.catalogue import (
     exploitation_counts,
     text_digest,
 )
-from desk_app.core.clock import Clock, SystemClock
 from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.validation import clean_choice

@@ -27,10 +27,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from desk_app.errors import DatabaseError
 
@@ -64,7 +64,7 @@ def network_filesystem(path: Path, mounts: Iterable[tuple[str, str]] | None = No
         import ctypes
 
         drive_remote = 4
-        if ctypes.windll.kernel32.GetDriveTypeW(text[:3]) == drive_remote:  # type: ignore[attr-defined]
+        if ctypes.windll.kernel32.GetDriveTypeW(text[:3]) == drive_remote:  # type: ignore[attr-defined]  # win32 only
             return "remote drive"
         return None
     if mounts is None:
@@ -93,6 +93,18 @@ def _sqlite_path(url: URL) -> Path | None:
 
 def _describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
+
+
+def table_of(model: type[DeclarativeBase]) -> Table:
+    """The :class:`~sqlalchemy.Table` a model is mapped to, for Core ``insert()``/``update()`` statements.
+
+    SQLAlchemy types ``Model.__table__`` as any ``FromClause`` (a class may be mapped to a join or a select);
+    every model here has a table of its own, and this checks it.
+    """
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a single table")
+    return table
 
 
 def _install_sqlite_listeners(engine: Engine) -> None:
@@ -201,7 +213,7 @@ class Database:
                     raise DatabaseError("db_network_share", path=str(path), fstype=fstype)
             self.engine = create_engine(self.url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
             _install_sqlite_listeners(self.engine)
-            self._write_engine = self.engine.execution_options(sqlite_immediate=True)
+            self._write_engine: Engine = self.engine.execution_options(sqlite_immediate=True)
         else:
             self.engine = create_engine(
                 self.url,

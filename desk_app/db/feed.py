@@ -31,12 +31,13 @@ from typing import Any
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
-from desk_app.db.engine import Database
+from desk_app.clock import Clock, SystemClock
+from desk_app.db.engine import Database, table_of
 from desk_app.db.models import ChangeLog
 
 log = logging.getLogger(__name__)
 CHANNEL = "sportello_changes"
-_CHANGE_LOG_INSERT = insert(ChangeLog.__table__)  # built once: it runs in every ticket transaction on SQLite
+_CHANGE_LOG_INSERT = insert(table_of(ChangeLog))  # built once: it runs in every ticket transaction on SQLite
 
 
 @dataclass(frozen=True)
@@ -96,11 +97,13 @@ class ChangeFeed:
         office_id: only changes of this office are delivered.
         poll_interval: SQLite ``data_version`` polling period, seconds.
         on_status: called with ``False`` when the connection is lost and ``True`` when it is back.
+        clock: stamps the ``resync`` changes the feed makes itself (the clock seam; the system clock by default).
     """
 
     def __init__(self, db: Database, office_id: int | None = None, *, poll_interval: float = 0.1,
-                 on_status: Callable[[bool], None] | None = None) -> None:
+                 on_status: Callable[[bool], None] | None = None, clock: Clock | None = None) -> None:
         self.db = db
+        self.clock: Clock = clock or SystemClock()
         self.office_id = office_id
         self.poll_interval = poll_interval
         self.on_status = on_status
@@ -120,17 +123,18 @@ class ChangeFeed:
             row = conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()
             self._last_id = int(row[0]) if self._conn is None else self._last_id
             self._data_version = conn.execute("PRAGMA data_version").fetchone()[0]
+            self._conn = conn
         else:
             import psycopg
 
             url = self.db.url
-            conn = psycopg.connect(
+            pg_conn = psycopg.connect(
                 host=url.host or None, port=url.port or None, user=url.username or None,
                 password=url.password or None, dbname=url.database or None, autocommit=True, connect_timeout=5,
                 application_name="sportello-feed",
             )
-            conn.execute(f"LISTEN {CHANNEL}")
-        self._conn = conn
+            pg_conn.execute(f"LISTEN {CHANNEL}")
+            self._conn = pg_conn
 
     def _close(self) -> None:
         if self._conn is not None:
@@ -158,7 +162,7 @@ class ChangeFeed:
                 if self._lost:
                     self._lost = False
                     self._report(True)
-                    return [Change("resync", "reconnected", self.office_id or 0, datetime.now(UTC))]
+                    return [Change("resync", "reconnected", self.office_id or 0, self.clock.now())]
             changes = self._wait_sqlite(timeout) if self.db.is_sqlite else self._wait_pg(timeout)
         except Exception as exc:  # noqa: BLE001 - any failure of the listening connection means "lost"
             log.warning("change feed connection lost: %s", exc)
@@ -194,7 +198,7 @@ class ChangeFeed:
                 newest = self._conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
                 if newest < self._last_id:  # ids went back (a file restored from backup): start over
                     self._last_id = newest
-                    return [Change("resync", "ids_reset", self.office_id or 0, datetime.now(UTC))]
+                    return [Change("resync", "ids_reset", self.office_id or 0, self.clock.now())]
                 rows = self._conn.execute(
                     "SELECT id, kind, action, office_id, at, data FROM change_log WHERE id > ? ORDER BY id",
                     (self._last_id,),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -20,6 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import DBAPIError
 
+from desk_app.clock import Clock, SystemClock
 from desk_app.db.engine import Database
 from desk_app.errors import DatabaseError
 
@@ -66,13 +66,17 @@ class UpgradeResult:
         return self.before != self.after
 
 
-def backup_sqlite(db: Database, backup_dir: Path, keep: int = 10, label: str = "pre-upgrade") -> Path | None:
-    """Copy the SQLite file into ``backup_dir`` with the online backup API; prune to ``keep`` copies."""
+def backup_sqlite(db: Database, backup_dir: Path, keep: int = 10, label: str = "pre-upgrade",
+                  clock: Clock | None = None) -> Path | None:
+    """Copy the SQLite file into ``backup_dir`` with the online backup API; prune to ``keep`` copies.
+
+    The copy's name carries the time from ``clock`` (the system clock by default), so copies sort by age.
+    """
     source = db.sqlite_path
     if source is None or not source.exists() or source.stat().st_size == 0:
         return None
     backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = (clock or SystemClock()).now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{source.stem}-{label}-{stamp}.sqlite3"
     src = sqlite3.connect(source)
     try:
@@ -93,7 +97,7 @@ def backup_sqlite(db: Database, backup_dir: Path, keep: int = 10, label: str = "
     return target
 
 
-def upgrade(db: Database, backup_dir: Path | None = None, keep: int = 10) -> UpgradeResult:
+def upgrade(db: Database, backup_dir: Path | None = None, keep: int = 10, clock: Clock | None = None) -> UpgradeResult:
     """Bring the schema to the newest revision; back up an existing SQLite file first.
 
     Raises :class:`DatabaseError` if the database cannot be reached or is not a database.
@@ -105,7 +109,7 @@ def upgrade(db: Database, backup_dir: Path | None = None, keep: int = 10) -> Upg
     heads = head_revisions()
     if before == heads:
         return UpgradeResult(frozenset(before), frozenset(before), None)
-    backup = backup_sqlite(db, backup_dir, keep) if (backup_dir is not None and before) else None
+    backup = backup_sqlite(db, backup_dir, keep, clock=clock) if (backup_dir is not None and before) else None
     cfg = alembic_config()
     try:
         with db.engine.begin() as conn:

@@ -45,9 +45,12 @@ def _subtitle(office: str, start: date, end: date) -> str:
 def write_xlsx(rows: Sequence[CountRow], path: Path, office: str, start: date, end: date) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.active  # a new workbook has one worksheet, active; openpyxl types it as optional, any sheet kind
+    if not isinstance(sheet, Worksheet):
+        raise TypeError(f"a new workbook should start with a worksheet, not {sheet!r}")
     sheet.title = "Conteggi"
     sheet.append([TITLE])
     sheet.append([_subtitle(office, start, end)])
@@ -115,7 +118,7 @@ def write_docx(rows: Sequence[CountRow], path: Path, office: str, start: date, e
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(8)
-    document.save(path)
+    document.save(str(path))  # python-docx types save() as str | IO[bytes]
     return path
 
 

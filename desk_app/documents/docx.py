@@ -19,6 +19,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -48,7 +49,7 @@ STYLES: dict[str, tuple[float, bool, RGBColor | None, float]] = {
 PREFIX = {"item": "□ ", "bullet": "• "}
 
 
-def _set(parent: OxmlElement, tag: str, **attrs: str) -> OxmlElement:
+def _set(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
     """Get or create child ``tag`` of ``parent`` and set its ``w:`` attributes."""
     element = parent.find(qn(tag))
     if element is None:

@@ -112,7 +112,7 @@ class MediatorAgenda(QWidget):
 
     # -- range ---------------------------------------------------------------------------------------------------
     def show_today(self) -> None:
-        from desk_app.core.clock import local_day
+        from desk_app.clock import local_day
 
         self.ui.dayEdit.setDate(to_qdate(local_day(self.session.core.clock.now(), self.session.office.timezone)))
 

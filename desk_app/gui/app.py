@@ -4,8 +4,9 @@ Boot order (each step logs):
 
 1. parse the command line (``--home DIR``, ``--db URL``, ``--lang``, ``--desk``, ``--board``);
 2. settings (:meth:`Settings.load`: command line > ``DESK_APP_DB`` > ``settings.toml`` > defaults);
-3. logging to ``<logs>/desk-app.log`` (never to a missing ``sys.stdout`` of a windowed build);
-4. ``QApplication``, translations (the app's ``.qm``, compiled if missing, and Qt's ``qtbase``), bundled fonts;
+3. logging to ``<logs>/desk-app.log`` (never to a missing ``sys.stdout`` of a windowed build); from step 4 on,
+   uncaught errors and Qt's own messages go there too, and an uncaught error shows a crash dialog naming it;
+4. ``QApplication``, translations (the app's ``.qm``, built with the package, and Qt's ``qtbase``), bundled fonts;
 5. the seams (dialogs, ticket printer, chime) and the one background worker;
 6. the main window, shown at once on the login page;
 7. in the background: database + migrations + core services, then the office (or the first-run wizard),
@@ -28,6 +29,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk_app import APP_ID, APP_NAME, __version__
@@ -35,7 +37,7 @@ from desk_app import APP_ID, APP_NAME, __version__
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from desk_app.core.clock import Clock
+    from desk_app.clock import Clock
     from desk_app.core.services import CoreServices
     from desk_app.core.settings import Settings
     from desk_app.gui.board import BoardApp
@@ -58,13 +60,17 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
     return parser.parse_known_args(argv)
 
 
+def log_file(settings: Settings) -> Path:
+    """The application's log file (the crash dialog names it)."""
+    return settings.paths.logs / "desk-app.log"
+
+
 def setup_logging(settings: Settings) -> None:
     """Log to a rotating file in the logs folder (and to stderr when there is one)."""
     settings.paths.ensure()
     root = logging.getLogger()
     root.setLevel(logging.INFO)
-    handler = RotatingFileHandler(settings.paths.logs / "desk-app.log", maxBytes=2_000_000, backupCount=3,
-                                  encoding="utf-8")
+    handler = RotatingFileHandler(log_file(settings), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if sys.stderr is not None:  # a windowed build has no console streams
@@ -110,7 +116,7 @@ def prepare_application(app: QApplication, settings: Settings) -> None:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     # The translators are parented to the application, which keeps them alive.
-    install_translators(app, settings.language, cache=settings.paths.data / "translations")
+    install_translators(app, settings.language)
     register_bundled_fonts()
 
 
@@ -154,16 +160,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from desk_app.gui.crash import install_crash_handlers
+
     app = QApplication([sys.argv[0] if sys.argv else "desk-app", *qt_args])
+    seams = default_seams(settings)
+    install_crash_handlers(seams.dialogs, log_file(settings))
     prepare_application(app, settings)
     if args.board:
-        board_app = build_board_app(settings, default_seams(settings))
+        board_app = build_board_app(settings, seams)
         board_app.start()
         code = app.exec()
         board_app.shutdown()
         log.info("%s display board stopped (exit %s)", APP_NAME, code)
         return code
-    window = build_main_window(settings, default_seams(settings))
+    window = build_main_window(settings, seams)
     window.show()
     window.start()
     code = app.exec()

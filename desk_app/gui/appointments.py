@@ -193,7 +193,7 @@ class AppointmentDayView(QDialog):
     def set_day(self, moment: datetime | date) -> None:
         """Show the office's local day of ``moment`` (a date is taken as is)."""
         if isinstance(moment, datetime):
-            from desk_app.core.clock import local_day
+            from desk_app.clock import local_day
 
             moment = local_day(moment, self.session.office.timezone)
         self.ui.dayEdit.setDate(to_qdate(moment))
@@ -215,7 +215,7 @@ class AppointmentDayView(QDialog):
 
         Names are read (and audited by the core) only when the day holds an appointment not in ``known``.
         """
-        from desk_app.core.clock import local_day
+        from desk_app.clock import local_day
 
         core, actor = self.session.core, self.session.actor
         slots, slots_error = None, None
@@ -297,7 +297,7 @@ class AppointmentDayView(QDialog):
         return index.data(RowRole) if index.isValid() else None
 
     def _update_actions(self) -> None:
-        from desk_app.core.clock import local_day
+        from desk_app.clock import local_day
 
         ready = self._online and not self._busy
         selected = self.selected_appointment()

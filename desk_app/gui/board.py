@@ -161,11 +161,18 @@ class DisplayBoard(QWidget):
         self._render()
 
     def show_call(self, number: str, desk_code: str) -> None:
-        """A ticket was called or recalled: put it on top and chime."""
+        """A ticket was called or recalled: put it on top and chime.
+
+        The call is on screen before the chime sounds, and a chime that fails is
+        logged and passed over: the next call of the same batch must still show.
+        """
         call = Call(number, desk_code)
         self.calls = [call, *[c for c in self.calls if c != call]][: HISTORY + 1]
         self._render()
-        self.chime.play()
+        try:
+            self.chime.play()
+        except Exception:
+            log.exception("the call chime failed for %s at %s", number, desk_code)
 
     def on_changes(self, changes: list[Change]) -> None:
         """Slot for :attr:`LiveFeed.changed`."""
@@ -271,8 +278,8 @@ class BoardApp(QObject):
         QTimer.singleShot(BOARD_RETRY_MS, self.start)
 
     def _booted(self, result: tuple[CoreServices, OfficeView]) -> None:
+        from desk_app.clock import local_time
         from desk_app.core.auth import Actor
-        from desk_app.core.clock import local_time
         from desk_app.gui.feed import LiveFeed
 
         core, office = result
@@ -285,7 +292,7 @@ class BoardApp(QObject):
         self.board.resync_requested.connect(self.reload)
         quit_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self.board)
         quit_key.activated.connect(self.board.close)
-        self.feed = LiveFeed(core.db, office.id, parent=self)
+        self.feed = LiveFeed(core.db, office.id, parent=self, clock=core.clock)
         self.feed.changed.connect(self.board.on_changes)
         self.feed.connection_changed.connect(self._feed_status)
         self.feed.start(self.worker)  # listening before the history is read: no call falls in between

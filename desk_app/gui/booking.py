@@ -109,7 +109,7 @@ class BookingDialog(QDialog):
 
     # -- choices -------------------------------------------------------------------------------------------------
     def _today(self) -> date:
-        from desk_app.core.clock import local_day
+        from desk_app.clock import local_day
 
         return local_day(self.session.core.clock.now(), self.session.office.timezone)
 

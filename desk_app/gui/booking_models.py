@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desk_app.gui.labels import LANGUAGE_LABELS, staff_label, status_label
+from desk_app.gui.labels import LANGUAGE_LABELS, QT_TRANSLATE_NOOP, staff_label, status_label
 from desk_app.gui.models import HeaderedTableModel
 
 if TYPE_CHECKING:
@@ -189,7 +189,7 @@ class AgendaTableModel(_RowsModel):
     def _cell(self, entry: AgendaEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.DAY:
-                from desk_app.core.clock import local_time
+                from desk_app.clock import local_time
 
                 return local_time(entry.starts_at, self.tz).strftime("%d/%m/%Y")
             if column == self.TIME:

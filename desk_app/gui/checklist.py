@@ -502,18 +502,11 @@ class ChecklistPanel(QWidget):
         core = self.session.core
         lang = self.ui.sheetLanguageCombo.currentData() or "it"
         bilingual = self.ui.bilingualCheck.isChecked()
-        timezone = self.session.office.timezone
         if kind == "missing":
             case = self.case
             assert case is not None
 
-            def missing() -> Sheet:
-                from desk_app.core.clock import local_day
-
-                return SheetBuilder(core.content).missing(case, lang, bilingual=bilingual,
-                                                          today=local_day(core.clock.now(), timezone))
-
-            return missing
+            return lambda: SheetBuilder(core.content).missing(case, lang, bilingual=bilingual)
         code = self.ui.procedureCombo.currentData()
         return lambda: SheetBuilder(core.content).instructions(code, lang, bilingual=bilingual)
 

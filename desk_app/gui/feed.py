@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from desk_app.clock import Clock
     from desk_app.db.engine import Database
     from desk_app.db.feed import Change, ChangeFeed
     from desk_app.gui.worker import DbWorker
@@ -44,12 +45,12 @@ class LiveFeed(QObject):
     connection_changed = Signal(bool)
 
     def __init__(self, db: Database, office_id: int, poll_interval: float = DESK_POLL_INTERVAL,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
         from desk_app.db.feed import ChangeFeed  # SQLAlchemy is loaded by now; keep it off the startup path
 
         self._feed: ChangeFeed = ChangeFeed(db, office_id, poll_interval=poll_interval,
-                                            on_status=self.connection_changed.emit)
+                                            on_status=self.connection_changed.emit, clock=clock)
         self._started = False
 
     def start(self, worker: DbWorker) -> None:

@@ -16,12 +16,24 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desk_app.errors import STATUS_NAMES, localized
 from desk_app.resources import resource_path
 
 _CONTEXT = "Labels"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Qt's translation marker, typed: returns ``source`` unchanged, as ``PySide6.QtCore.QT_TRANSLATE_NOOP`` does.
+
+    PySide6's stub types the result as ``object``, which does not fit the ``dict[str, str]`` tables below. The name
+    is kept on purpose: ``lupdate`` collects ``QT_TRANSLATE_NOOP("Context", "text")`` calls by name, whatever the
+    function behind it.
+    """
+    del context  # only lupdate reads it
+    return source
+
 
 PRIORITY_LABELS: dict[str, str] = {
     "ordinary": QT_TRANSLATE_NOOP("Labels", "Ordinary"),

@@ -76,11 +76,15 @@ class IdleWatcher(QObject):
         self.timer.timeout.connect(self.idle.emit)
 
     def start(self) -> None:
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self.timer.start()
 
     def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -269,7 +273,7 @@ class MainWindow(QMainWindow):
         assert self.core is not None
         self.office = office
         if self.feed is None:
-            self.feed = LiveFeed(self.core.db, office.id, parent=self)
+            self.feed = LiveFeed(self.core.db, office.id, parent=self, clock=self.core.clock)
             self.feed.changed.connect(self._on_changes)
             self.feed.connection_changed.connect(self._feed_status)
             self.feed.start(self.worker)
@@ -309,7 +313,7 @@ class MainWindow(QMainWindow):
         core, actor = self.core, Actor.system("gui:first-run")
         if self.wizard.wants_demo():
             def work() -> OfficeView:
-                from desk_app.core.clock import local_day
+                from desk_app.clock import local_day
                 from desk_app.core.demo import create_demo_office, simulate_day
 
                 create_demo_office(core, actor)
@@ -403,7 +407,7 @@ class MainWindow(QMainWindow):
         self._close_workspace()
         workspace = Workspace(self.session, self.worker, self.seams)
         workspace.walk_in_requested.connect(self.open_walk_in)
-        self.counter_menu.addActions(list(workspace.actions.values()))
+        self.counter_menu.addActions(list(workspace.counter_actions.values()))
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)
         self.workspace = workspace
@@ -516,7 +520,7 @@ class MainWindow(QMainWindow):
             clock, timezone = self.core.clock, self.office.timezone
 
             def local_now() -> datetime:
-                from desk_app.core.clock import local_time
+                from desk_app.clock import local_time
 
                 return local_time(clock.now(), timezone)
 

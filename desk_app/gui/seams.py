@@ -3,7 +3,7 @@
 Widgets never call ``QMessageBox``, ``QInputDialog``, the printer or the sound
 card directly: they get these small services from the composition root, and
 tests pass fakes that record what would have been shown, printed or played.
-The clock seam is the core's :class:`~desk_app.core.clock.Clock`.
+The clock seam is the core's :class:`~desk_app.clock.Clock`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
@@ -79,25 +79,42 @@ class Chime(Protocol):
 class SoundEffectChime:
     """Plays a WAV through QtMultimedia; the module loads on first use, not at start-up.
 
+    A chime that cannot sound (QtMultimedia or its system audio library missing, no
+    audio device, an unreadable file) is logged once with its cause and is silent
+    from then on: a sound must never interrupt the board or a desk.
+
     Args:
-        path: the WAV file (``resources/sounds/chime.wav``).
+        path: the WAV file (``desk_app/resources/sounds/chime.wav``).
         volume: 0.0-1.0.
+
+    Attributes:
+        failed: the error that silenced the chime, if any.
     """
 
     def __init__(self, path: Path, volume: float = 1.0) -> None:
         self.path = path
         self.volume = volume
-        self._effect = None
+        self._effect: Any = None
+        self.failed: BaseException | None = None
 
     def play(self) -> None:
-        if self._effect is None:
-            from PySide6.QtMultimedia import QSoundEffect
+        if self.failed is not None:
+            return
+        try:
+            if self._effect is None:
+                from PySide6.QtMultimedia import QSoundEffect
 
-            effect = QSoundEffect()
-            effect.setSource(QUrl.fromLocalFile(str(self.path)))
-            effect.setVolume(self.volume)
-            self._effect = effect
-        self._effect.play()
+                if not self.path.is_file():
+                    raise FileNotFoundError(str(self.path))
+                effect = QSoundEffect()
+                effect.setSource(QUrl.fromLocalFile(str(self.path)))
+                effect.setVolume(self.volume)
+                self._effect = effect
+            self._effect.play()
+        except Exception as exc:
+            self.failed = exc
+            log.warning("the call chime is off: it cannot play %s (%s: %s)", self.path, type(exc).__name__, exc,
+                        exc_info=exc)
 
 
 @dataclass

@@ -35,7 +35,7 @@ SERVICE_COLUMNS = 2
 
 def printable(session: DeskSession, ticket: TicketView) -> PrintableTicket:
     """What the printout of ``ticket`` shows, in the office's local time."""
-    from desk_app.core.clock import local_time
+    from desk_app.clock import local_time
 
     service = next((s.name for s in session.office.services if s.code == ticket.service_code), ticket.service_name)
     return PrintableTicket(ticket.number, service, session.office.name,

@@ -99,7 +99,7 @@ class Workspace(QWidget):
         refreshed(): the views show a fresh read (tests and the benchmark wait on it).
 
     Attributes:
-        actions: the counter actions by name (``call_next``, ``recall``, ``serve``, ``no_show``, ``park``,
+        counter_actions: the counter actions by name (``call_next``, ``recall``, ``serve``, ``no_show``, ``park``,
             ``transfer``, ``finish``, ``resume``, ``reactivate``, ``cancel``, ``walk_in``, ``checklist``); the
             main window puts them in its menu.
         current: the ticket held by this desk, as last read.
@@ -143,7 +143,7 @@ class Workspace(QWidget):
             self.ui.statusFilter.addItem(label, statuses)
         self.ui.statusFilter.currentIndexChanged.connect(self.schedule_refresh)
 
-        self.actions = self._create_actions()
+        self.counter_actions: dict[str, QAction] = self._create_actions()
         font = self.ui.currentNumber.font()
         font.setPointSize(40)
         font.setBold(True)
@@ -362,7 +362,7 @@ class Workspace(QWidget):
             "walk_in": True,
             "checklist": True,
         }
-        for name, action in self.actions.items():
+        for name, action in self.counter_actions.items():
             action.setEnabled(ready and enabled[name])
         self.ui.outcomeCombo.setEnabled(ready and status == "serving")
 

@@ -9,8 +9,8 @@ from datetime import date, datetime
 from datetime import time as wall_time
 from typing import Any
 
+from desk_app.clock import ManualClock
 from desk_app.core.auth import Actor
-from desk_app.core.clock import ManualClock
 from desk_app.core.schedule import at_local
 from desk_app.core.services import CoreServices
 from desk_app.core.settings import Settings

@@ -7,9 +7,9 @@ from datetime import datetime, time
 import pytest
 from booking_support import TODAY, TZ
 
+from desk_app.clock import ManualClock, zone
 from desk_app.core.appointments import CalendarView
 from desk_app.core.auth import Actor
-from desk_app.core.clock import ManualClock, zone
 from desk_app.core.services import CoreServices
 
 

@@ -8,8 +8,8 @@ import pytest
 from booking_support import TODAY, at, book
 from sqlalchemy import select
 
+from desk_app.clock import ManualClock
 from desk_app.core.auth import Actor
-from desk_app.core.clock import ManualClock
 from desk_app.core.services import CoreServices
 from desk_app.db.models import AuditEvent
 from desk_app.db.models_booking import Appointment, AppointmentSlot

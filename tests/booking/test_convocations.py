@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from booking_support import TODAY, at
 
+from desk_app.clock import ManualClock
 from desk_app.core.auth import Actor
-from desk_app.core.clock import ManualClock
 from desk_app.core.services import CoreServices
 from desk_app.errors import ConflictError, ValidationError
 

@@ -10,8 +10,8 @@ from icalendar import Calendar
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
+from desk_app.clock import ManualClock, zone
 from desk_app.core.auth import Actor
-from desk_app.core.clock import ManualClock, zone
 from desk_app.core.mediators import AgendaEntry, agenda_to_ics
 from desk_app.core.services import CoreServices
 from desk_app.db.feed import ChangeFeed

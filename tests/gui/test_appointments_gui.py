@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desk_app.clock import ManualClock, zone
 from desk_app.core.auth import Actor
-from desk_app.core.clock import ManualClock, zone
 from desk_app.core.schedule import at_local
 from desk_app.core.services import CoreServices
 from desk_app.db.models import AuditEvent

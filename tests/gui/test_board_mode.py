@@ -49,3 +49,54 @@ def test_board_pc_shows_calls_without_login(qtbot: QtBot, db_url: str, tmp_path:
         assert chime.played == 2
     finally:
         board_app.shutdown()
+
+
+class BrokenChime:
+    """A sound card that fails on every call (as QtMultimedia without its system audio library does)."""
+
+    def __init__(self) -> None:
+        self.attempts = 0
+
+    def play(self) -> None:
+        self.attempts += 1
+        raise RuntimeError("no audio device")
+
+
+def test_a_failing_chime_never_loses_a_call_of_a_batch(qtbot: QtBot, caplog: Any) -> None:
+    from datetime import UTC, datetime
+
+    from desk_app.db.feed import ticket_change
+    from desk_app.gui.board import DisplayBoard
+
+    chime = BrokenChime()
+    board = DisplayBoard("Lodi", {"D1": "Sportello 1", "D2": "Sportello 2"}, chime,
+                         lambda: datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    qtbot.addWidget(board)
+    at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    # Two calls back to back arrive in one batch of the change feed.
+    board.on_changes([ticket_change(1, 1, "R001", "call", "called", "D1", at),
+                      ticket_change(1, 2, "R002", "call", "called", "D2", at)])
+    assert board.number.text() == "R002" and board.desk.text() == "Sportello 2"
+    assert board.history_items[0].text().startswith("R001")
+    assert chime.attempts == 2
+    assert "the call chime failed" in caplog.text
+
+
+def test_a_chime_that_cannot_load_is_logged_once_and_stays_silent(monkeypatch: Any, caplog: Any,
+                                                                  tmp_path: Path) -> None:
+    import sys
+
+    from desk_app.gui.seams import SoundEffectChime
+    from desk_app.resources import resource_path
+
+    # What a machine without libpulse.so.0 does: importing QtMultimedia raises ImportError.
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
+    chime = SoundEffectChime(resource_path("sounds", "chime.wav"))
+    chime.play()
+    chime.play()
+    assert isinstance(chime.failed, ImportError)
+    assert caplog.text.count("the call chime is off") == 1
+    missing = SoundEffectChime(tmp_path / "nothing.wav")
+    monkeypatch.delitem(sys.modules, "PySide6.QtMultimedia")
+    missing.play()
+    assert isinstance(missing.failed, (FileNotFoundError, ImportError))

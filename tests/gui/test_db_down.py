@@ -108,13 +108,13 @@ def test_banner_while_the_database_is_away(qtbot: QtBot, open_desk: Any, log_in:
 
     proxy.stop()
     qtbot.waitUntil(window.banner.isVisible, timeout=WAIT_MS)
-    assert not workspace.actions["call_next"].isEnabled()
+    assert not workspace.counter_actions["call_next"].isEnabled()
     assert not any(b.isEnabled() for b in window.walk_in.service_buttons.values())
     services.queue.issue_ticket(staff["clerk2"], "RF")  # the office goes on working meanwhile
 
     proxy.start()
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: workspace.actions["call_next"].isEnabled(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: workspace.counter_actions["call_next"].isEnabled(), timeout=WAIT_MS)
     assert window.walk_in.chosen_language() == "uk"  # nothing typed was lost
     # What happened while away shows up (the feed resynchronised), and the counter works again.
     qtbot.waitUntil(lambda: workspace.tickets_model.rowCount() == 2, timeout=WAIT_MS)

@@ -61,7 +61,7 @@ def test_counter_actions_by_keyboard(qtbot: QtBot, open_desk: Any, log_in: Any, 
     press(qtbot, desk, Qt.Key.Key_F5)  # call next
     assert workspace.current.number == "R001" and workspace.current.status == "called"
     assert workspace.ui.currentNumber.text() == "R001"
-    assert not workspace.actions["call_next"].isEnabled()  # one ticket per desk
+    assert not workspace.counter_actions["call_next"].isEnabled()  # one ticket per desk
     press(qtbot, desk, Qt.Key.Key_F6)  # recall
     assert workspace.current.recall_count == 1
     press(qtbot, desk, Qt.Key.Key_F4)  # start serving
@@ -143,8 +143,8 @@ def test_two_desks_call_at_once_and_see_each_other(qtbot: QtBot, open_desk: Any,
     log_in(second, "clerk2")
     assert len(_numbers(first.workspace)) == len(_numbers(second.workspace)) == 3
     # Both call in the same instant: both jobs are in flight before either answers.
-    first.workspace.actions["call_next"].trigger()
-    second.workspace.actions["call_next"].trigger()
+    first.workspace.counter_actions["call_next"].trigger()
+    second.workspace.counter_actions["call_next"].trigger()
     settle(qtbot, first)
     settle(qtbot, second)
     called = {first.workspace.current.number, second.workspace.current.number}

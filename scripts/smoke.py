@@ -1,0 +1,255 @@
+"""Smoke test of an installed Sportello: the two programs, in a throw-away home, as a person would start them.
+
+    python scripts/smoke.py --admin DIST/sportello/desk-admin --app DIST/sportello/sportello     # PyInstaller bundle
+    python scripts/smoke.py --admin VENV/bin/desk-admin --app VENV/bin/desk-app                 # installed wheel
+
+Steps (one line each on success, the failing command's output and exit 1 on the first failure):
+
+1. ``desk-admin --version`` prints the version of the source tree beside this script;
+2. ``desk-admin demo`` builds the demo office in a new SQLite database (schema migrations, catalogue, staff);
+3. ``desk-admin print instructions --procedure RF-NO --lang ar`` writes a PDF set in the shipped Arabic font;
+4. ``desk-app`` (offscreen) runs for ``--seconds`` on the login page, then is stopped: no traceback on stderr or in
+   ``desk-app.log``, no missing translation catalogue;
+5. ``desk-app --board`` runs while ``desk-admin`` calls a ticket: the board plays the chime through QtMultimedia
+   (a chime that cannot load logs "the call chime is off" with a traceback).
+
+``--postgres URL`` (a server URL that may create databases, e.g. ``postgresql://postgres@127.0.0.1:5432/postgres``)
+adds step 6: ``desk-admin db upgrade`` and ``db check`` on a scratch database, created and dropped with ``psql``.
+Only the standard library is used, so any Python 3.11 runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT = 180  # seconds for one desk-admin command; a cold start of a frozen bundle takes a few
+
+
+class SmokeError(Exception):
+    """A failed step: the message, then whatever output explains it."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details
+
+
+def source_version() -> str | None:
+    init = ROOT / "desk_app" / "__init__.py"
+    found = re.search(r'__version__ = "([^"]+)"', init.read_text(encoding="utf-8")) if init.is_file() else None
+    return found.group(1) if found else None
+
+
+def environment(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("DESK_APP_DB", "DESK_APP_HOME", "DESK_APP_RESOURCES", "PYTHONPATH", "PYTHONHOME"):
+        env.pop(name, None)  # the programs must find everything on their own
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["HOME"] = str(home / "user")  # nothing may land in the real profile either
+    return env
+
+
+def output(result: subprocess.CompletedProcess[str]) -> str:
+    return f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
+
+
+def run(command: Sequence[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run to completion; a non-zero exit or a traceback fails the step."""
+    try:
+        result = subprocess.run(list(command), env=env, capture_output=True, text=True, encoding="utf-8",
+                                errors="replace", timeout=TIMEOUT, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise SmokeError(f"{' '.join(command)}: no answer in {TIMEOUT} s") from exc
+    if result.returncode != 0:
+        raise SmokeError(f"{' '.join(command)}: exit code {result.returncode}", output(result))
+    if "Traceback" in result.stdout + result.stderr:
+        raise SmokeError(f"{' '.join(command)}: traceback in its output", output(result))
+    return result
+
+
+class Gui:
+    """``desk-app`` in the background, its stderr in a file."""
+
+    def __init__(self, command: Sequence[str], env: dict[str, str], stderr_file: Path) -> None:
+        self.command = list(command)
+        self.stderr_file = stderr_file
+        self._stderr = stderr_file.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(self.command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=self._stderr)
+
+    def stop(self) -> int | None:
+        """Stop it; the exit code if it had ended on its own, else None."""
+        ended = self.process.poll()
+        if ended is None:
+            self.process.terminate()  # SIGTERM; TerminateProcess on Windows
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        self._stderr.close()
+        return ended
+
+    def stderr(self) -> str:
+        return self.stderr_file.read_text(encoding="utf-8", errors="replace")
+
+
+def check_gui_log(home: Path, stderr: str, label: str, since: int = 0) -> str:
+    """The log text written from offset ``since``; fails on tracebacks and missing catalogues."""
+    logs = sorted(home.rglob("desk-app.log"))
+    if not logs:
+        raise SmokeError(f"{label}: no desk-app.log under {home}", stderr)
+    log = logs[0].read_text(encoding="utf-8", errors="replace")[since:]
+    if "Traceback" in stderr:
+        raise SmokeError(f"{label}: traceback on stderr", stderr)
+    if "Traceback" in log:
+        raise SmokeError(f"{label}: traceback in {logs[0]}", log)
+    missing = [line for line in log.splitlines() if "translation" in line and "not found" in line]
+    if missing:
+        raise SmokeError(f"{label}: a translation catalogue is missing from the installation", "\n".join(missing))
+    return log
+
+
+def step_version(admin: str, env: dict[str, str]) -> str:
+    text = run([admin, "--version"], env).stdout.strip()
+    expected = source_version()
+    if not re.fullmatch(r"desk-admin \S+", text) or (expected and text != f"desk-admin {expected}"):
+        raise SmokeError(f"desk-admin --version printed {text!r}, expected 'desk-admin {expected or 'X.Y.Z'}'")
+    return text
+
+
+def step_demo(admin: str, home: Path, env: dict[str, str]) -> str:
+    run([admin, "--home", str(home), "demo"], env)
+    db = home / "data" / "sportello.sqlite3"
+    if not db.is_file() or db.stat().st_size < 50_000:
+        raise SmokeError(f"desk-admin demo left no database at {db}")
+    return f"demo office in {db.name} ({db.stat().st_size // 1024} KiB)"
+
+
+def step_pdf(admin: str, home: Path, env: dict[str, str]) -> str:
+    pdf = home / "RF-NO-ar.pdf"
+    run([admin, "--home", str(home), "print", "instructions", "--procedure", "RF-NO", "--lang", "ar",
+         "-o", str(pdf)], env)
+    data = pdf.read_bytes() if pdf.is_file() else b""
+    if not data.startswith(b"%PDF") or len(data) < 10_000:
+        raise SmokeError(f"{pdf}: not a PDF, or an empty one ({len(data)} bytes)")
+    if b"NotoNaskhArabic" not in data:  # the font file of desk_app/resources/fonts, so the resources were found
+        raise SmokeError(f"{pdf}: the Arabic text is not set in the shipped Noto Naskh Arabic font")
+    return f"Arabic instruction sheet, {len(data) // 1024} KiB, Noto Naskh Arabic embedded"
+
+
+def step_gui(app: str, home: Path, env: dict[str, str], seconds: float) -> str:
+    gui = Gui([app, "--home", str(home)], env, home / "desk-app.stderr")
+    time.sleep(seconds)
+    ended = gui.stop()
+    stderr = gui.stderr()
+    if ended is not None:
+        raise SmokeError(f"desk-app ended by itself after less than {seconds:g} s (exit code {ended})", stderr)
+    log = check_gui_log(home, stderr, "desk-app")
+    if "ready (schema" not in log:
+        raise SmokeError(f"desk-app did not open the database within {seconds:g} s", log)
+    return f"desk-app ran {seconds:g} s (offscreen), database ready, no traceback"
+
+
+def step_board(app: str, admin: str, home: Path, env: dict[str, str], seconds: float) -> str:
+    log_file = home / "logs" / "desk-app.log"
+    since = len(log_file.read_text(encoding="utf-8", errors="replace")) if log_file.is_file() else 0
+    board = Gui([app, "--home", str(home), "--board"], env, home / "board.stderr")
+    try:
+        deadline = time.monotonic() + max(seconds, 30)
+        while "display board of" not in (log_file.read_text(encoding="utf-8", errors="replace")[since:]
+                                         if log_file.is_file() else ""):
+            if board.process.poll() is not None or time.monotonic() > deadline:
+                raise SmokeError("desk-app --board did not show the board", board.stderr())
+            time.sleep(0.2)
+        run([admin, "--home", str(home), "ticket", "issue", "--service", "LEG"], env)
+        called = run([admin, "--home", str(home), "ticket", "call-next", "--desk", "D6"], env).stdout.strip()
+        time.sleep(3)  # the board's feed polls SQLite many times a second; the chime loads QtMultimedia on first use
+    finally:
+        ended = board.stop()
+    stderr = board.stderr()
+    if ended is not None:
+        raise SmokeError(f"desk-app --board ended by itself (exit code {ended})", stderr)
+    log = check_gui_log(home, stderr, "desk-app --board", since)
+    if "the call chime is off" in log or "the call chime failed" in log:  # desk_app.gui.seams / board
+        raise SmokeError("the board could not play the call chime", log)
+    return f"board showed the call ({called}), chime through QtMultimedia"
+
+
+def step_postgres(admin: str, home: Path, env: dict[str, str], server: str) -> str:
+    psql = shutil.which("psql")
+    if psql is None:
+        raise SmokeError("--postgres needs psql on PATH")
+    name = f"smoke_{uuid.uuid4().hex[:10]}"
+    parts = urlsplit(server)
+    url = urlunsplit(("postgresql+psycopg", parts.netloc, f"/{name}", "", ""))
+    run([psql, "-q", "-v", "ON_ERROR_STOP=1", server, "-c", f"CREATE DATABASE {name}"], env)
+    try:
+        run([admin, "--home", str(home), "--db", url, "db", "upgrade"], env)
+        checked = run([admin, "--home", str(home), "--db", url, "db", "check"], env).stdout.strip().splitlines()
+    finally:
+        run([psql, "-q", server, "-c", f"DROP DATABASE IF EXISTS {name}"], env)
+    return f"PostgreSQL through psycopg: schema upgraded and checked ({checked[-1] if checked else 'ok'})"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--admin", required=True, help="the desk-admin program to test")
+    parser.add_argument("--app", required=True, help="the desk-app program to test (sportello in a bundle)")
+    parser.add_argument("--seconds", type=float, default=5, help="how long the desk application runs (default 5)")
+    parser.add_argument("--postgres", metavar="URL", help="also test a scratch database on this PostgreSQL server")
+    parser.add_argument("--no-board", action="store_true", help="skip the display board and chime step")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary home and say where it is")
+    args = parser.parse_args(argv)
+    admin, app = (str(Path(p).resolve()) for p in (args.admin, args.app))
+    for program in (admin, app):
+        if not os.access(program, os.X_OK):
+            print(f"smoke: {program} is not an executable file", file=sys.stderr)
+            return 2
+
+    home = Path(tempfile.mkdtemp(prefix="sportello-smoke-"))
+    env = environment(home)
+    steps = [
+        ("version", lambda: step_version(admin, env)),
+        ("demo", lambda: step_demo(admin, home, env)),
+        ("pdf", lambda: step_pdf(admin, home, env)),
+        ("gui", lambda: step_gui(app, home, env, args.seconds)),
+    ]
+    if not args.no_board:
+        steps.append(("board", lambda: step_board(app, admin, home, env, args.seconds)))
+    if args.postgres:
+        steps.append(("postgres", lambda: step_postgres(admin, home, env, args.postgres)))
+    started = time.monotonic()
+    try:
+        for name, step in steps:
+            began = time.monotonic()
+            summary = step()
+            print(f"smoke: ok {name:8} {time.monotonic() - began:5.1f} s  {summary}")
+    except SmokeError as exc:
+        print(f"smoke: FAILED {name}: {exc}", file=sys.stderr)
+        if exc.details:
+            print(exc.details, file=sys.stderr)
+        print(f"smoke: the home is kept for inspection: {home}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep:
+            print(f"smoke: home kept in {home}")
+    if not args.keep:
+        shutil.rmtree(home, ignore_errors=True)
+    print(f"smoke: all {len(steps)} steps passed in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
