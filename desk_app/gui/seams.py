@@ -102,10 +102,10 @@ class SoundEffectChime:
             return
         try:
             if self._effect is None:
-                from PySide6.QtMultimedia import QSoundEffect
-
                 if not self.path.is_file():
                     raise FileNotFoundError(str(self.path))
+                from PySide6.QtMultimedia import QSoundEffect
+
                 effect = QSoundEffect()
                 effect.setSource(QUrl.fromLocalFile(str(self.path)))
                 effect.setVolume(self.volume)
