@@ -133,14 +133,14 @@ def live_update(url: str, label: str, tickets: int) -> None:
                                                PdfTicketPrinter(home / "t")))
     window.show()
     window.start()
-    wait(lambda: window.office is not None)
+    wait(lambda: window.runtime.office is not None)
     window.login_page.ui.usernameEdit.setText("clerk")
     window.login_page.ui.passwordEdit.setText("clerk-password")
     window.login_page.ui.loginButton.click()
     wait(lambda: window.workspace is not None and window.workspace.tickets_model.rowCount() == tickets)
     workspace = window.workspace
     delivered: list[float] = []
-    window.feed.changed.connect(lambda _: delivered.append(time.perf_counter()))
+    window.runtime.changed.connect(lambda _: delivered.append(time.perf_counter()))
     total, after_feed = [], []
     for n in range(15):
         delivered.clear()
@@ -157,7 +157,7 @@ def live_update(url: str, label: str, tickets: int) -> None:
     for _ in range(5):
         start = time.perf_counter()
         workspace.schedule_refresh()
-        wait(lambda: workspace.worker.pending == 0)
+        wait(lambda: workspace.runtime.worker.pending == 0)
         QCoreApplication.processEvents()
         full.append((time.perf_counter() - start) * 1000)
     truth = other.queue.tickets(system, desk_code="D1")

@@ -361,8 +361,10 @@ ACTION_NAMES: dict[str, dict[str, str]] = {
     "verify_audit": {"it": "verificare il registro di audit", "en": "verify the audit log"},
     "close_day": {"it": "chiudere la giornata", "en": "close the day"},
     "view_queue": {"it": "vedere la coda", "en": "view the queue"},
+    "view_calls": {"it": "vedere le chiamate del tabellone", "en": "see the display board's calls"},
     "manage_db": {"it": "gestire il database", "en": "manage the database"},
     "work_cases": {"it": "gestire le pratiche allo sportello", "en": "work on counter cases"},
+    "view_cases": {"it": "consultare le pratiche", "en": "look up cases"},
     "edit_content": {"it": "modificare procedure e testi", "en": "edit procedures and texts"},
     "book_appointments": {"it": "gestire gli appuntamenti", "en": "handle appointments"},
     "book_mediators": {"it": "prenotare mediatori", "en": "book mediators"},
@@ -379,6 +381,7 @@ ACTION_NAMES: dict[str, dict[str, str]] = {
 }
 
 ROLE_NAMES: dict[str, dict[str, str]] = {
+    "display": {"it": "tabellone", "en": "display board"},
     "clerk": {"it": "operatore", "en": "clerk"},
     "mediator": {"it": "mediatore", "en": "mediator"},
     "supervisor": {"it": "responsabile", "en": "supervisor"},

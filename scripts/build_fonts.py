@@ -1,8 +1,14 @@
 """Copy the Noto fonts shipped under ``desk_app/resources/fonts`` from Debian's packages and subset the CJK font.
 
-Run on Debian/Ubuntu after ``apt-get install fonts-noto-core fonts-noto-cjk``::
+Run on Debian/Ubuntu after ``apt-get install fonts-noto-core fonts-noto-cjk`` (and ``pip install brotli``, npm
+on the PATH)::
 
     python scripts/build_fonts.py
+
+Noto Nastaliq Urdu comes from the npm package ``@fontsource/noto-nastaliq-urdu`` (Google Fonts' version 3.007, as
+woff2, decompressed to TTF here), not from Debian: Debian's 2.000 is mis-shaped by Qt 6.11 (WORKAROUND: an initial
+nun 308 units below the baseline; see tests/test_print_nastaliq.py, which compares Qt's glyph positions with
+HarfBuzz's and fails on 2.000).
 
 Noto Sans CJK is a 19 MB CFF collection; the app needs Simplified Chinese only,
 so the Regular and Bold faces are cut to GB 2312 (the 6,763 hanzi of everyday
@@ -23,11 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "desk_app" / "resources" / "fonts"
 NOTO_CORE = Path("/usr/share/fonts/truetype/noto")
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto")
-#: Faces copied whole: Latin/Cyrillic, Arabic (Naskh), Urdu (Nastaliq), Devanagari, Gurmukhi, Bengali.
+#: Faces copied whole from Debian: Latin/Cyrillic, Arabic (Naskh), Devanagari, Gurmukhi, Bengali.
 CORE_FACES = [
     f"{family}-{style}.ttf"
-    for family in ("NotoSans", "NotoNaskhArabic", "NotoNastaliqUrdu", "NotoSansDevanagari", "NotoSansGurmukhi",
-                   "NotoSansBengali")
+    for family in ("NotoSans", "NotoNaskhArabic", "NotoSansDevanagari", "NotoSansGurmukhi", "NotoSansBengali")
     for style in ("Regular", "Bold")
 ]
 LICENCES = {
@@ -81,11 +86,38 @@ def fix_bold_weight(path: Path) -> None:
         font.save(str(path))
 
 
+#: The npm package (pinned: the glyph-position test was run against this version) and its files per style.
+NASTALIQ_PACKAGE = "@fontsource/noto-nastaliq-urdu@5.3.0"
+NASTALIQ_FILES = {"Regular": "noto-nastaliq-urdu-arabic-400-normal.woff2",
+                  "Bold": "noto-nastaliq-urdu-arabic-700-normal.woff2"}
+
+
+def nastaliq_from_npm() -> None:
+    """Write ``NotoNastaliqUrdu-<style>.ttf`` (3.007) from the fontsource package's woff2 files."""
+    import subprocess
+    import tarfile
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["npm", "pack", "--silent", NASTALIQ_PACKAGE], cwd=tmp, check=True, capture_output=True)
+        [archive] = Path(tmp).glob("*.tgz")
+        with tarfile.open(archive) as tar:
+            tar.extractall(tmp, filter="data")
+        for style, name in NASTALIQ_FILES.items():
+            font = TTFont(str(Path(tmp) / "package" / "files" / name))
+            font.flavor = None  # woff2 -> plain TrueType (needs brotli)
+            target = TARGET / f"NotoNastaliqUrdu-{style}.ttf"
+            font.save(str(target))
+            fix_bold_weight(target)
+        shutil.copyfile(Path(tmp) / "package" / "LICENSE", TARGET / "LICENSE-noto-nastaliq-urdu.txt")
+
+
 def main() -> None:
     TARGET.mkdir(parents=True, exist_ok=True)
     for face in CORE_FACES:
         shutil.copyfile(NOTO_CORE / face, TARGET / face)
         fix_bold_weight(TARGET / face)
+    nastaliq_from_npm()
     for style in ("Regular", "Bold"):
         subset_cjk(style)
     for source, name in LICENCES.items():

@@ -7,7 +7,9 @@ Steps (one line each on success, the failing command's output and exit 1 on the 
 
 1. ``desk-admin --version`` prints the version of the source tree beside this script;
 2. ``desk-admin demo`` builds the demo office in a new SQLite database (schema migrations, catalogue, staff);
-3. ``desk-admin print instructions --procedure RF-NO --lang ar`` writes a PDF set in the shipped Arabic font;
+3. ``desk-admin print instructions --procedure RF-NO --lang ar`` writes a PDF set in the shipped Arabic font,
+   and a DOCX with the shipped fonts embedded;
+   ``desk-admin export counts`` writes today's counts as XLSX, PDF and DOCX (openpyxl, reportlab, python-docx);
 4. ``desk-app`` (offscreen) runs for ``--seconds`` on the login page, then is stopped: no traceback on stderr or in
    ``desk-app.log``, no missing translation catalogue;
 5. ``desk-app --board`` runs while ``desk-admin`` calls a ticket: the board plays the chime through QtMultimedia
@@ -29,7 +31,9 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -56,6 +60,7 @@ def environment(home: Path) -> dict[str, str]:
     for name in ("DESK_APP_DB", "DESK_APP_HOME", "DESK_APP_RESOURCES", "PYTHONPATH", "PYTHONHOME"):
         env.pop(name, None)  # the programs must find everything on their own
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONTZPATH"] = ""  # no system time zone files, as on Windows: zoneinfo must find the tzdata package
     env["HOME"] = str(home / "user")  # nothing may land in the real profile either
     return env
 
@@ -107,7 +112,7 @@ class Gui:
 
 def check_gui_log(home: Path, stderr: str, label: str, since: int = 0) -> str:
     """The log text written from offset ``since``; fails on tracebacks and missing catalogues."""
-    logs = sorted(home.rglob("desk-app.log"))
+    logs = sorted(home.rglob("desk-app.log"))  # <home>/logs/desk-app.log (desk_app.gui.app.log_file)
     if not logs:
         raise SmokeError(f"{label}: no desk-app.log under {home}", stderr)
     log = logs[0].read_text(encoding="utf-8", errors="replace")[since:]
@@ -146,33 +151,73 @@ def step_pdf(admin: str, home: Path, env: dict[str, str]) -> str:
         raise SmokeError(f"{pdf}: not a PDF, or an empty one ({len(data)} bytes)")
     if b"NotoNaskhArabic" not in data:  # the font file of desk_app/resources/fonts, so the resources were found
         raise SmokeError(f"{pdf}: the Arabic text is not set in the shipped Noto Naskh Arabic font")
-    return f"Arabic instruction sheet, {len(data) // 1024} KiB, Noto Naskh Arabic embedded"
+    docx = home / "RF-NO-ar.docx"
+    run([admin, "--home", str(home), "print", "instructions", "--procedure", "RF-NO", "--lang", "ar",
+         "-o", str(docx)], env)
+    try:
+        with zipfile.ZipFile(docx) as archive:
+            fonts = [name for name in archive.namelist() if name.startswith("word/fonts/")]
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise SmokeError(f"{docx}: not a DOCX file ({exc})") from exc
+    if not fonts:
+        raise SmokeError(f"{docx}: no embedded fonts (word/fonts/)")
+    return (f"Arabic instruction sheet: PDF {len(data) // 1024} KiB in Noto Naskh Arabic, "
+            f"DOCX with {len(fonts)} embedded fonts")
+
+
+def step_exports(admin: str, home: Path, env: dict[str, str]) -> str:
+    """The supervisors' counts as XLSX (openpyxl), PDF (reportlab, Pillow) and DOCX (python-docx, lxml)."""
+    today = date.today().isoformat()
+    magic = {"xlsx": b"PK", "pdf": b"%PDF", "docx": b"PK"}
+    sizes = []
+    for kind, start in magic.items():
+        target = home / f"counts.{kind}"
+        run([admin, "--home", str(home), "export", "counts", "--from", today, "--to", today, "--format", kind,
+             "-o", str(target)], env)
+        data = target.read_bytes() if target.is_file() else b""
+        if not data.startswith(start) or len(data) < 1000:
+            raise SmokeError(f"export counts --format {kind}: {target} is not a {kind.upper()} file")
+        sizes.append(f"{kind} {len(data) // 1024} KiB")
+    return "counts exported: " + ", ".join(sizes)
+
+
+def read_log(home: Path, since: int = 0) -> str:
+    log = home / "logs" / "desk-app.log"
+    return log.read_text(encoding="utf-8", errors="replace")[since:] if log.is_file() else ""
+
+
+def wait_for(gui: Gui, home: Path, text: str, since: int, at_least: float, at_most: float) -> bool:
+    """Let ``gui`` run ``at_least`` seconds, longer (up to ``at_most``) until its log shows ``text``."""
+    began = time.monotonic()
+    while gui.process.poll() is None:
+        elapsed = time.monotonic() - began
+        if elapsed >= at_least and (text in read_log(home, since) or elapsed >= at_most):
+            break
+        time.sleep(0.2)
+    return text in read_log(home, since)
 
 
 def step_gui(app: str, home: Path, env: dict[str, str], seconds: float) -> str:
     gui = Gui([app, "--home", str(home)], env, home / "desk-app.stderr")
-    time.sleep(seconds)
+    began = time.monotonic()
+    ready = wait_for(gui, home, "ready (schema", 0, seconds, seconds + 30)  # a slow CI machine gets more time
+    ran = time.monotonic() - began
     ended = gui.stop()
     stderr = gui.stderr()
     if ended is not None:
-        raise SmokeError(f"desk-app ended by itself after less than {seconds:g} s (exit code {ended})", stderr)
+        raise SmokeError(f"desk-app ended by itself after {ran:.1f} s (exit code {ended})", stderr)
     log = check_gui_log(home, stderr, "desk-app")
-    if "ready (schema" not in log:
-        raise SmokeError(f"desk-app did not open the database within {seconds:g} s", log)
-    return f"desk-app ran {seconds:g} s (offscreen), database ready, no traceback"
+    if not ready:
+        raise SmokeError(f"desk-app did not open the database in {ran:.0f} s", log)
+    return f"desk-app ran {ran:.0f} s (offscreen), database ready, no traceback"
 
 
 def step_board(app: str, admin: str, home: Path, env: dict[str, str], seconds: float) -> str:
-    log_file = home / "logs" / "desk-app.log"
-    since = len(log_file.read_text(encoding="utf-8", errors="replace")) if log_file.is_file() else 0
+    since = len(read_log(home))
     board = Gui([app, "--home", str(home), "--board"], env, home / "board.stderr")
     try:
-        deadline = time.monotonic() + max(seconds, 30)
-        while "display board of" not in (log_file.read_text(encoding="utf-8", errors="replace")[since:]
-                                         if log_file.is_file() else ""):
-            if board.process.poll() is not None or time.monotonic() > deadline:
-                raise SmokeError("desk-app --board did not show the board", board.stderr())
-            time.sleep(0.2)
+        if not wait_for(board, home, "display board of", since, 0, seconds + 30):
+            raise SmokeError("desk-app --board did not show the board", board.stderr() + read_log(home, since))
         run([admin, "--home", str(home), "ticket", "issue", "--service", "LEG"], env)
         called = run([admin, "--home", str(home), "ticket", "call-next", "--desk", "D6"], env).stdout.strip()
         time.sleep(3)  # the board's feed polls SQLite many times a second; the chime loads QtMultimedia on first use
@@ -181,9 +226,11 @@ def step_board(app: str, admin: str, home: Path, env: dict[str, str], seconds: f
     stderr = board.stderr()
     if ended is not None:
         raise SmokeError(f"desk-app --board ended by itself (exit code {ended})", stderr)
-    log = check_gui_log(home, stderr, "desk-app --board", since)
-    if "the call chime is off" in log or "the call chime failed" in log:  # desk_app.gui.seams / board
-        raise SmokeError("the board could not play the call chime", log)
+    chime = [line for line in (stderr + read_log(home, since)).splitlines()
+             if "the call chime is off" in line or "the call chime failed" in line]  # desk_app.gui.seams / board
+    if chime:
+        raise SmokeError("the board could not play the call chime (QtMultimedia)", "\n".join(chime))
+    check_gui_log(home, stderr, "desk-app --board", since)
     return f"board showed the call ({called}), chime through QtMultimedia"
 
 
@@ -220,10 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     home = Path(tempfile.mkdtemp(prefix="sportello-smoke-"))
     env = environment(home)
-    steps = [
+    steps: list[tuple[str, Callable[[], str]]] = [
         ("version", lambda: step_version(admin, env)),
         ("demo", lambda: step_demo(admin, home, env)),
         ("pdf", lambda: step_pdf(admin, home, env)),
+        ("exports", lambda: step_exports(admin, home, env)),
         ("gui", lambda: step_gui(app, home, env, args.seconds)),
     ]
     if not args.no_board:
@@ -235,17 +283,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, step in steps:
             began = time.monotonic()
             summary = step()
-            print(f"smoke: ok {name:8} {time.monotonic() - began:5.1f} s  {summary}")
-    except SmokeError as exc:
-        print(f"smoke: FAILED {name}: {exc}", file=sys.stderr)
-        if exc.details:
+            print(f"smoke: ok {name:8} {time.monotonic() - began:5.1f} s  {summary}", flush=True)
+    except (SmokeError, OSError) as exc:  # OSError: a program that cannot even be started
+        print(f"smoke: FAILED {name}: {exc}", file=sys.stderr, flush=True)
+        if isinstance(exc, SmokeError) and exc.details:
             print(exc.details, file=sys.stderr)
         print(f"smoke: the home is kept for inspection: {home}", file=sys.stderr)
         return 1
-    finally:
-        if args.keep:
-            print(f"smoke: home kept in {home}")
-    if not args.keep:
+    if args.keep:
+        print(f"smoke: home kept in {home}")
+    else:
         shutil.rmtree(home, ignore_errors=True)
     print(f"smoke: all {len(steps)} steps passed in {time.monotonic() - started:.1f} s")
     return 0

@@ -39,7 +39,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
 
 
 def settle(window: Any) -> None:
-    wait_until(lambda: window.worker.pending == 0)
+    wait_until(lambda: window.runtime.worker.pending == 0)
     pause(0.3)
 
 
@@ -195,7 +195,7 @@ def appointments_screenshots(window: Any) -> None:
     booking.close()
     view.close()
 
-    window.lock("")
+    window.sessions.lock("")
     page = window.login_page
     page.ui.usernameEdit.setText("mediatrice1")
     page.ui.passwordEdit.setText(DEMO_PASSWORD)
@@ -243,7 +243,7 @@ def main() -> int:
     window.resize(1400, 820)
     window.show()
     window.start()
-    wait_until(lambda: window.office is not None)
+    wait_until(lambda: window.runtime.office is not None)
     page = window.login_page
     page.ui.usernameEdit.setText("operatore1")
     page.ui.passwordEdit.setText(DEMO_PASSWORD)

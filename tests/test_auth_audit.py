@@ -152,37 +152,37 @@ def test_staff_input_is_validated(services, staff):
 
 
 def test_permissions_table_covers_every_role():
-    assert set(PERMISSIONS) == {"clerk", "mediator", "supervisor", "admin"}
+    assert set(PERMISSIONS) == {"display", "clerk", "mediator", "supervisor", "admin"}
     assert PERMISSIONS["clerk"] < PERMISSIONS["admin"]
     assert "serve_queue" not in PERMISSIONS["mediator"]
 
 
 # -- audit chain ---------------------------------------------------------------------------------------------------
-def test_audit_chain_verifies_and_detects_edits_and_deletions(services, staff):
-    result = services.audit.verify()
+def test_audit_chain_verifies_and_detects_edits_and_deletions(services, staff, system_actor):
+    result = services.audit.verify(system_actor)
     assert result.count >= 6  # staff creation and logins
     ids = services.db.read(lambda s: list(s.execute(select(AuditEvent.id).order_by(AuditEvent.id)).scalars()))
 
     services.db.write(lambda s: s.execute(update(AuditEvent).where(AuditEvent.id == ids[2])
                                           .values(actor="someone-else")))
     with pytest.raises(AuditChainError) as err:
-        services.audit.verify()
+        services.audit.verify(system_actor)
     assert err.value.params["id"] == ids[2] and "alterato" in err.value.message("it")
 
 
-def test_audit_chain_detects_a_deleted_row(services, staff):
+def test_audit_chain_detects_a_deleted_row(services, staff, system_actor):
     ids = services.db.read(lambda s: list(s.execute(select(AuditEvent.id).order_by(AuditEvent.id)).scalars()))
     services.db.write(lambda s: s.execute(delete(AuditEvent).where(AuditEvent.id == ids[1])))
     with pytest.raises(AuditChainError) as err:
-        services.audit.verify()
+        services.audit.verify(system_actor)
     assert err.value.params["id"] == ids[2]
 
 
-def test_refusals_are_audited_even_though_the_action_rolled_back(services, staff):
-    before = services.audit.verify().count
+def test_refusals_are_audited_even_though_the_action_rolled_back(services, staff, system_actor):
+    before = services.audit.verify(system_actor).count
     with pytest.raises(PermissionDeniedError):
         services.queue.call_next(staff["mediator"], "D1")
-    assert services.audit.verify().count == before + 1
+    assert services.audit.verify(system_actor).count == before + 1
 
 
 def test_login_checks_the_password_outside_the_write_lock(sqlite_template, tmp_path, system_actor, monkeypatch):

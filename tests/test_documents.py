@@ -17,7 +17,7 @@ from desk_app.core.auth import Actor
 from desk_app.core.catalogue import Catalogue
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.services import CoreServices
-from desk_app.core.sheets import Sheet, SheetBuilder
+from desk_app.core.sheets import Sheet, SheetBuilder, plain_text
 from desk_app.core.translations import shipped
 from desk_app.documents.fonts import font_dir, font_files
 
@@ -105,7 +105,7 @@ def _shipped_characters() -> dict[str, set[str]]:
     for lang, entries in shipped().items():
         chars[lang] |= set("".join(msgstr for _, _, msgstr, _ in entries))
     for lang in LANGUAGES:  # printed by the renderers themselves
-        chars[lang] |= set("0123456789.:/·×€* -")
+        chars[lang] |= set("0123456789.:/·×€* -\u00a0\u2011")  # no-break space and hyphen inside codes
     return chars
 
 
@@ -181,13 +181,14 @@ def test_rtl_direction_in_the_pdf_and_codes_stay_whole(builder: SheetBuilder, tm
     # The (short) title hugs the right margin in Arabic and the left margin in Italian.
     assert ar_right == pytest.approx(page_right, abs=3) and ar_left > page_left + 50
     assert it_left == pytest.approx(page_left, abs=3) and it_right < page_right - 20
-    texts = [w[3] for w in arabic]
-    assert "RF-PI" in " ".join(texts) or "(RF-PI)." in " ".join(texts)
-    every_page = subprocess.run(["pdftotext", str(tmp_path / "ar.pdf"), "-"], check=True, capture_output=True,
-                                text=True).stdout
+    texts = plain_text(" ".join(w[3] for w in arabic))  # codes carry no-break hyphens and spaces
+    assert "RF-PI" in texts or "(RF-PI)." in texts
+    every_page = plain_text(subprocess.run(["pdftotext", str(tmp_path / "ar.pdf"), "-"], check=True,
+                                           capture_output=True, text=True).stdout)
     assert "€16" in every_page and "800 290 290" not in every_page  # the number is on the exploitation sheet
     exploitation = write_pdf(builder.exploitation("ar"), tmp_path / "ex-ar.pdf")
-    phone = subprocess.run(["pdftotext", str(exploitation), "-"], check=True, capture_output=True, text=True).stdout
+    phone = plain_text(subprocess.run(["pdftotext", str(exploitation), "-"], check=True, capture_output=True,
+                                      text=True).stdout)
     assert "800 290 290" in phone  # digits in reading order, not "290 290 800"
 
 
@@ -213,7 +214,9 @@ def test_docx_carries_bidi_and_complex_script_properties(builder_without_leg_ar:
     assert hi.find(qn("w:rFonts")).get(qn("w:cs")) == "Noto Sans Devanagari"
     assert hi.find(qn("w:lang")).get(qn("w:bidi")) == "hi-IN" and hi.find(qn("w:rtl")) is None
     zh = build_docx(builder.exploitation("zh")).paragraphs[0].runs[0]._r.rPr
-    assert zh.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Sans CJK SC"
+    # Word cannot embed the CFF-based CJK font: a Windows font first, with the East Asian hint.
+    assert zh.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Microsoft YaHei"
+    assert zh.find(qn("w:rFonts")).get(qn("w:hint")) == "eastAsia"
     assert zh.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
 
 

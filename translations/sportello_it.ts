@@ -791,12 +791,7 @@ Inviate all&apos;assistenza questo file di log:
     <name>MainWindow</name>
     <message>
         <source>The database is not answering. Counter actions are disabled; the application reconnects by itself.</source>
-        <extracomment>Wait before trying again to reach a database that did not answer at start, ms.</extracomment>
         <translation>Il database non risponde. Le azioni di sportello sono disattivate; l&apos;applicazione si ricollega da sola.</translation>
-    </message>
-    <message>
-        <source>Screen locked after inactivity: log in again.</source>
-        <translation>Schermo bloccato per inattività: accedere di nuovo.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -887,14 +882,6 @@ Inviate all&apos;assistenza questo file di log:
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Connecting to the database…</source>
-        <translation>Connessione al database…</translation>
-    </message>
-    <message>
-        <source>This PC: desk %1</source>
-        <translation>Questo PC: sportello %1</translation>
-    </message>
-    <message>
         <source>The demo office has staff accounts operatore1 … operatore6, responsabile, admin and the mediators mediatrice1 and mediatore2, all with the password %1.</source>
         <translation>L&apos;ufficio dimostrativo ha gli account operatore1 … operatore6, responsabile, admin e i mediatori mediatrice1 e mediatore2, tutti con la password %1.</translation>
     </message>
@@ -911,36 +898,12 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Salvataggio della configurazione…</translation>
     </message>
     <message>
-        <source>This account has no access to the counter workspace.</source>
-        <translation>Questo account non ha accesso alla postazione di sportello.</translation>
-    </message>
-    <message>
-        <source>Choose this PC&apos;s desk to work at the counter.</source>
-        <translation>Scegliere lo sportello di questo PC per lavorare.</translation>
-    </message>
-    <message>
-        <source>This PC&apos;s desk</source>
-        <translation>Sportello di questo PC</translation>
-    </message>
-    <message>
-        <source>Desk:</source>
-        <translation>Sportello:</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
         <source>The new language applies at the next start of the application.</source>
         <translation>La nuova lingua sarà attiva al prossimo avvio dell&apos;applicazione.</translation>
-    </message>
-    <message>
-        <source>Unexpected error</source>
-        <translation>Errore imprevisto</translation>
-    </message>
-    <message>
-        <source>Something went wrong; the details are in the log file.</source>
-        <translation>Si è verificato un problema; i dettagli sono nel file di log.</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1011,37 @@ Inviate all&apos;assistenza questo file di log:
             <numerusform>Obiettivo: %n minuto</numerusform>
             <numerusform>Obiettivo: %n minuti</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>Screen locked after inactivity: log in again.</source>
+        <translation>Schermo bloccato per inattività: accedere di nuovo.</translation>
+    </message>
+    <message>
+        <source>Connecting to the database…</source>
+        <translation>Connessione al database…</translation>
+    </message>
+    <message>
+        <source>This PC: desk %1</source>
+        <translation>Questo PC: sportello %1</translation>
+    </message>
+    <message>
+        <source>This account has no access to the counter workspace.</source>
+        <translation>Questo account non ha accesso alla postazione di sportello.</translation>
+    </message>
+    <message>
+        <source>Choose this PC&apos;s desk to work at the counter.</source>
+        <translation>Scegliere lo sportello di questo PC per lavorare.</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s desk</source>
+        <translation>Sportello di questo PC</translation>
+    </message>
+    <message>
+        <source>Desk:</source>
+        <translation>Sportello:</translation>
     </message>
 </context>
 <context>

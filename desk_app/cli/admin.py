@@ -46,6 +46,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                        help="a service (queue); repeatable")
     setup.add_argument("--desk", action="append", default=[], metavar="CODE:SERVICE[,SERVICE...][:NAME]",
                        help="a desk and the services it calls; repeatable")
+    setup.add_argument("--admin", metavar="USERNAME",
+                       help="also create the office's first administrator, in the same transaction")
+    setup.add_argument("--admin-name", metavar="NAME", help="the administrator's display name")
+    setup.add_argument("--password-stdin", action="store_true",
+                       help="read the administrator's password from standard input")
     setup.set_defaults(func=setup_office)
 
     audit = commands.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", required=True)
@@ -155,9 +160,12 @@ def _split(spec: str, parts: int) -> list[str]:
 
 
 def setup_office(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.core.firstrun import AdminAccount, set_up_office
+    from desk_app.core.office import read_setup_file
+
     core = ctx.core()
     if args.file:
-        view = core.offices.apply_file(ctx.actor(), args.file)
+        setup = read_setup_file(args.file)
     else:
         services = []
         for spec in args.service:
@@ -168,21 +176,24 @@ def setup_office(ctx: CliContext, args: argparse.Namespace) -> int:
             code, service_list, name = _split(spec, 3)
             desks.append({"code": code, "name": name or code,
                           "services": [s for s in service_list.split(",") if s]})
-        view = core.offices.apply(ctx.actor(), {
-            "office": {"code": args.office, "name": args.office_name or args.office, "address": args.address},
-            "service": services, "desk": desks,
-        })
+        setup = {"office": {"code": args.office, "name": args.office_name or args.office, "address": args.address},
+                 "service": services, "desk": desks}
+    if args.admin:  # the first run: office, administrator and catalogue together, or nothing
+        admin = AdminAccount(args.admin, args.admin_name or "", _password(ctx, args.password_stdin))
+        view = set_up_office(core, ctx.actor(), setup, admin)
+    else:
+        view = core.offices.apply(ctx.actor(), setup)
     lines = [f"{view.code}: {view.name}"]
     lines += [f"  {ctx.t('servizio', 'service')} {s.code} ({s.prefix}) {s.name}" for s in view.services]
     lines += [f"  {ctx.t('sportello', 'desk')} {d.code}: {', '.join(d.service_codes)}" for d in view.desks]
+    if args.admin:
+        lines.append(ctx.t(f"  amministratore {args.admin.lower()}", f"  administrator {args.admin.lower()}"))
     ctx.emit(view, lines)
     return 0
 
 
 def audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
-    core = ctx.core()
-    core.authorizer.require(ctx.actor(), "verify_audit", "audit")
-    result = core.audit.verify()
+    result = ctx.core().audit.verify(ctx.actor())
     ctx.emit(result, ctx.t(f"Registro di audit integro: {result.count} eventi, ultimo hash {result.head}",
                            f"Audit log intact: {result.count} events, head hash {result.head}"))
     return 0

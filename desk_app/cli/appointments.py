@@ -82,8 +82,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     no_shows = appointments.add_parser("no-shows", help="mark appointments past their window as no-shows")
     no_shows.set_defaults(func=mark_no_shows)
 
-    purge = appointments.add_parser("purge", help="blank names older than the retention period (counts kept)")
-    purge.set_defaults(func=purge)
+    retention = appointments.add_parser("purge", help="blank names and practice numbers (appointments, cases) "
+                                        "older than the retention period (counts kept)")
+    retention.set_defaults(func=purge)
 
     mediators = commands.add_parser("mediators", help="mediator roster, bookings and agendas").add_subparsers(
         dest="mediators_command", required=True)
@@ -252,10 +253,11 @@ def mark_no_shows(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def purge(ctx: CliContext, args: argparse.Namespace) -> int:
-    count = ctx.core().appointments.purge_personal_data(ctx.actor())
-    ctx.emit({"purged": count}, ctx.t(f"Dati personali cancellati da {count} appuntamenti.",
-                                      f"Personal data removed from {count} appointments."))
-    return 0 if count else 3
+    result = ctx.core().purge_expired_personal_data(ctx.actor())
+    ctx.emit({"purged": result.appointments, "cases": result.cases},
+             ctx.t(f"Dati personali cancellati da {result.appointments} appuntamenti e {result.cases} pratiche.",
+                   f"Personal data removed from {result.appointments} appointments and {result.cases} cases."))
+    return 0 if result.total else 3
 
 
 # -- mediators -----------------------------------------------------------------------------------------------------

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from desk_app.cli import CliContext
-from desk_app.clock import local_time
 from desk_app.core.validation import parse_date
-from desk_app.errors import ValidationError
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,36 +42,14 @@ def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desk_app.core.demo import DEMO_PASSWORD, create_demo_office, simulate_day
+    from desk_app.core.demo import DEMO_PASSWORD
+    from desk_app.core.firstrun import DEMO_OPENING, load_demo, recent_morning
 
-    if not 1 <= args.tickets <= 2000:
-        raise ValidationError("bad_number", value=str(args.tickets), field="--tickets")
     core = ctx.core()
-    actor = ctx.actor()
-    created = create_demo_office(core, actor)
-    now = core.clock.now()
-    local_now = local_time(now)
-    if args.date:
-        day, opening, stop_at = parse_date(args.date), time(8, 30), None
-        if day > local_now.date():
-            raise ValidationError("bad_date", value=args.date)
-    elif local_now.time() >= time(14, 30) or local_now.time() < time(4, 0):
-        # Past closing (or the small hours): simulate the whole morning of today (or of yesterday).
-        day = local_now.date() if local_now.time() >= time(14, 30) else local_now.date() - timedelta(days=1)
-        opening, stop_at = time(8, 30), None
-    else:  # office hours: the last four hours up to now, leaving a live queue
-        day, stop_at = local_now.date(), now
-        opening = (datetime.combine(day, local_now.time()) - timedelta(hours=4)).time()
-    closing = (datetime.combine(day, opening) + timedelta(hours=4)).time()
-    result = simulate_day(core, day, tickets=args.tickets, seed=args.seed, opening=opening, closing=closing,
-                          stop_at=stop_at)
-    if day == local_now.date():
-        clerk = core.staff.login("operatore5", DEMO_PASSWORD)
-        services = [s.code for s in core.offices.view("LODI").services]
-        for n in range(max(0, args.waiting)):
-            core.queue.issue_ticket(clerk, services[n % len(services)])
-        result.waiting_left += max(0, args.waiting)
-        result.issued += max(0, args.waiting)
+    day, opening = (parse_date(args.date), DEMO_OPENING) if args.date else recent_morning(core.clock.now())
+    demo = load_demo(core, ctx.actor(), day=day, opening=opening, tickets=args.tickets, seed=args.seed,
+                     waiting=max(0, args.waiting))
+    created, result = demo.setup, demo.day
     lines = [
         ctx.t(f"Ufficio demo {result.office_code} pronto; database: {core.db.describe()}",
               f"Demo office {result.office_code} ready; database: {core.db.describe()}"),

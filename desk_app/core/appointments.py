@@ -178,11 +178,11 @@ class AppointmentService:
         self.retention_days = retention_days
 
     # -- helpers -----------------------------------------------------------------------------------------------
-    def office(self, session: Session, actor: Actor) -> Office:
+    def _office(self, session: Session, actor: Actor) -> Office:
         return self.auth.office_for(session, actor, self.office_code)
 
     @staticmethod
-    def service(session: Session, office: Office, code: str) -> Service:
+    def _service(session: Session, office: Office, code: str) -> Service:
         return find_service(session, office.id, code)
 
     @staticmethod
@@ -280,8 +280,8 @@ class AppointmentService:
                 raise ValidationError("bad_number", field=name, value=str(value)[:20])
 
         def work(session: Session) -> CalendarView:
-            office = self.office(session, actor)
-            service = self.service(session, office, service_code)
+            office = self._office(session, actor)
+            service = self._service(session, office, service_code)
             calendar = session.execute(
                 select(AppointmentCalendar).where(AppointmentCalendar.service_id == service.id)
             ).scalar()
@@ -323,7 +323,7 @@ class AppointmentService:
         self.auth.require(actor, "book_appointments", "service", service_code)
 
         def work(session: Session) -> CalendarView:
-            service = self.service(session, self.office(session, actor), service_code)
+            service = self._service(session, self._office(session, actor), service_code)
             return self._calendar_view(session, service, self._calendar(session, service))
 
         return self.db.read(work)
@@ -338,8 +338,8 @@ class AppointmentService:
         why = clean_text(reason, "reason", 200)
 
         def work(session: Session) -> int:
-            office = self.office(session, actor)
-            service = self.service(session, office, service_code) if service_code else None
+            office = self._office(session, actor)
+            service = self._service(session, office, service_code) if service_code else None
             session.add(AppointmentClosure(office_id=office.id, service_id=service.id if service else None,
                                            day=when, reason=why))
             start = at_local(when, time(0), office.timezone)
@@ -363,8 +363,8 @@ class AppointmentService:
         when = parse_date(day)
 
         def work(session: Session) -> DaySlots:
-            office = self.office(session, actor)
-            service = self.service(session, office, service_code)
+            office = self._office(session, actor)
+            service = self._service(session, office, service_code)
             calendar = self._calendar(session, service)
             closed = self._closure(session, office, service, when)
             if closed is not None:
@@ -439,9 +439,12 @@ class AppointmentService:
     def book_in(self, session: Session, actor: Actor, service_code: str, starts_at: datetime, *, person_name: str,
                 practice_number: str | None, language: str | None, needs_mediator: bool,
                 kind: str = "booking") -> Appointment:
-        """Book inside the caller's write transaction (convocations use this). Inputs are already clean."""
-        office = self.office(session, actor)
-        service = self.service(session, office, service_code)
+        """Book inside the caller's write transaction (convocations use this). Inputs are already clean.
+
+        Needs ``book_appointments`` in the office."""
+        self.auth.require(actor, "book_appointments", "service", service_code, session=session)
+        office = self._office(session, actor)
+        service = self._service(session, office, service_code)
         now = self.clock.now()
         slot = self._take_place(session, office, service, starts_at, now)
         key = person_key(person_name, practice_number)
@@ -508,7 +511,7 @@ class AppointmentService:
         self.auth.require(actor, "book_appointments", "appointment", appointment_id)
 
         def work(session: Session) -> AppointmentView:
-            office = self.office(session, actor)
+            office = self._office(session, actor)
             appointment = self._appointment(session, office, appointment_id)
             if appointment.status != "booked":
                 raise ConflictError("appointment_wrong_state", id=appointment.id, status=appointment.status,
@@ -561,8 +564,9 @@ class AppointmentService:
             session, self.cancel_in(session, actor, appointment_id, why), with_names=False))
 
     def cancel_in(self, session: Session, actor: Actor, appointment_id: int, reason: str) -> Appointment:
-        """Cancel inside the caller's transaction (convocation rebooking uses this)."""
-        office = self.office(session, actor)
+        """Cancel inside the caller's transaction (convocation rebooking uses this). Needs ``book_appointments``."""
+        self.auth.require(actor, "book_appointments", "appointment", appointment_id, session=session)
+        office = self._office(session, actor)
         appointment = self._appointment(session, office, appointment_id)
         now = self.clock.now()
         cancelled = session.execute(
@@ -589,7 +593,7 @@ class AppointmentService:
         self.auth.require(actor, "book_appointments", "appointment", appointment_id)
 
         def work(session: Session) -> AppointmentView:
-            appointment = self._appointment(session, self.office(session, actor), appointment_id)
+            appointment = self._appointment(session, self._office(session, actor), appointment_id)
             self._audit_names(session, actor, "appointment.read", [appointment.id])
             return self._view(session, appointment, with_names=True)
 
@@ -603,7 +607,7 @@ class AppointmentService:
         pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
         def work(session: Session) -> list[AppointmentView]:
-            office = self.office(session, actor)
+            office = self._office(session, actor)
             found = session.execute(
                 select(Appointment).where(Appointment.office_id == office.id,
                                           Appointment.person_key.like(pattern, escape="\\"))
@@ -622,14 +626,14 @@ class AppointmentService:
         when = parse_date(day)
 
         def work(session: Session) -> list[AppointmentView]:
-            office = self.office(session, actor)
+            office = self._office(session, actor)
             query = select(Appointment).where(
                 Appointment.office_id == office.id,
                 Appointment.starts_at >= at_local(when, time(0), office.timezone),
                 Appointment.starts_at < at_local(when + timedelta(days=1), time(0), office.timezone),
             )
             if service_code:
-                query = query.where(Appointment.service_id == self.service(session, office, service_code).id)
+                query = query.where(Appointment.service_id == self._service(session, office, service_code).id)
             found = session.execute(query.order_by(Appointment.starts_at, Appointment.id)).scalars().all()
             if with_names and found:
                 self._audit_names(session, actor, "appointment.day", [a.id for a in found])
@@ -649,7 +653,7 @@ class AppointmentService:
         self.auth.require(actor, "issue", "appointment", appointment_id)
 
         def work(session: Session) -> CheckIn:
-            office = self.office(session, actor)
+            office = self._office(session, actor)
             appointment = self._appointment(session, office, appointment_id)
             now = self.clock.now()
             if appointment.status != "booked":
@@ -704,7 +708,7 @@ class AppointmentService:
         self.auth.require(actor, "book_appointments", "office", "no_show")
 
         def work(session: Session) -> list[int]:
-            office = self.office(session, actor)
+            office = self._office(session, actor)
             now = self.clock.now()
             overdue = session.execute(
                 select(Appointment.id, Appointment.starts_at, AppointmentCalendar.late_minutes)
@@ -743,7 +747,7 @@ class AppointmentService:
         self.auth.require(actor, "purge_personal_data", "appointment", "purge")
 
         def work(session: Session) -> int:
-            office = self.office(session, actor)
+            office = self._office(session, actor)
             now = self.clock.now()
             limit = now - timedelta(days=self.retention_days)
             result = session.execute(

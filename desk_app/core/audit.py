@@ -16,7 +16,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -25,6 +25,9 @@ from desk_app.clock import Clock, SystemClock
 from desk_app.db.engine import Database
 from desk_app.db.models import AuditEvent
 from desk_app.errors import AuditChainError
+
+if TYPE_CHECKING:
+    from desk_app.core.auth import Actor
 
 GENESIS = "0" * 64
 #: Arbitrary constant naming the PostgreSQL advisory lock that serialises audit appends.
@@ -58,6 +61,8 @@ def _canonical(at: datetime, prev_hash: str, row: Mapping[str, Any]) -> bytes:
 
 @dataclass(frozen=True)
 class VerifyResult:
+    """A chain that verified: how many events, and the hash of the last one (note it to anchor the end)."""
+
     count: int
     head: str
 
@@ -107,8 +112,15 @@ class AuditLog:
         """Append an event in a transaction of its own (for refusals, whose own transaction rolled back)."""
         self.db.write(lambda s: self.record(s, actor, action, object_type, object_id, outcome=outcome, detail=detail))
 
-    def verify(self) -> VerifyResult:
-        """Walk the whole chain; raise :class:`AuditChainError` at the first row that does not verify."""
+    def verify(self, actor: Actor) -> VerifyResult:
+        """Walk the whole chain; raise :class:`AuditChainError` at the first row that does not verify.
+
+        Needs ``verify_audit``. The chain is one for the whole database (every office appends to it),
+        so there is no office to check: the result holds a count and a hash, nothing personal.
+        """
+        from desk_app.core.auth import Authorizer  # auth.py imports this module
+
+        Authorizer(self).require(actor, "verify_audit", "audit")
 
         def work(session: Session) -> VerifyResult:
             expected_prev = GENESIS

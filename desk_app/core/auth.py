@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import getpass
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -34,7 +34,8 @@ MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=5)
 MIN_PASSWORD_LENGTH = 8
 
-_QUEUE_WORK = frozenset({"issue", "serve_queue", "view_queue"})
+#: Counter work on the live queue; ``view_calls`` is what the waiting-room board shows (numbers and desks).
+_QUEUE_WORK = frozenset({"issue", "serve_queue", "view_queue", "view_calls"})
 #: Counter work on a procedure: attach a case, tick its checklist, print sheets for the user.
 _CASE_WORK = frozenset({"work_cases"})
 #: Appointments, convocations and mediator bookings (names and practice numbers: every read is audited).
@@ -42,7 +43,10 @@ _BOOKING_WORK = frozenset({"book_appointments", "book_mediators"})
 #: Calendars, the mediator roster and the retention purge of booking data.
 _BOOKING_ADMIN = frozenset({"manage_calendar", "manage_mediators", "purge_personal_data"})
 #: What each role may do. Actions are the keys of ``desk_app.errors.ACTION_NAMES``.
+#: ``display`` is the waiting-room board (:meth:`Actor.display_board`): no staff account has it (it is not in
+#: ``ROLES``, whose CHECK guards the staff table), and it reads the calls and nothing else.
 PERMISSIONS: dict[str, frozenset[str]] = {
+    "display": frozenset({"view_calls"}),
     "clerk": _QUEUE_WORK | _CASE_WORK | _BOOKING_WORK,
     "mediator": frozenset({"own_bookings"}),
     "supervisor": _QUEUE_WORK
@@ -67,8 +71,8 @@ class Actor:
 
     Attributes:
         username: login name, or ``cli:<os user>`` for the admin command line.
-        role: one of :data:`~desk_app.db.models.ROLES`.
-        staff_id: ``None`` for a system actor.
+        role: one of :data:`~desk_app.db.models.ROLES`, or ``display`` for the waiting-room board.
+        staff_id: ``None`` for a system actor and the board.
         office_id: the office the actor belongs to; ``None`` means every office (system, admin).
         display_name: for the window title and printouts.
     """
@@ -84,6 +88,15 @@ class Actor:
         """The actor of ``desk-admin`` run by someone who already holds the database credentials."""
         who = name or f"cli:{_os_user()}"
         return cls(username=who, role="admin", display_name=who)
+
+    @classmethod
+    def display_board(cls, office_id: int) -> Actor:
+        """The waiting-room board of ``office_id``: it reads the calls (numbers and desks) and nothing else.
+
+        No login and no staff row: what the board shows is public. It is bound to its office, so
+        it cannot read another office's calls either.
+        """
+        return cls(username="display-board", role="display", office_id=office_id, display_name="Display board")
 
     def can(self, action: str) -> bool:
         return action in PERMISSIONS.get(self.role, frozenset())
@@ -110,11 +123,22 @@ class Authorizer:
     def __init__(self, audit: AuditLog) -> None:
         self.audit_log = audit
 
-    def require(self, actor: Actor, action: str, object_type: str = "", object_id: str | int = "") -> None:
-        """Return if ``actor`` may do ``action``; else audit the refusal and raise :class:`PermissionDeniedError`."""
+    def require(self, actor: Actor, action: str, object_type: str = "", object_id: str | int = "",
+                session: Session | None = None) -> None:
+        """Return if ``actor`` may do ``action``; else audit the refusal and raise :class:`PermissionDeniedError`.
+
+        Inside a transaction pass its ``session``: the refusal is audited once it has rolled back.
+        """
         if actor.can(action):
             return
-        self.audit_log.record_now(actor.audit, f"denied:{action}", object_type, object_id, outcome="denied")
+
+        def audit() -> None:
+            self.audit_log.record_now(actor.audit, f"denied:{action}", object_type, object_id, outcome="denied")
+
+        if session is None:
+            audit()
+        else:
+            on_rollback(session, audit)
         raise PermissionDeniedError(role=actor.role, action=action)
 
     def office_for(self, session: Session, actor: Actor, office_code: str | None) -> Office:
@@ -125,15 +149,17 @@ class Authorizer:
         self.require_office(actor, office.id, session)
         return office
 
-    def require_office(self, actor: Actor, office_id: int, session: Session | None = None) -> None:
+    def require_office(self, actor: Actor, office_id: int | None, session: Session | None = None) -> None:
         """Refuse acting on another office than the actor's own (an office-less actor may act anywhere).
 
-        Inside a transaction pass its ``session``: the refusal is then audited once it has rolled back
-        (auditing inside it would be rolled back too, and a second write would wait on SQLite's lock).
+        ``office_id`` ``None`` is something of no single office (an office-less account): only an
+        office-less actor may touch it. Inside a transaction pass its ``session``: the refusal is then
+        audited once it has rolled back (auditing inside it would be rolled back too, and a second write
+        would wait on SQLite's lock).
         """
         if actor.office_id is not None and actor.office_id != office_id:
             def audit() -> None:
-                self.audit_log.record_now(actor.audit, "denied:other_office", "office", office_id,
+                self.audit_log.record_now(actor.audit, "denied:other_office", "office", office_id or "",
                                           outcome="denied")
 
             if session is None:
@@ -163,6 +189,26 @@ def check_password_strength(password: str) -> str:
     if any(ord(ch) < 32 for ch in password):
         raise ValidationError("control_chars", field="password")
     return password
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    """A validated staff account to create, its password already hashed (see :func:`new_account`)."""
+
+    username: str
+    display_name: str
+    role: str
+    password_hash: str = field(repr=False)
+
+
+def new_account(username: str, display_name: str, role: str, password: str) -> NewAccount:
+    """Validate an account (username, name, role, password strength) and hash its password.
+
+    Raises :class:`ValidationError` before anything is written. The argon2 hash (~50 ms) is computed
+    here, outside any transaction: on SQLite a write transaction holds the office-wide write lock.
+    """
+    return NewAccount(clean_username(username), clean_text(display_name, "display_name", 80),
+                      clean_choice(role, "role", ROLES), _hasher.hash(check_password_strength(password)))
 
 
 class StaffService:
@@ -247,6 +293,8 @@ class StaffService:
         self.audit_log.record_now(actor.audit, "logout", "staff", actor.staff_id or "")
 
     # -- administration ----------------------------------------------------------------------------------------
+    # An office-bound admin sees and changes the staff of their own office only; an office-less admin
+    # (the system actor of desk-admin, an admin created without an office) may act in every office.
     def add_staff(
         self,
         actor: Actor,
@@ -256,68 +304,77 @@ class StaffService:
         password: str,
         office_code: str | None = None,
     ) -> StaffView:
-        """Create an account. Admins only."""
+        """Create an account in ``office_code`` (default: the actor's office, or the only one). Admins only."""
         self.auth.require(actor, "manage_staff", "staff", username)
-        name = clean_username(username)
-        shown = clean_text(display_name, "display_name", 80)
-        role = clean_choice(role, "role", ROLES)
-        digest = _hasher.hash(check_password_strength(password))
+        account = new_account(username, display_name, role, password)
+        return self.db.write(lambda session: self.add_staff_in(session, actor, account, office_code))
 
-        def work(session: Session) -> StaffView:
-            office_id = None
-            if office_code:
-                office_id = session.execute(select(Office.id).where(Office.code == office_code.upper())).scalar()
-                if office_id is None:
-                    raise NotFoundError("unknown_office", value=office_code)
-            elif actor.office_id is not None:
-                office_id = actor.office_id
-            else:
-                office_ids = session.execute(select(Office.id)).scalars().all()
-                office_id = office_ids[0] if len(office_ids) == 1 else None
-                if office_id is None and len(office_ids) > 1 and role != "admin":
-                    # an office-less account may act in every office: only administrators get that
-                    raise ValidationError("required", field="office")
-            staff = Staff(
-                username=name, display_name=shown, role=role, password_hash=digest, office_id=office_id,
-                active=True, failed_logins=0, created_at=self.clock.now(),
-            )
-            session.add(staff)
-            try:
-                session.flush()
-            except IntegrityError as exc:
-                raise ConflictError("duplicate", kind="username", value=name) from exc
-            self.audit_log.record(session, actor.audit, "staff.add", "staff", staff.id, detail={"username": name,
-                                                                                                  "role": role})
-            return self._view(session, staff)
-
-        return self.db.write(work)
+    def add_staff_in(self, session: Session, actor: Actor, account: NewAccount,
+                     office_code: str | None = None) -> StaffView:
+        """Create ``account`` inside the caller's write transaction (the first-run set-up writes the office
+        and its administrator together). Needs ``manage_staff`` in the account's office."""
+        self.auth.require(actor, "manage_staff", "staff", account.username, session=session)
+        office_id = None
+        if office_code:
+            office_id = session.execute(select(Office.id).where(Office.code == office_code.strip().upper())).scalar()
+            if office_id is None:
+                raise NotFoundError("unknown_office", value=office_code)
+        elif actor.office_id is not None:
+            office_id = actor.office_id
+        else:
+            office_ids = session.execute(select(Office.id)).scalars().all()
+            office_id = office_ids[0] if len(office_ids) == 1 else None
+            if office_id is None and len(office_ids) > 1 and account.role != "admin":
+                # an office-less account may act in every office: only administrators get that
+                raise ValidationError("required", field="office")
+        self.auth.require_office(actor, office_id, session)
+        staff = Staff(
+            username=account.username, display_name=account.display_name, role=account.role,
+            password_hash=account.password_hash, office_id=office_id, active=True, failed_logins=0,
+            created_at=self.clock.now(),
+        )
+        session.add(staff)
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            raise ConflictError("duplicate", kind="username", value=account.username) from exc
+        self.audit_log.record(session, actor.audit, "staff.add", "staff", staff.id,
+                              detail={"username": account.username, "role": account.role})
+        return self._view(session, staff)
 
     def list_staff(self, actor: Actor) -> list[StaffView]:
+        """Every account the actor administers (an office-bound admin: those of their office), by username."""
         self.auth.require(actor, "manage_staff", "staff")
-        return self.db.read(
-            lambda s: [self._view(s, st) for st in s.execute(select(Staff).order_by(Staff.username)).scalars()]
-        )
+        query = select(Staff).order_by(Staff.username)
+        if actor.office_id is not None:
+            query = query.where(Staff.office_id == actor.office_id)
+        return self.db.read(lambda s: [self._view(s, st) for st in s.execute(query).scalars()])
 
     def set_password(self, actor: Actor, username: str, password: str) -> None:
-        """Admins set anyone's password; everyone may change their own. Also clears a lockout."""
+        """Admins set the password of their office's staff; everyone may change their own. Also clears a lockout."""
         name = clean_username(username)
-        if actor.username != name:
+        own = actor.staff_id is not None and actor.username == name
+        if not own:
             self.auth.require(actor, "manage_staff", "staff", name)
         digest = _hasher.hash(check_password_strength(password))
-        self._update(actor, name, "staff.passwd", password_hash=digest, failed_logins=0, locked_until=None)
+        self._update(actor, name, "staff.passwd", own=own, password_hash=digest, failed_logins=0, locked_until=None)
 
     def set_active(self, actor: Actor, username: str, active: bool) -> None:
+        """Enable or disable an account of the actor's office. Admins only."""
         self.auth.require(actor, "manage_staff", "staff", username)
-        self._update(actor, clean_username(username), "staff.enable" if active else "staff.disable", active=active)
+        self._update(actor, clean_username(username), "staff.enable" if active else "staff.disable", own=False,
+                     active=active)
 
-    def _update(self, actor: Actor, name: str, action: str, **values: Any) -> None:
+    def _update(self, actor: Actor, name: str, action: str, *, own: bool, **values: Any) -> None:
+        """Change the account ``name``: the actor's own (``own``), or one of an office the actor may act in."""
         def work(session: Session) -> None:
-            staff_id = session.execute(
-                update(Staff).where(Staff.username == name).values(**values).returning(Staff.id)
-            ).scalar()
-            if staff_id is None:
+            found = session.execute(select(Staff.id, Staff.office_id).where(Staff.username == name)).first()
+            if found is None:
                 raise NotFoundError("unknown_staff", value=name)
-            self.audit_log.record(session, actor.audit, action, "staff", staff_id)
+            if not (own and found.id == actor.staff_id):
+                self.auth.require_office(actor, found.office_id, session)
+            session.execute(update(Staff).where(Staff.id == found.id).values(**values))
+            self.audit_log.record(session, actor.audit, action, "staff", found.id)
 
         self.db.write(work)
 

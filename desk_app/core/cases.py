@@ -8,7 +8,8 @@ visit the clerk finds the case by its practice number (an audited personal-data
 lookup) and reopens it.
 
 Cases hold no names. The practice number is personal data: it is cleared by
-:meth:`CaseService.purge_practice_numbers` after the retention period.
+:meth:`CaseService.purge_practice_numbers` after the retention period, which the appointment
+retention purge runs too (:meth:`~desk_app.core.services.CoreServices.purge_expired_personal_data`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from desk_app.core.validation import clean_choice, clean_code, clean_text
 from desk_app.db.engine import Database
 from desk_app.db.models import Office, Ticket
 from desk_app.db.models_content import CASE_OUTCOMES, ITEM_STATES, Case, CaseItem, Procedure, ProcedureVersion
-from desk_app.errors import ConflictError, NotFoundError
+from desk_app.errors import ConflictError, NotFoundError, ValidationError
 
 PRACTICE_MAX = 40
 NOTE_MAX = 1000
@@ -221,16 +222,24 @@ class CaseService:
         return self.db.write(work)
 
     def purge_practice_numbers(self, actor: Actor, older_than_days: int) -> int:
-        """Clear the practice number of cases closed more than ``older_than_days`` ago; return how many."""
-        self.auth.require(actor, "manage_db", "case", "")
+        """Clear the practice number of the office's cases closed more than ``older_than_days`` ago.
+
+        The retention purge (see :meth:`CoreServices.purge_expired_personal_data`): the cases and their
+        checklists stay, for the counts. Returns how many were cleared. Needs ``purge_personal_data``; audited.
+        """
+        self.auth.require(actor, "purge_personal_data", "case", "purge")
+        if isinstance(older_than_days, bool) or not isinstance(older_than_days, int) or older_than_days < 0:
+            raise ValidationError("bad_number", value=str(older_than_days)[:20], field="retention_days")
         cutoff = self.clock.now() - timedelta(days=older_than_days)
 
         def work(session: Session) -> int:
-            ids = session.execute(update(Case).where(Case.status == "closed", Case.closed_at < cutoff,
-                                                     Case.practice_number.is_not(None))
-                                  .values(practice_number=None).returning(Case.id)).scalars().all()
+            office = self._office(session, actor)
+            ids = session.execute(update(Case).where(Case.office_id == office.id, Case.status == "closed",
+                                                     Case.closed_at < cutoff, Case.practice_number.is_not(None))
+                                  .values(practice_number=None).returning(Case.id)
+                                  .execution_options(synchronize_session=False)).scalars().all()
             if ids:
-                self.auth.audit_log.record(session, actor.audit, "case.purge", "case", "",
+                self.auth.audit_log.record(session, actor.audit, "case.purge", "office", office.code,
                                            detail={"cleared": len(ids), "days": older_than_days})
             return len(ids)
 

@@ -351,71 +351,74 @@ class ContentService:
         self.auth.require(actor, "manage_setup", "catalogue")
         catalogue = catalogue or Catalogue.read()
         translations = shipped() if translations is None else translations
+        return self.db.write(lambda session: self.load_in(session, actor, catalogue, translations, office_code))
+
+    def load_in(self, session: Session, actor: Actor, catalogue: Catalogue,
+                translations: Mapping[str, list[ShippedTranslation]], office_code: str | None = None) -> LoadResult:
+        """:meth:`load` inside the caller's write transaction (the first-run set-up loads the catalogue
+        together with the new office). Needs ``manage_setup`` in that office."""
+        self.auth.require(actor, "manage_setup", "catalogue", session=session)
         now = self.clock.now()
+        office = resolve_office(session, office_code or self.office_code)
+        self.auth.require_office(actor, office.id, session)
+        existing = {(t.key, t.lang): t for t in session.execute(
+            select(ContentText).where(ContentText.office_id == office.id)).scalars()}
+        counts = {"added": 0, "updated": 0, "kept": 0}
 
-        def work(session: Session) -> LoadResult:
-            office = resolve_office(session, office_code or self.office_code)
-            self.auth.require_office(actor, office.id, session)
-            existing = {(t.key, t.lang): t for t in session.execute(
-                select(ContentText).where(ContentText.office_id == office.id)).scalars()}
-            counts = {"added": 0, "updated": 0, "kept": 0}
+        def upsert(key: str, lang: str, text: str, source: str, status: str, verify: str = "") -> None:
+            row = existing.get((key, lang))
+            if row is None:
+                row = ContentText(office_id=office.id, key=key, lang=lang, text=text, source_digest=source,
+                                  status=status, verify=verify, edited=False, updated_at=now,
+                                  updated_by=f"catalogue {catalogue.version}")
+                session.add(row)
+                existing[(key, lang)] = row
+                counts["added"] += 1
+            elif row.edited:
+                counts["kept"] += 1
+            elif (row.text, row.source_digest, row.status, row.verify) != (text, source, status, verify):
+                row.text, row.source_digest, row.status, row.verify = text, source, status, verify
+                row.updated_at, row.updated_by = now, f"catalogue {catalogue.version}"
+                counts["updated"] += 1
 
-            def upsert(key: str, lang: str, text: str, source: str, status: str, verify: str = "") -> None:
-                row = existing.get((key, lang))
-                if row is None:
-                    row = ContentText(office_id=office.id, key=key, lang=lang, text=text, source_digest=source,
-                                      status=status, verify=verify, edited=False, updated_at=now,
-                                      updated_by=f"catalogue {catalogue.version}")
-                    session.add(row)
-                    existing[(key, lang)] = row
-                    counts["added"] += 1
-                elif row.edited:
-                    counts["kept"] += 1
-                elif (row.text, row.source_digest, row.status, row.verify) != (text, source, status, verify):
-                    row.text, row.source_digest, row.status, row.verify = text, source, status, verify
-                    row.updated_at, row.updated_by = now, f"catalogue {catalogue.version}"
-                    counts["updated"] += 1
-
-            for source in catalogue.texts.values():
-                upsert(source.key, SOURCE_LANGUAGE, source.text, text_digest(source.text), "reviewed", source.verify)
-            for lang, entries in translations.items():
-                if lang == SOURCE_LANGUAGE or lang not in LANGUAGES:
-                    continue
-                for key, msgid, msgstr, draft in entries:
-                    if key in catalogue.texts and msgstr.strip():
-                        upsert(key, lang, msgstr.strip(), text_digest(msgid.strip()), "draft" if draft else "reviewed")
-            session.flush()
-            italian = {k: t for (k, lang), t in existing.items() if lang == SOURCE_LANGUAGE}
-            procedures = {p.code: p for p in session.execute(
-                select(Procedure).where(Procedure.office_id == office.id)).scalars()}
-            added, versioned = 0, []
-            for position, spec in enumerate(catalogue.procedures):
-                procedure = procedures.get(spec.code)
-                if procedure is None:
-                    procedure = Procedure(office_id=office.id, code=spec.code, service_code=spec.service,
-                                          kind=spec.kind, place=spec.place, position=position,
-                                          step_count=spec.step_count, current_version=0, active=True,
-                                          edited=False, updated_at=now)
-                    session.add(procedure)
-                    session.flush()
-                    added += 1
-                elif procedure.edited:
-                    continue
-                else:
-                    procedure.service_code, procedure.kind, procedure.place = spec.service, spec.kind, spec.place
-                    procedure.position, procedure.step_count = position, spec.step_count
-                if self._new_version(session, procedure, _snapshot(spec, catalogue.fees, italian),
-                                     f"catalogue {catalogue.version}", now):
-                    versioned.append(spec.code)
-            result = LoadResult(catalogue.version, counts["added"], counts["updated"], counts["kept"], added,
-                                tuple(versioned))
-            if result.changed:
-                self.auth.audit_log.record(session, actor.audit, "catalogue.load", "office", office.code, detail={
-                    "version": catalogue.version, "texts_added": result.texts_added,
-                    "texts_updated": result.texts_updated, "versions": list(result.versions_added)})
-            return result
-
-        return self.db.write(work)
+        for source in catalogue.texts.values():
+            upsert(source.key, SOURCE_LANGUAGE, source.text, text_digest(source.text), "reviewed", source.verify)
+        for lang, entries in translations.items():
+            if lang == SOURCE_LANGUAGE or lang not in LANGUAGES:
+                continue
+            for key, msgid, msgstr, draft in entries:
+                if key in catalogue.texts and msgstr.strip():
+                    upsert(key, lang, msgstr.strip(), text_digest(msgid.strip()), "draft" if draft else "reviewed")
+        session.flush()
+        italian = {k: t for (k, lang), t in existing.items() if lang == SOURCE_LANGUAGE}
+        procedures = {p.code: p for p in session.execute(
+            select(Procedure).where(Procedure.office_id == office.id)).scalars()}
+        added, versioned = 0, []
+        for position, spec in enumerate(catalogue.procedures):
+            procedure = procedures.get(spec.code)
+            if procedure is None:
+                procedure = Procedure(office_id=office.id, code=spec.code, service_code=spec.service,
+                                      kind=spec.kind, place=spec.place, position=position,
+                                      step_count=spec.step_count, current_version=0, active=True,
+                                      edited=False, updated_at=now)
+                session.add(procedure)
+                session.flush()
+                added += 1
+            elif procedure.edited:
+                continue
+            else:
+                procedure.service_code, procedure.kind, procedure.place = spec.service, spec.kind, spec.place
+                procedure.position, procedure.step_count = position, spec.step_count
+            if self._new_version(session, procedure, _snapshot(spec, catalogue.fees, italian),
+                                 f"catalogue {catalogue.version}", now):
+                versioned.append(spec.code)
+        result = LoadResult(catalogue.version, counts["added"], counts["updated"], counts["kept"], added,
+                            tuple(versioned))
+        if result.changed:
+            self.auth.audit_log.record(session, actor.audit, "catalogue.load", "office", office.code, detail={
+                "version": catalogue.version, "texts_added": result.texts_added,
+                "texts_updated": result.texts_updated, "versions": list(result.versions_added)})
+        return result
 
     @staticmethod
     def _new_version(session: Session, procedure: Procedure, items: list[dict[str, Any]], source: str,

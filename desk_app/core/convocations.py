@@ -24,7 +24,7 @@ from desk_app.core.appointments import AppointmentService
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.validation import clean_code, clean_text
 from desk_app.db.engine import Database
-from desk_app.db.models import Service
+from desk_app.db.models import Office, Service
 from desk_app.db.models_booking import Appointment, Convocation
 from desk_app.errors import ConflictError, NotFoundError
 
@@ -70,8 +70,12 @@ class ConvocationService:
         self.appointments = appointments
         self.clock = clock or SystemClock()
 
+    def _office(self, session: Session, actor: Actor) -> Office:
+        """The office of the appointment calendars, refusing an actor of another office."""
+        return self.auth.office_for(session, actor, self.appointments.office_code)
+
     def _convocation(self, session: Session, actor: Actor, convocation_id: int) -> Convocation:
-        office = self.appointments.office(session, actor)
+        office = self._office(session, actor)
         convocation = session.get(Convocation, convocation_id)
         if convocation is None or convocation.office_id != office.id:
             raise NotFoundError("unknown_convocation", value=str(convocation_id))
@@ -193,7 +197,7 @@ class ConvocationService:
         practice = clean_text(practice_number, "practice_number", 40).upper()
 
         def work(session: Session) -> PracticeHistory:
-            office = self.appointments.office(session, actor)
+            office = self._office(session, actor)
             rows = session.execute(
                 select(Convocation).join(Appointment, Appointment.id == Convocation.appointment_id)
                 .where(Convocation.office_id == office.id, Appointment.practice_number == practice)

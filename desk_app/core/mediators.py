@@ -374,7 +374,7 @@ class MediatorService:
 
     # -- availability ------------------------------------------------------------------------------------------
     @staticmethod
-    def windows_on(session: Session, mediator: Mediator, day: date) -> tuple[list[WeeklyPeriod], str | None]:
+    def _windows_on(session: Session, mediator: Mediator, day: date) -> tuple[list[WeeklyPeriod], str | None]:
         """The periods the mediator works on ``day`` after exceptions, and the reason of a whole-day absence."""
         exceptions = session.execute(
             select(MediatorException).where(MediatorException.mediator_id == mediator.id,
@@ -411,7 +411,7 @@ class MediatorService:
             return ConflictError("mediator_no_language", mediator=mediator.code, language=language)
         local_start, local_end = starts_at.astimezone(zone(office.timezone)), ends_at.astimezone(zone(office.timezone))
         day = local_start.date()
-        periods, absent = self.windows_on(session, mediator, day)
+        periods, absent = self._windows_on(session, mediator, day)
         if absent is not None:
             return ConflictError("mediator_absent", mediator=mediator.code, day=day.isoformat(), reason=absent)
         fits = any(p.mode == mode and p.start <= local_start.time() and local_end.time() <= p.end

@@ -71,6 +71,55 @@ class OfficeView:
         raise NotFoundError("unknown_service", value=code)
 
 
+@dataclass(frozen=True)
+class OfficeSetup:
+    """A validated office set-up (see :func:`clean_setup`).
+
+    Attributes:
+        services: (code, name, prefix, target wait in minutes) per service.
+        desks: (code, name, codes of the services it calls) per desk.
+    """
+
+    code: str
+    name: str
+    address: str
+    services: tuple[tuple[str, str, str, int], ...]
+    desks: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+
+def clean_setup(setup: Mapping[str, Any]) -> OfficeSetup:
+    """Validate a set-up (``[office]``, ``[[service]]``, ``[[desk]]``, see the module docstring) without
+    writing anything; raise :class:`ValidationError` at the first bad entry."""
+    office_in = setup.get("office") or {}
+    if not isinstance(office_in, Mapping):
+        raise ValidationError("required", field="office")
+    code = clean_code(office_in.get("code"), "office.code")
+    name = clean_text(office_in.get("name"), "office.name", 120)
+    address = clean_text(office_in.get("address"), "office.address", 240, required=False)
+    services = tuple(
+        (clean_code(s.get("code"), "service.code"), clean_text(s.get("name"), "service.name", 120),
+         _clean_prefix(s.get("prefix", "")), _target(s.get("target_wait_minutes", 20)))
+        for s in _entries(setup.get("service"), "service")
+    )
+    desks = tuple(
+        (clean_code(d.get("code"), "desk.code"), clean_text(d.get("name") or d.get("code"), "desk.name", 60),
+         tuple(clean_code(c, "desk.services") for c in d.get("services", ())))
+        for d in _entries(setup.get("desk"), "desk")
+    )
+    _unique([s[0] for s in services], "service")
+    _unique([s[2] for s in services], "prefix")
+    _unique([d[0] for d in desks], "desk")
+    return OfficeSetup(code, name, address, services, desks)
+
+
+def read_setup_file(path: Path) -> dict[str, Any]:
+    """The set-up in a TOML file (``[office]``, ``[[service]]``, ``[[desk]]``), not yet validated."""
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ValidationError("bad_setup_file", path=str(path), reason=str(exc).splitlines()[0]) from exc
+
+
 def resolve_office(session: Session, office_code: str | None) -> Office:
     """The office named by ``office_code``, or the only office when none is named."""
     if office_code:
@@ -132,88 +181,69 @@ class OfficeService:
         """Create or update the office, services and desks described by ``setup`` (see module docstring).
 
         Everything is validated first, then written in one transaction: a bad
-        entry anywhere leaves the database as it was.
+        entry anywhere leaves the database as it was. Needs ``manage_setup``.
         """
         self.auth.require(actor, "manage_setup", "office")
-        office_in = setup.get("office") or {}
-        if not isinstance(office_in, Mapping):
-            raise ValidationError("required", field="office")
-        office_code = clean_code(office_in.get("code"), "office.code")
-        office_name = clean_text(office_in.get("name"), "office.name", 120)
-        address = clean_text(office_in.get("address"), "office.address", 240, required=False)
-        services = [
-            (clean_code(s.get("code"), "service.code"), clean_text(s.get("name"), "service.name", 120),
-             _clean_prefix(s.get("prefix", "")), _target(s.get("target_wait_minutes", 20)))
-            for s in _entries(setup.get("service"), "service")
-        ]
-        desks = [
-            (clean_code(d.get("code"), "desk.code"), clean_text(d.get("name") or d.get("code"), "desk.name", 60),
-             tuple(clean_code(c, "desk.services") for c in d.get("services", ())))
-            for d in _entries(setup.get("desk"), "desk")
-        ]
-        _unique([s[0] for s in services], "service")
-        _unique([s[2] for s in services], "prefix")
-        _unique([d[0] for d in desks], "desk")
+        clean = clean_setup(setup)
+        return self.db.write(lambda session: self.apply_in(session, actor, clean))
 
-        def work(session: Session) -> OfficeView:
-            office = session.execute(select(Office).where(Office.code == office_code)).scalar()
-            if office is None:
-                office = Office(code=office_code, name=office_name, address=address, timezone="Europe/Rome")
-                session.add(office)
+    def apply_in(self, session: Session, actor: Actor, setup: OfficeSetup) -> OfficeView:
+        """Apply a validated set-up inside the caller's write transaction (the first-run set-up writes the
+        office, its administrator and its catalogue together). Needs ``manage_setup`` in that office."""
+        self.auth.require(actor, "manage_setup", "office", setup.code, session=session)
+        office = session.execute(select(Office).where(Office.code == setup.code)).scalar()
+        if office is None:
+            office = Office(code=setup.code, name=setup.name, address=setup.address, timezone="Europe/Rome")
+            session.add(office)
+        else:
+            office.name, office.address = setup.name, setup.address or office.address
+        session.flush()
+        self.auth.require_office(actor, office.id, session)
+        by_code = {s.code: s for s in session.execute(select(Service).where(Service.office_id == office.id))
+                   .scalars()}
+        # Numbers are prefix + sequence per day: a prefix another service printed today cannot move yet.
+        today = local_day(self.clock.now(), office.timezone)
+        used: dict[str, set[int]] = {}
+        for origin, number in session.execute(
+            select(Ticket.origin_service_id, Ticket.number).distinct()
+            .where(Ticket.office_id == office.id, Ticket.day == today)
+        ).all():
+            used.setdefault(number.rstrip("0123456789"), set()).add(origin)
+        for code, name, prefix, target in setup.services:
+            service = by_code.get(code)
+            if used.get(prefix, set()) - ({service.id} if service is not None else set()):
+                raise ValidationError("prefix_in_use", prefix=prefix)
+            if service is None:
+                service = Service(office_id=office.id, code=code, name=name, prefix=prefix,
+                                  target_wait_minutes=target, active=True)
+                session.add(service)
+                by_code[code] = service
             else:
-                office.name, office.address = office_name, address or office.address
-            session.flush()
-            self.auth.require_office(actor, office.id, session)
-            by_code = {s.code: s for s in session.execute(select(Service).where(Service.office_id == office.id))
-                       .scalars()}
-            # Numbers are prefix + sequence per day: a prefix another service printed today cannot move yet.
-            today = local_day(self.clock.now(), office.timezone)
-            used: dict[str, set[int]] = {}
-            for origin, number in session.execute(
-                select(Ticket.origin_service_id, Ticket.number).distinct()
-                .where(Ticket.office_id == office.id, Ticket.day == today)
-            ).all():
-                used.setdefault(number.rstrip("0123456789"), set()).add(origin)
-            for code, name, prefix, target in services:
-                service = by_code.get(code)
-                if used.get(prefix, set()) - ({service.id} if service is not None else set()):
-                    raise ValidationError("prefix_in_use", prefix=prefix)
-                if service is None:
-                    service = Service(office_id=office.id, code=code, name=name, prefix=prefix,
-                                      target_wait_minutes=target, active=True)
-                    session.add(service)
-                    by_code[code] = service
-                else:
-                    service.name, service.prefix, service.target_wait_minutes = name, prefix, target
-            session.flush()
-            desk_by_code = {d.code: d for d in session.execute(select(Desk).where(Desk.office_id == office.id))
-                            .scalars()}
-            for code, name, service_codes in desks:
-                unknown = [c for c in service_codes if c not in by_code]
-                if unknown:
-                    raise NotFoundError("unknown_service", value=unknown[0])
-                desk = desk_by_code.get(code)
-                if desk is None:
-                    desk = Desk(office_id=office.id, code=code, name=name, active=True)
-                    session.add(desk)
-                    session.flush()
-                else:
-                    desk.name = name
-                session.execute(delete(DeskService).where(DeskService.desk_id == desk.id))
-                session.add_all(DeskService(desk_id=desk.id, service_id=by_code[c].id) for c in service_codes)
-            session.flush()
-            self.auth.audit_log.record(session, actor.audit, "setup.apply", "office", office.code,
-                                       detail={"services": len(services), "desks": len(desks)})
-            return self._view(session, office)
-
-        return self.db.write(work)
+                service.name, service.prefix, service.target_wait_minutes = name, prefix, target
+        session.flush()
+        desk_by_code = {d.code: d for d in session.execute(select(Desk).where(Desk.office_id == office.id))
+                        .scalars()}
+        for code, name, service_codes in setup.desks:
+            unknown = [c for c in service_codes if c not in by_code]
+            if unknown:
+                raise NotFoundError("unknown_service", value=unknown[0])
+            desk = desk_by_code.get(code)
+            if desk is None:
+                desk = Desk(office_id=office.id, code=code, name=name, active=True)
+                session.add(desk)
+                session.flush()
+            else:
+                desk.name = name
+            session.execute(delete(DeskService).where(DeskService.desk_id == desk.id))
+            session.add_all(DeskService(desk_id=desk.id, service_id=by_code[c].id) for c in service_codes)
+        session.flush()
+        self.auth.audit_log.record(session, actor.audit, "setup.apply", "office", office.code,
+                                   detail={"services": len(setup.services), "desks": len(setup.desks)})
+        return self._view(session, office)
 
     def apply_file(self, actor: Actor, path: Path) -> OfficeView:
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ValidationError("bad_setup_file", path=str(path), reason=str(exc).splitlines()[0]) from exc
-        return self.apply(actor, data)
+        """:meth:`apply` of a TOML set-up file (see :func:`read_setup_file`)."""
+        return self.apply(actor, read_setup_file(path))
 
     @staticmethod
     def _view(session: Session, office: Office) -> OfficeView:

@@ -33,7 +33,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk_app.clock import Clock, SystemClock, local_day
+from desk_app.clock import DEFAULT_TZ, Clock, SystemClock, day_start_utc, local_day
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.office import find_service, resolve_office
 from desk_app.core.validation import clean_choice, clean_code, clean_text
@@ -124,6 +124,27 @@ class ServiceQueue:
     waiting: int
     longest_wait: timedelta
     target_wait_minutes: int
+
+
+@dataclass(frozen=True)
+class Call:
+    """A ticket announced to a desk, as the waiting-room board lists it (public: number and desk only).
+
+    Attributes:
+        called_at: when it was last announced: its call, or a later recall.
+    """
+
+    number: str
+    desk_code: str
+    called_at: datetime
+
+
+#: Counter actions a desk offers, in the order the workspace shows them. ``call_next`` takes no ticket; each of
+#: the others is a transition of :data:`_SPECS`.
+DESK_ACTIONS = ("call_next", "recall", "serve", "finish", "no_show", "park", "resume", "transfer", "cancel",
+                "reactivate")
+#: Statuses a ticket has been called to a desk in and not sent back to the queue since (what the board lists).
+CALLED_STATUSES = ("called", "serving", "done", "no_show", "parked")
 
 
 @dataclass(frozen=True)
@@ -252,6 +273,35 @@ _DESK_STATE = select(
     select(_T.number).where(_T.desk_id == Desk.__table__.c.id, _T.status.in_(ACTIVE_AT_DESK)).limit(1)
     .scalar_subquery(),
 ).where(Desk.__table__.c.id == bindparam("desk_id"))
+
+
+def _recent_calls_statement() -> Any:
+    """Today's latest call or recall of each ticket still at a desk, newest first, ``LIMIT :limit``.
+
+    Recall does not change ``called_at`` (the wait is measured to the first call), so the time of the
+    announcement comes from the ``ticket_event`` rows. An event is a ticket's latest when no later call or
+    recall of that ticket exists: events of one ticket are written one after another under its row lock,
+    so a later one has a higher id.
+    """
+    event = table_of(TicketEvent).alias("event")
+    later = table_of(TicketEvent).alias("later")
+    announced = ("call", "recall")
+    return (
+        select(_T.number, event.c.desk_id, event.c.at)
+        .select_from(event.join(_TICKETS, _T.id == event.c.ticket_id))
+        .where(
+            event.c.office_id == bindparam("office_id"), event.c.at >= bindparam("since", type_=UTCDateTime()),
+            event.c.action.in_(announced), event.c.desk_id.is_not(None),
+            _T.day == bindparam("today"), _T.desk_id == event.c.desk_id, _T.status.in_(CALLED_STATUSES),
+            ~select(later.c.id).where(later.c.ticket_id == event.c.ticket_id, later.c.action.in_(announced),
+                                      later.c.id > event.c.id).exists(),
+        )
+        .order_by(event.c.at.desc(), event.c.id.desc())
+        .limit(bindparam("limit", type_=Integer()))
+    )
+
+
+_RECENT_CALLS = _recent_calls_statement()
 
 
 def _move_statement(spec: _Spec, ref_kind: str) -> Any:
@@ -481,7 +531,8 @@ class QueueService:
         needs_mediator: bool = False,
     ) -> TicketView:
         """Issue a ticket inside the caller's write transaction, for a feature that must issue it together with
-        its own change (appointment check-in). The caller has checked the ``issue`` permission."""
+        its own change (appointment check-in). Needs ``issue`` in the service's office."""
+        self.auth.require(actor, "issue", "service", service_code, session=session)
         priority = clean_choice(priority, "priority", PRIORITY_HEAD_START)
         if language is not None:
             language = clean_choice(language.strip().lower(), "language", LANGUAGES)
@@ -634,7 +685,76 @@ class QueueService:
         """A no-show person turned up later the same day: back to waiting, in their original place."""
         return self._move(actor, _SPECS["reactivate"], ticket, desk_code)
 
+    # -- what a desk may do now ---------------------------------------------------------------------------------
+    def actions_for_desk(self, actor: Actor, desk_code: str, current: TicketView | None,
+                         selected: TicketView | None = None) -> dict[str, int | None]:
+        """The counter actions ``actor`` may take now at ``desk_code``, each with the id of the ticket it acts on.
+
+        Args:
+            current: the ticket the desk holds (called or serving), or ``None``.
+            selected: a ticket selected in the desk's list, if any.
+
+        Returns:
+            action name (see :data:`DESK_ACTIONS`) -> ticket id, ``None`` for ``call_next``; an action
+            that is not allowed is absent. Answered from the queue's own transition table
+            (:data:`_SPECS`: the statuses each action moves from and whether the ticket must be the
+            desk's own) and the actor's permissions, with no database read, so a view can ask on every
+            selection change. The transitions themselves check again when they run (the ticket may
+            have moved meanwhile).
+
+        Rules: ``call_next`` only when the desk holds nothing; an action that needs the holding desk
+        acts on ``current``; the others act on ``current`` when it is in one of their statuses, else on
+        ``selected``; a ticket held by another desk gets nothing; resume, transfer and reactivate only
+        for today's tickets. Only the office is not checked here (it needs the database): the
+        transition refuses another office's ticket when it runs.
+        """
+        if not actor.can("serve_queue"):
+            return {}
+        desk = clean_code(desk_code, "desk")
+        held = current if current is not None and current.desk_code == desk and \
+            current.status in ACTIVE_AT_DESK else None
+        # A called or served ticket is acted on only as the desk's own ``current``: one held by another desk
+        # (or shown stale in a list) gets nothing. Waiting, parked and no-show tickets are anyone's.
+        at_desk = [held] if held is not None else []
+        anywhere = at_desk + ([selected] if selected is not None and selected.status not in ACTIVE_AT_DESK else [])
+        # The office's day from the clock and the cached time zone: numbers restart daily (``_SAME_DAY``).
+        today = local_day(self.clock.now(), self._info.timezone if self._info else DEFAULT_TZ)
+        allowed: dict[str, int | None] = {} if held is not None else {"call_next": None}
+        for action in DESK_ACTIONS[1:]:
+            spec = _SPECS[action]
+            ticket = next((t for t in (at_desk if spec.at_desk else anywhere) if t.status in spec.from_statuses
+                           and (action not in _SAME_DAY or t.day == today)), None)
+            if ticket is not None:
+                allowed[action] = ticket.id
+        return allowed
+
     # -- reading -----------------------------------------------------------------------------------------------
+    def recent_calls(self, actor: Actor, limit: int = 7) -> list[Call]:
+        """Today's most recent calls and recalls in the office, newest first, each ticket once: the board's list.
+
+        A recall puts its ticket back on top. Tickets sent back to the queue since their call (resumed,
+        transferred, reactivated, cancelled) are not listed: they are waiting again. Needs ``view_calls``.
+        One bounded read: the call and recall events of today, newest first, stopping after ``limit``
+        tickets (``ix_ticket_event_office_at``), each ticket's latest announcement only.
+        """
+        self.auth.require(actor, "view_calls", "office", self.office_code or "")
+        if not 1 <= limit <= 100:
+            raise ValidationError("bad_number", value=str(limit), field="limit")
+
+        def work(session: Session) -> list[Call]:
+            office = self._office(session, actor)
+            today = self.today(office)
+            rows = session.connection().execute(_RECENT_CALLS, {
+                "office_id": office.id, "today": today, "since": day_start_utc(today, office.timezone),
+                "limit": limit,
+            }).all()
+            info = office
+            if any(desk_id not in info.desk_codes for _, desk_id, _ in rows):
+                info = self._reload(session)
+            return [Call(number, info.desk_codes[desk_id], at) for number, desk_id, at in rows]
+
+        return self.db.read(work)
+
     def current_ticket(self, actor: Actor, desk_code: str) -> TicketView | None:
         """The ticket the desk holds (called or serving), if any."""
         self.auth.require(actor, "view_queue", "desk", desk_code)
@@ -736,9 +856,12 @@ class QueueService:
 
 
 __all__ = [
+    "CALLED_STATUSES",
+    "DESK_ACTIONS",
     "LANGUAGES",
     "OUTCOMES",
     "PRIORITY_HEAD_START",
+    "Call",
     "CallFilter",
     "QueueService",
     "ServiceQueue",

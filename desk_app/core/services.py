@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from desk_app.clock import Clock, SystemClock
 from desk_app.core.appointments import AppointmentService
@@ -27,7 +28,23 @@ from desk_app.core.translations import TranslationService
 from desk_app.db import migrate
 from desk_app.db.engine import Database
 
+if TYPE_CHECKING:
+    from desk_app.core.auth import Actor
+
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    """What the retention purge cleared: appointments whose names and practice numbers were blanked, and
+    cases whose practice number was."""
+
+    appointments: int
+    cases: int
+
+    @property
+    def total(self) -> int:
+        return self.appointments + self.cases
 
 
 @dataclass
@@ -104,6 +121,17 @@ class CoreServices:
         if closed:
             log.info("closed %d tickets left open on earlier days", closed)
         return closed
+
+    def purge_expired_personal_data(self, actor: Actor) -> PurgeResult:
+        """The retention purge of the office: personal data older than the ``retention_days`` setting.
+
+        Appointments lose names and practice numbers once they ended that long ago, cases their practice
+        number once closed that long ago; rows and counts stay. Needs ``purge_personal_data``; audited.
+        Each part is idempotent, so a run that fails half-way is completed by running it again.
+        """
+        appointments = self.appointments.purge_personal_data(actor)
+        cases = self.cases.purge_practice_numbers(actor, self.settings.retention_days)
+        return PurgeResult(appointments, cases)
 
     def close(self) -> None:
         self.db.dispose()

@@ -55,8 +55,7 @@ class Line:
     verify: bool = False
 
     def __post_init__(self) -> None:
-        if self.lang in RTL_LANGUAGES and LRI not in self.text:
-            object.__setattr__(self, "text", isolate_numbers(self.text))
+        object.__setattr__(self, "text", protect_tokens(self.text, self.lang in RTL_LANGUAGES))
 
     @property
     def rtl(self) -> bool:
@@ -110,19 +109,72 @@ class Sheet:
         return result
 
 
-#: A number as people read it: "€16", "800 290 290", "0371 447 407", "2026-11-24".
-_NUMBER = re.compile(r"€?\d+(?:[ .,:/-]\d+)*")
 LRI, PDI = "\u2066", "\u2069"
+NBSP, NBHY, WJ = "\u00a0", "\u2011", "\u2060"
+
+#: One word of a code, an amount or a number: Latin letters and digits joined by inner punctuation
+#: ("S1/S2", "603-bis", "D.L", "€14.62", "2026-12-01", "LO/RF/2026/0187"). Final punctuation stays outside.
+_WORD = r"[A-Za-z0-9€]+(?:[./:,+×\-\u2011]\u2060?[A-Za-z0-9€]+)*"
+#: A token: one word with a digit, or an upper-case code with inner punctuation ("RF-NO", "D.L"), followed by
+#: more words with a digit after single (no-break) spaces: "800 290 290", "0371 447 407", "D.L. 34/2020".
+_TOKEN = re.compile(
+    rf"(?<![A-Za-z0-9€])(?:(?=[A-Za-z€./:,+×\-\u2011\u2060]*\d){_WORD}|[A-Z]+(?:[./\-\u2011]\u2060?[A-Z0-9]+)+)"
+    rf"(?:\.?[ \u00a0](?=[A-Za-z€./:,+×\-\u2011\u2060]*\d){_WORD})*(?![A-Za-z0-9€])")
+_ISOLATED = re.compile(f"({LRI}[^{PDI}]*{PDI})")
+
+
+def _unbreakable(token: str) -> str:
+    """``token`` with no line-break opportunity inside: no-break spaces and hyphens, a word joiner after each slash."""
+    return re.sub(f"/(?!{WJ})", "/" + WJ, token.replace(" ", NBSP).replace("-", NBHY))
+
+
+def protect_tokens(text: str, rtl: bool) -> str:
+    """Keep codes, article numbers, amounts, dates and phone numbers whole and in their own order.
+
+    Every token (see :data:`_TOKEN`) loses its inner break opportunities, so a line never breaks inside
+    "800 290 290" or "18-ter"; in right-to-left text the whole token is also wrapped in a left-to-right
+    isolate (U+2066 ... U+2069). Isolating only its digits let the bidi algorithm reorder the parts:
+    "S1/S2" showed as "2S1/S", "18-ter" as "ter-18". Text already inside an isolate is left alone, so
+    the function can run again on composed lines.
+    """
+    parts = _ISOLATED.split(text)
+    for index in range(0, len(parts), 2):  # the odd parts are isolates already
+        parts[index] = _TOKEN.sub(
+            lambda m: f"{LRI}{_unbreakable(m.group(0))}{PDI}" if rtl else _unbreakable(m.group(0)), parts[index])
+    return "".join(parts)
+
+
+def split_isolates(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(segment, isolated)`` pieces, each left-to-right isolate (marks included) on its own."""
+    return [(part, index % 2 == 1) for index, part in enumerate(_ISOLATED.split(text)) if part]
 
 
 def isolate_numbers(text: str) -> str:
-    """Wrap numbers in left-to-right isolates, for right-to-left text.
+    """Right-to-left form of :func:`protect_tokens` (kept for callers of the old name)."""
+    return protect_tokens(text, rtl=True)
 
-    After an Arabic letter the bidi algorithm turns European digits into Arabic
-    numbers: "800 290 290" would show as "290 290 800" and "€16" as "16€". An
-    isolate keeps each number in reading order; the marks themselves are invisible.
-    """
-    return _NUMBER.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
+
+def plain_text(text: str) -> str:
+    """``text`` without the invisible marks :func:`protect_tokens` adds, for comparisons and extraction."""
+    for mark in (LRI, PDI, WJ):
+        text = text.replace(mark, "")
+    return text.replace(NBSP, " ").replace(NBHY, "-")
+
+
+#: Emoji and pictographs, with their joiners, variation selectors, skin tones, keycaps and flag tags: no shipped
+#: font has them (they printed as boxes), and a sheet for the public does not need them.
+_EMOJI = re.compile("(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\U000E0020-\U000E007F]"
+                    "[\uFE0E\uFE0F\u20E3\U0001F3FB-\U0001F3FF]*\u200D?)+|[\uFE0F\u20E3]")
+
+
+def strip_emoji(text: str) -> str:
+    """``text`` without emoji (a clerk's "ok 👍"), spaces tidied. Letters, digits and ordinary symbols stay."""
+    return re.sub(r"[ \t]{2,}", " ", _EMOJI.sub("", text)).strip()
+
+
+def format_date(day: date) -> str:
+    """A date as printed for users: the Italian ``dd/mm/yyyy`` (the ticket's format too), on every sheet."""
+    return f"{day:%d/%m/%Y}"
 
 
 def format_amount(cents: int) -> str:
@@ -245,13 +297,16 @@ class SheetBuilder:
         printed_day = today or local_day(self.content.clock.now(), office.timezone)
         blocks = [Block("title", title), Block("subtitle", t.line(f"proc.{case.procedure_code}.name")),
                   Block("text", t.compose(t.line("label.case"), f"{LRI}{' / '.join(reference)}{PDI}", sep=": ")),
-                  Block("text", t.compose(t.line("label.date"), printed_day.isoformat(), sep=": "))]
+                  Block("text", t.compose(t.line("label.date"), format_date(printed_day), sep=": "))]
         missing = case.missing
         blocks.append(Block("text", t.line("label.missing_intro" if missing else "label.missing_none")))
         for entry in missing:
             block = self._item(t, entry.item)
-            if entry.note:  # the clerk's own words, in Italian, as typed
-                note = Line(entry.note, SOURCE_LANGUAGE)
+            note_text = strip_emoji(entry.note or "")
+            if note_text:  # the clerk's own words, in Italian, as typed, under the translated label
+                # Italian inside a right-to-left line: isolated, or its final full stop moves to the wrong end.
+                typed = f"{LRI}{note_text}{PDI}" if t.lang in RTL_LANGUAGES else note_text
+                note = t.compose(t.line("label.clerk_note"), typed, sep=": ")
                 block = Block("item", block.line, t.compose(block.detail, note) if block.detail else note)
             blocks.append(block)
         blocks.append(Block("heading", t.line("label.steps")))

@@ -227,6 +227,7 @@ class TranslationService:
 
         def work(session: Session) -> polib.POFile:
             office = resolve_office(session, office_code or self.office_code)
+            self.auth.require_office(actor, office.id, session)
             rows = self._rows(session, office.id)
             italian, target = rows.get(SOURCE_LANGUAGE, {}), rows.get(lang, {})
             po = polib.POFile(wrapwidth=0)

@@ -7,7 +7,13 @@ not from the text, so each paragraph and run says what it is (DESIGN.md, measure
   ``w:rFonts w:cs`` and the language in ``w:lang w:bidi``. Alignment stays unset:
   an explicit RIGHT made LibreOffice left-align the paragraph;
 * Indic runs are complex script too: ``w:cs`` font and ``w:lang w:bidi``, without ``w:rtl``;
-* Chinese runs name the font in ``w:eastAsia`` and the language in ``w:lang w:eastAsia``.
+* Chinese runs name the font in ``w:eastAsia`` (with ``w:hint="eastAsia"``) and the language in
+  ``w:lang w:eastAsia``;
+* codes and numbers isolated left to right (U+2066..U+2069, see ``protect_tokens``) are runs of their own,
+  left to right and in the Latin font, and the Italian line under a right-to-left line is isolated too;
+* fonts: Windows has no Noto fonts, so the TrueType ones are embedded (:mod:`desk_app.documents.docx_fonts`);
+  Word cannot embed the CFF-based Noto Sans CJK, so Chinese runs name Microsoft YaHei, which every
+  Windows 7-11 has, and LibreOffice elsewhere substitutes the Chinese font it has.
 """
 
 from __future__ import annotations
@@ -23,8 +29,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from desk_app.core.sheets import Block, Line, Sheet
-from desk_app.documents.fonts import LATIN, SCRIPT_FONTS
+from desk_app.core.sheets import LRI, PDI, Block, Line, Sheet, split_isolates
+from desk_app.documents.docx_fonts import EmbeddedFamily, embed_fonts
+from desk_app.documents.fonts import LATIN, SCRIPT_FONTS, font_dir
 
 #: BCP 47 tags written into ``w:lang``.
 LANG_TAGS = {
@@ -47,6 +54,9 @@ STYLES: dict[str, tuple[float, bool, RGBColor | None, float]] = {
     "note": (8.5, False, RGBColor(90, 90, 90), 6),
 }
 PREFIX = {"item": "□ ", "bullet": "• "}
+#: The East Asian font named in Chinese runs: installed on every Windows since Vista (Noto Sans CJK is CFF-based,
+#: which Word cannot embed).
+WINDOWS_EAST_ASIAN = "Microsoft YaHei"
 
 
 def _set(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
@@ -79,7 +89,8 @@ def _add_run(paragraph: Paragraph, text: str, lang: str, size: float, *, bold: b
     script = SCRIPT_FONTS.get(lang, (LATIN[0], ()))[0]
     fonts = {"ascii": LATIN[0], "hAnsi": LATIN[0], "cs": script if lang in COMPLEX_SCRIPT else LATIN[0]}
     if lang in EAST_ASIAN:
-        fonts["eastAsia"] = script
+        fonts["eastAsia"] = WINDOWS_EAST_ASIAN
+        fonts["hint"] = "eastAsia"  # Word takes shared punctuation and digits from the East Asian font too
     r_fonts = _set(r_pr, "w:rFonts", **fonts)
     r_pr.remove(r_fonts)
     r_pr.insert(0, r_fonts)  # w:rFonts must come first in CT_RPr
@@ -102,10 +113,15 @@ def _add_run(paragraph: Paragraph, text: str, lang: str, size: float, *, bold: b
 def _line(paragraph: Paragraph, line: Line, size: float, bold: bool, color: RGBColor | None, bilingual: bool,
           prefix: str = "") -> None:
     text = f"{prefix}{line.text}{' *' if line.verify else ''}"
-    _add_run(paragraph, text, line.lang, size, bold=bold, color=color)
+    for segment, isolated in split_isolates(text):
+        # An isolated code is a left-to-right Latin run of its own (no w:rtl), its isolate marks kept: Word
+        # orders runs by their properties, LibreOffice by the Unicode bidi algorithm; both then keep it whole.
+        _add_run(paragraph, segment, "it" if isolated else line.lang, size, bold=bold, color=color)
     if bilingual and line.italian:
         paragraph.add_run().add_break()
-        _add_run(paragraph, line.italian, "it", max(size - 2, 7.5), italic=True, color=RGBColor(90, 90, 90))
+        # Under a right-to-left line the Italian is isolated, as in the PDF: else its full stop jumps left.
+        italian = f"{LRI}{line.italian}{PDI}" if line.rtl else line.italian
+        _add_run(paragraph, italian, "it", max(size - 2, 7.5), italic=True, color=RGBColor(90, 90, 90))
 
 
 def _block(document: DocxDocument, block: Block, bilingual: bool) -> None:
@@ -144,8 +160,18 @@ def build_docx(sheet: Sheet) -> DocxDocument:
     return document
 
 
-def write_docx(sheet: Sheet, path: Path) -> Path:
-    """Write ``sheet`` as a DOCX file at ``path``."""
+def embedded_families(sheet: Sheet) -> list[EmbeddedFamily]:
+    """The TrueType families a sheet's DOCX embeds: Noto Sans and the script font of its language (not CJK)."""
+    chosen = [LATIN] + ([SCRIPT_FONTS[sheet.lang]] if sheet.lang in SCRIPT_FONTS else [])
+    return [EmbeddedFamily(name, font_dir() / files[0], font_dir() / files[1] if len(files) > 1 else None,
+                           latin_subset=name == LATIN[0])
+            for name, files in chosen if files[0].endswith(".ttf")]
+
+
+def write_docx(sheet: Sheet, path: Path, *, embed: bool = True) -> Path:
+    """Write ``sheet`` as a DOCX file at ``path``, its fonts embedded (subset) unless ``embed`` is false."""
     path.parent.mkdir(parents=True, exist_ok=True)
     build_docx(sheet).save(str(path))
+    if embed:
+        embed_fonts(path, embedded_families(sheet))
     return path

@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,19 +22,28 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPainter,
     QPdfWriter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextListFormat,
 )
 
-from desk_app.core.sheets import LRI, PDI, Block, Line, Sheet
+from desk_app.core.sheets import LRI, PDI, Block, Line, Sheet, protect_tokens, split_isolates
 from desk_app.documents.fonts import families, register_fonts
 
 BODY_PT = 10.5
+#: Proportional line height of Urdu paragraphs, in percent of Nastaliq's own (already tall) line.
+URDU_LINE_HEIGHT = 85
+HEADER_PT = 8
 MARGIN_MM = 18
+#: Height of the header band above the body and of the page-number band below it.
+HEADER_MM = 7
+#: ``QTextBlock.userState`` of headings (kept with the next block) and of blocks kept on one page.
+HEADING_STATE, KEEP_STATE = 1, 2
 GREY = QColor(90, 90, 90)
 ACCENT = QColor(0, 70, 140)
 
@@ -48,7 +57,11 @@ def ensure_gui() -> QGuiApplication:
         raise RuntimeError("documents need a QGuiApplication, not a QCoreApplication")
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QGuiApplication(["sportello-documents"])
+    from PySide6.QtWidgets import QApplication
+
+    # A QApplication, not a bare QGuiApplication: a process that later opens a window (the GUI tests after the
+    # document tests, a print dialog) cannot replace the application object, and Qt aborts on the first widget.
+    return QApplication(["sportello-documents"])
 
 
 def _font(lang: str, size: float, bold: bool = False, italic: bool = False) -> QFont:
@@ -111,7 +124,9 @@ class SheetDocument:
         fmt.setTopMargin(top)
         fmt.setIndent(indent)
         if line.lang == "ur":
-            fmt.setLineHeight(160, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)  # Nastaliq is tall
+            # Nastaliq's own line metrics (ascent 1.9 em, descent 0.6 em) already leave room for its stacked
+            # letters; the 160% once added on top made RF-NO four pages where every other language needs two.
+            fmt.setLineHeight(URDU_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if self._first:
             self.cursor.setBlockFormat(fmt)
             self._first = False
@@ -122,9 +137,10 @@ class SheetDocument:
         size, bold, color, top = STYLES[block.kind]
         line = block.line
         self._new_block(line, top)
-        # List numbers and bullets take the block's character format: without this the first
-        # item inherits the bold heading above it.
-        self.cursor.setBlockCharFormat(_char_format(line.lang, size, bold=bold, color=color))
+        # List numbers and bullets take the block's character format: without this the first item inherits
+        # the bold heading above it. They are set in the Latin font: Qt sizes a bullet or square from the
+        # font's ascent, and Nastaliq's (1.9 em) made the Urdu markers large enough to cover the first letter.
+        self.cursor.setBlockCharFormat(_char_format("it", size, color=color if block.kind == "callout" else None))
         if block.kind in ("step", "item", "bullet"):
             current = self._lists.get(block.kind)
             if current is None:
@@ -133,6 +149,7 @@ class SheetDocument:
                                       "item": QTextListFormat.Style.ListSquare,
                                       "bullet": QTextListFormat.Style.ListDisc}[block.kind])
                 list_format.setIndent(1)
+                list_format.setNumberSuffix(".")
                 self._lists[block.kind] = self.cursor.createList(list_format)
             else:
                 current.add(self.cursor.block())  # type: ignore[attr-defined]
@@ -141,6 +158,11 @@ class SheetDocument:
             fmt.setBackground(QColor(255, 240, 230))
             fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.cursor.setBlockFormat(fmt)
+        if block.kind == "heading":
+            self.cursor.block().setUserState(HEADING_STATE)
+        elif block.kind in ("item", "step", "bullet", "callout"):
+            # A checklist item and its detail line (one block, lines split by U+2028) stay on one page.
+            self.cursor.block().setUserState(KEEP_STATE)
         self._text(line, size, bold, color)
         if block.detail is not None:
             detail_size = size if block.kind == "callout" else size - 1.5
@@ -149,7 +171,11 @@ class SheetDocument:
 
     def _text(self, line: Line, size: float, bold: bool, color: QColor | None) -> None:
         text = f"{line.text} *" if line.verify else line.text
-        self.cursor.insertText(text, _char_format(line.lang, size, bold=bold, color=color))
+        for segment, isolated in split_isolates(text):
+            # A code or number isolated left to right is set in the Latin font: Nastaliq's own hyphen and
+            # digits sit low and small beside Latin letters ("RF_PI").
+            self.cursor.insertText(segment, _char_format("it" if isolated else line.lang, size, bold=bold,
+                                                         color=color))
         if self.sheet.bilingual and line.italian:
             # The Italian under the user's words, so clerk and user read the same sheet. Under a right-to-left
             # line it is isolated left to right: in the paragraph's RTL direction its final full stop and
@@ -166,11 +192,127 @@ def build_document(sheet: Sheet) -> QTextDocument:
     return SheetDocument(sheet).build()
 
 
-def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
-    """Paginate ``doc`` onto ``device`` (a ``QPdfWriter`` or a ``QPrinter``) with the sheet margins, on A4."""
+def _header_document(text: str, lang: str, rtl: bool, device: QPagedPaintDevice, width: float,
+                     align: Qt.AlignmentFlag) -> QTextDocument:
+    """A one-line document (the running header or the page number) laid out for ``device``."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.documentLayout().setPaintDevice(device)
+    cursor = QTextCursor(doc)
+    fmt = QTextBlockFormat()
+    fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    fmt.setAlignment(align)
+    if lang == "ur":
+        fmt.setLineHeight(URDU_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    cursor.setBlockFormat(fmt)
+    for segment, isolated in split_isolates(text):
+        cursor.insertText(segment, _char_format("it" if isolated else lang, HEADER_PT, color=GREY))
+    doc.setTextWidth(width)
+    return doc
+
+
+def header_text(sheet: Sheet, page: int, pages: int) -> str:
+    """The running header of pages 2..n: the sheet's title, its procedure (and case) and "page/pages"."""
+    parts = [sheet.title]
+    if sheet.meta.get("procedure"):
+        parts.append(sheet.meta["procedure"])
+    if sheet.meta.get("case"):
+        parts.append(f"#{sheet.meta['case']}")
+    parts.append(f"{page}/{pages}")
+    return protect_tokens(" · ".join(parts), sheet.rtl)
+
+
+def _keep_together(doc: QTextDocument, page_height: float) -> None:
+    """Page breaks Qt's layout does not make: an item never parts from its detail line, a heading never ends a page.
+
+    Qt has no keep-together or keep-with-next (``nonBreakableLines`` means "do not wrap"), so after layout
+    the first block that breaks a rule gets a page break before it, or before the headings just above it,
+    and the document is laid out again; fixes only move text down, so earlier ones stay valid.
+    """
+    layout = doc.documentLayout()
+
+    def page(y: float) -> int:
+        return int(y // page_height)
+
+    for _ in range(200):
+        offender = None
+        block = doc.begin()
+        while block.isValid() and offender is None:
+            rect = layout.blockBoundingRect(block)
+            following = block.next()
+            split = block.userState() == KEEP_STATE and page(rect.top() + 1) != page(rect.bottom() - 1)
+            orphan = block.userState() == HEADING_STATE and following.isValid() \
+                and page(rect.top() + 1) != page(layout.blockBoundingRect(following).bottom() - 1)
+            if split or orphan:
+                offender = block
+            block = following
+        if offender is None:
+            return
+        candidate = offender
+        while candidate.previous().isValid() and candidate.previous().userState() == HEADING_STATE:
+            candidate = candidate.previous()
+        fmt = candidate.blockFormat()
+        if candidate == doc.begin() or fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            return  # taller than a page, or already moved: let it break
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(candidate).setBlockFormat(fmt)
+        _relayout(doc)
+
+
+def _relayout(doc: QTextDocument) -> None:
+    """Lay the whole document out now: after a format change Qt re-lays it out lazily, leaving the blocks
+    below the change at height 0 (and unpainted) until something asks for them."""
+    doc.setPageSize(QSizeF(doc.pageSize()))
+    doc.documentLayout().documentSize()
+
+
+def print_document(doc: QTextDocument, device: QPagedPaintDevice, sheet: Sheet | None = None) -> int:
+    """Paginate ``doc`` onto ``device`` (a ``QPdfWriter`` or a ``QPrinter``), A4 with the sheet margins.
+
+    The document is laid out in the device's own resolution (so point sizes are points on paper) in a body
+    area below a header band; pages after the first carry the running header (:func:`header_text`), every
+    page its number. Returns the number of pages.
+    """
     device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
-    doc.print_(device)
+    dpi = device.logicalDpiY()
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    band = HEADER_MM / 25.4 * dpi
+    width, body = float(area.width()), float(area.height()) - 2 * band
+    doc.documentLayout().setPaintDevice(device)
+    doc.setPageSize(QSizeF(width, body))
+    _keep_together(doc, body)
+    pages = max(1, doc.pageCount())
+    rtl = sheet.rtl if sheet is not None else False
+    lang = sheet.lang if sheet is not None else "it"
+    painter = QPainter(device)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+                if sheet is not None:
+                    header = _header_document(header_text(sheet, page + 1, pages), lang, rtl, device, width,
+                                              Qt.AlignmentFlag.AlignLeading)
+                    header_height = header.size().height()
+                    painter.save()
+                    painter.translate(0, max(0.0, band - header_height - band * 0.25))
+                    header.drawContents(painter)
+                    painter.restore()
+                    painter.setPen(GREY)
+                    painter.drawLine(QPointF(0, band * 0.85), QPointF(width, band * 0.85))
+            painter.save()
+            painter.translate(0, band - page * body)
+            doc.drawContents(painter, QRectF(0, page * body, width, body))
+            painter.restore()
+            number = _header_document(f"{page + 1}/{pages}", "it", False, device, width,
+                                      Qt.AlignmentFlag.AlignHCenter)
+            painter.save()
+            painter.translate(0, band + body + band * 0.3)
+            number.drawContents(painter)
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
 
 
 def write_pdf(sheet: Sheet, path: Path) -> Path:
@@ -181,11 +323,11 @@ def write_pdf(sheet: Sheet, path: Path) -> Path:
     writer.setTitle(sheet.title)
     writer.setCreator("Sportello")
     writer.setResolution(300)
-    print_document(doc, writer)
+    print_document(doc, writer, sheet)
     del writer  # the file is finished when the writer goes away
     return path
 
 
 def print_sheet(sheet: Sheet, printer: QPagedPaintDevice) -> None:
     """Send ``sheet`` to a printer (a configured ``QPrinter``, e.g. from the print dialog)."""
-    print_document(build_document(sheet), printer)
+    print_document(build_document(sheet), printer, sheet)

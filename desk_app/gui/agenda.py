@@ -26,14 +26,15 @@ from desk_app.errors import DeskError
 from desk_app.gui.appointments import from_qdate, setup_table, to_qdate
 from desk_app.gui.booking_models import AgendaTableModel, RowRole
 from desk_app.gui.forms.ui_agenda import Ui_MediatorAgenda
+from desk_app.gui.operations import Operation
 from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
     from desk_app.core.mediators import AgendaEntry
     from desk_app.db.feed import Change
+    from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Seams
     from desk_app.gui.session import DeskSession
-    from desk_app.gui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 _REFUSED = "color: #b00020;"
@@ -61,6 +62,11 @@ class IcsExport:
 class MediatorAgenda(QWidget):
     """A mediator's bookings by day or week, with confirm, decline and export (needs ``own_bookings``).
 
+    Args:
+        session: the logged-in mediator.
+        runtime: the app's runtime (operations, change feed, online state).
+        seams: dialogs (the export's save dialog).
+
     Signals:
         refreshed(): the table shows a fresh read (tests wait on it).
         answered(object): the :class:`~desk_app.core.mediators.AgendaEntry` just confirmed or declined.
@@ -74,13 +80,11 @@ class MediatorAgenda(QWidget):
     answered = Signal(object)
     exported = Signal(object)
 
-    def __init__(self, session: DeskSession, worker: DbWorker, seams: Seams, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DeskSession, runtime: Runtime, seams: Seams, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session, self.worker, self.seams = session, worker, seams
-        self._online = worker.online
+        self.session, self.runtime, self.seams = session, runtime, seams
+        self._online = runtime.online
         self._busy = False
-        self._loading = False
-        self._want_read = False
         self.ui = Ui_MediatorAgenda()
         self.ui.setupUi(self)
         self.model = AgendaTableModel(session.office.timezone, session.language,
@@ -108,6 +112,8 @@ class MediatorAgenda(QWidget):
         self.ui.reasonEdit.textChanged.connect(self._update_actions)
         self.ui.exportButton.clicked.connect(self.export_ics)
         self.ui.agendaView.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        runtime.changed.connect(self.on_changes)
+        runtime.online_changed.connect(self.set_online)
         self._update_actions()
 
     # -- range ---------------------------------------------------------------------------------------------------
@@ -134,23 +140,17 @@ class MediatorAgenda(QWidget):
     # -- loading -------------------------------------------------------------------------------------------------
     def schedule_refresh(self) -> None:
         """Reload in the background (coalesced with a read already running)."""
-        self._want_read = True
-        if self._loading:
-            return
-        self._want_read = False
-        self._loading = True
         first, last = self.date_range()
         mediators, actor = self.session.core.mediators, self.session.actor
-        self.worker.submit(lambda: AgendaRead(first, last, mediators.my_agenda(actor, first, last)), self._apply,
-                           self._read_failed)
+        Operation(self, lambda: AgendaRead(first, last, mediators.my_agenda(actor, first, last)),
+                  self.runtime.operations).coalesce("agenda").success(self._apply).failure(self._read_failed).run()
 
     def on_changes(self, changes: list[Change]) -> None:
-        """Slot for :attr:`LiveFeed.changed`: reload when a mediator booking changed."""
+        """Slot for :attr:`Runtime.changed`: reload when a mediator booking changed."""
         if any(change.kind in ("mediator_booking", "resync") for change in changes):
             self.schedule_refresh()
 
     def _apply(self, read: AgendaRead) -> None:
-        self._loading = False
         if (read.first, read.last) != self.date_range():
             self.schedule_refresh()  # the range changed while reading
             return
@@ -160,13 +160,10 @@ class MediatorAgenda(QWidget):
             self.ui.agendaView.selectRow(row)
         self.ui.rangeLabel.setText(self.tr("%n booking(s)", "", len(read.entries)))
         self._update_actions()
-        if self._want_read:
-            self.schedule_refresh()
-        else:
+        if not self.runtime.operations.waiting(self, "agenda"):  # else the read asked for meanwhile follows
             self.refreshed.emit()
 
     def _read_failed(self, exc: DeskError) -> None:
-        self._loading = False
         if not is_connection_error(exc):
             self._say(exc.message(self.session.language), _REFUSED)
         self.refreshed.emit()
@@ -186,30 +183,24 @@ class MediatorAgenda(QWidget):
         self.ui.exportButton.setEnabled(ready)
 
     def set_online(self, online: bool) -> None:
+        """Slot for :attr:`Runtime.online_changed`: a reload follows the database's return."""
         self._online = online
         self._update_actions()
         if online:
             self.schedule_refresh()
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        """One action in the background; a refusal shows the core's sentence; reload either way."""
-        self._busy = True
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self._update_actions()
 
-        def finished(result: Any) -> None:
-            self._busy = False
-            done(result)
-            self._update_actions()
-            self.schedule_refresh()
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """One action in the background; a refusal shows the core's sentence; reload either way."""
+        Operation(self, work, self.runtime.operations).success(done).failure(self._refused) \
+            .finished(self.schedule_refresh).busy(self._set_busy).run()
 
-        def failed(exc: DeskError) -> None:
-            self._busy = False
-            self._update_actions()
-            if not is_connection_error(exc):
-                self._say(exc.message(self.session.language), _REFUSED)
-            self.schedule_refresh()
-
-        self.worker.submit(work, finished, failed)
+    def _refused(self, exc: DeskError) -> None:
+        if not is_connection_error(exc):
+            self._say(exc.message(self.session.language), _REFUSED)
 
     def confirm(self) -> None:
         """Confirm the selected booking: the desk can count on the mediator."""

@@ -7,17 +7,18 @@ Boot order (each step logs):
 3. logging to ``<logs>/desk-app.log`` (never to a missing ``sys.stdout`` of a windowed build); from step 4 on,
    uncaught errors and Qt's own messages go there too, and an uncaught error shows a crash dialog naming it;
 4. ``QApplication``, translations (the app's ``.qm``, built with the package, and Qt's ``qtbase``), bundled fonts;
-5. the seams (dialogs, ticket printer, chime) and the one background worker;
-6. the main window, shown at once on the login page;
-7. in the background: database + migrations + core services, then the office (or the first-run wizard),
-   then the change feed.
+5. the seams (dialogs, ticket printer, chime) and the runtime with the one background worker;
+6. the main window over the runtime, shown at once on the login page;
+7. in the background (the runtime): database + migrations + core services, then the office (or the
+   first-run wizard), then the change feed.
 
 With ``--board`` steps 6-7 build the display board alone instead (a PC of its own in the
 waiting room): no login; the board opens full screen on the ``display_screen`` setting's
 screen once the office is read, and follows the change feed.
 
-Quitting closes the window, whose shutdown stops the feed, drains the worker and
-closes the database. Nothing is global: everything is built here and passed on.
+Quitting closes the window; its shutdown is the runtime's, the one way out: drain
+the worker, stop the feed, log the clerk out, close the database. Nothing is global:
+everything is built here and passed on.
 The heavy modules (SQLAlchemy, psycopg, the core) are imported on the worker
 thread in step 7, so the window appears without waiting for them.
 """
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from desk_app.core.settings import Settings
     from desk_app.gui.board import BoardApp
     from desk_app.gui.main_window import MainWindow
+    from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Seams
 
 log = logging.getLogger("desk_app.gui")
@@ -120,25 +122,34 @@ def prepare_application(app: QApplication, settings: Settings) -> None:
     register_bundled_fonts()
 
 
-def build_main_window(settings: Settings, seams: Seams, clock: Clock | None = None) -> MainWindow:
-    """The window with its worker (steps 5-6); call ``start()`` on it to connect (step 7)."""
-    from desk_app.gui.main_window import MainWindow
+def build_runtime(settings: Settings, seams: Seams, clock: Clock | None = None) -> Runtime:
+    """The one runtime of the app with its worker (step 5); nothing connects before ``start()``."""
+    from desk_app.gui.runtime import Runtime
     from desk_app.gui.worker import DbWorker
 
     worker = DbWorker()
-    window = MainWindow(settings, worker, seams, lambda: connect_core(settings, clock))
-    worker.setParent(window)
+    runtime = Runtime(settings, worker, seams.dialogs, lambda: connect_core(settings, clock))
+    worker.setParent(runtime)
+    return runtime
+
+
+def build_main_window(settings: Settings, seams: Seams, clock: Clock | None = None) -> MainWindow:
+    """The window over its runtime (steps 5-6); call ``start()`` on it to connect (step 7)."""
+    from desk_app.gui.main_window import MainWindow
+
+    runtime = build_runtime(settings, seams, clock)
+    window = MainWindow(runtime, seams)
+    runtime.setParent(window)
     return window
 
 
 def build_board_app(settings: Settings, seams: Seams, clock: Clock | None = None) -> BoardApp:
-    """The display board alone, with its worker (``--board``); call ``start()`` on it to connect."""
+    """The display board alone over its runtime (``--board``); call ``start()`` on it to connect."""
     from desk_app.gui.board import BoardApp
-    from desk_app.gui.worker import DbWorker
 
-    worker = DbWorker()
-    board_app = BoardApp(settings, worker, seams.chime, lambda: connect_core(settings, clock))
-    worker.setParent(board_app)
+    runtime = build_runtime(settings, seams, clock)
+    board_app = BoardApp(runtime, seams.chime)
+    runtime.setParent(board_app)
     return board_app
 
 

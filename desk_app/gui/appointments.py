@@ -29,15 +29,16 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 from desk_app.errors import DeskError, NotFoundError
 from desk_app.gui.booking_models import AppointmentTableModel, RowRole, SlotTableModel
 from desk_app.gui.forms.ui_appointments import Ui_AppointmentDayView
+from desk_app.gui.operations import Operation
 from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
     from desk_app.core.appointments import AppointmentView, CheckIn, DaySlots
     from desk_app.db.feed import Change
     from desk_app.gui.booking import BookingDialog
+    from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Seams
     from desk_app.gui.session import DeskSession
-    from desk_app.gui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 #: Change-feed kinds that can alter what the day view shows.
@@ -101,7 +102,7 @@ class AppointmentDayView(QDialog):
 
     Args:
         session: the logged-in clerk and desk.
-        worker: the background database helper.
+        runtime: the app's runtime (operations, change feed, online state).
         seams: dialogs and the ticket printer.
 
     Signals:
@@ -117,16 +118,14 @@ class AppointmentDayView(QDialog):
     refreshed = Signal()
     checked_in = Signal(object)
 
-    def __init__(self, session: DeskSession, worker: DbWorker, seams: Seams, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DeskSession, runtime: Runtime, seams: Seams, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session, self.worker, self.seams = session, worker, seams
+        self.session, self.runtime, self.seams = session, runtime, seams
         self.booking: BookingDialog | None = None
         self.calendar_codes: list[str] | None = None  # services taking appointments, once read
         self.last_check_in: CheckIn | None = None
-        self._online = worker.online
+        self._online = runtime.online
         self._busy = False
-        self._loading = False
-        self._want_read = False
         self._today: date | None = None
         self._names: dict[int, tuple[str | None, str | None]] = {}  # appointment id -> (name, practice number)
         self.ui = Ui_AppointmentDayView()
@@ -164,10 +163,13 @@ class AppointmentDayView(QDialog):
         self.ui.noShowButton.clicked.connect(self.mark_no_shows)
         self.ui.bookButton.clicked.connect(self.open_booking)
         self.finished.connect(self.forget_names)  # Close button, Esc, the window's X and lock all end here
+        runtime.changed.connect(self.on_changes)
+        runtime.online_changed.connect(self.set_online)
         self._update_actions()
         codes = [str(self.ui.serviceCombo.itemData(i)) for i in range(self.ui.serviceCombo.count())]
-        worker.submit(lambda: self.calendar_services(codes), self._start_on_calendar_service,
-                      lambda exc: log.warning("appointment calendars: %s", exc))
+        Operation(self, lambda: self.calendar_services(codes), runtime.operations) \
+            .success(self._start_on_calendar_service) \
+            .failure(lambda exc: log.warning("appointment calendars: %s", exc)).run()
 
     def calendar_services(self, codes: list[str]) -> list[str]:
         """Those of ``codes`` that take appointments (runs on the worker thread)."""
@@ -233,23 +235,26 @@ class AppointmentDayView(QDialog):
 
     def schedule_refresh(self) -> None:
         """Reload in the background (coalesced with a read already running)."""
-        self._want_read = True
-        if self._loading or not self.service_code() or not self.isVisible():
-            return  # a closed view reads nothing (it is read afresh when shown)
-        self._want_read = False
-        self._loading = True
+        if self.service_code() and self.isVisible():  # a closed view reads nothing (it is read afresh when shown)
+            Operation.prepared(self, self._take_read, self.runtime.operations).coalesce("day") \
+                .success(self._apply).failure(self._read_failed).run()
+
+    def _take_read(self) -> Callable[[], DaySnapshot] | None:
+        """The read starting now: of the service and day chosen now, knowing the names held now (a read that
+        waited for one reading names must not read them again)."""
+        if not self.service_code() or not self.isVisible():
+            return None
         service_code, day, known = self.service_code(), self.day(), frozenset(self._names)
-        self.worker.submit(lambda: self.load_day(service_code, day, known), self._apply, self._read_failed)
+        return lambda: self.load_day(service_code, day, known)
 
     def on_changes(self, changes: list[Change]) -> None:
-        """Slot for :attr:`LiveFeed.changed`: reload when appointments or mediator bookings changed."""
+        """Slot for :attr:`Runtime.changed`: reload when appointments or mediator bookings changed."""
         if any(change.kind in WATCHED_KINDS for change in changes):
             self.schedule_refresh()
             if self.booking is not None and self.booking.isVisible():
                 self.booking.reload_slots()  # its free places may have changed too
 
     def _apply(self, snapshot: DaySnapshot) -> None:
-        self._loading = False
         if not self.isVisible():  # closed while reading: keep no names
             return
         if (snapshot.service_code, snapshot.day) != (self.service_code(), self.day()):
@@ -268,9 +273,7 @@ class AppointmentDayView(QDialog):
             self.ui.appointmentsView.selectRow(row)
         self.ui.dayInfoLabel.setText(self._day_info(snapshot))
         self._update_actions()
-        if self._want_read:
-            self.schedule_refresh()
-        else:
+        if not self.runtime.operations.waiting(self, "day"):  # else the read asked for meanwhile follows
             self.refreshed.emit()
 
     def _day_info(self, snapshot: DaySnapshot) -> str:
@@ -286,7 +289,6 @@ class AppointmentDayView(QDialog):
         return self.tr("%1 appointment(s), %2 free place(s)").replace("%1", str(booked)).replace("%2", str(free))
 
     def _read_failed(self, exc: DeskError) -> None:
-        self._loading = False
         if not is_connection_error(exc):  # the banner already says the database is away
             self.ui.dayInfoLabel.setText(exc.message(self.session.language))
         self.refreshed.emit()
@@ -308,33 +310,25 @@ class AppointmentDayView(QDialog):
         self.ui.bookButton.setEnabled(self._online)
 
     def set_online(self, online: bool) -> None:
-        """Database reachable or not: actions wait for it; a reload follows its return."""
+        """Slot for :attr:`Runtime.online_changed`: actions wait for the database; a reload follows its return."""
         self._online = online
         self._update_actions()
-        if self.booking is not None:
-            self.booking.set_online(online)
         if online and self.isVisible():
             self.schedule_refresh()
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        """One action in the background; a refusal shows the core's sentence; reload either way."""
-        self._busy = True
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self._update_actions()
 
-        def finished(result: object) -> None:
-            self._busy = False
-            done(result)
-            self.schedule_refresh()
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """One action in the background; a refusal shows the core's sentence; reload either way."""
+        Operation(self, work, self.runtime.operations).success(done).failure(self._refused) \
+            .finished(self.schedule_refresh).busy(self._set_busy).run()
 
-        def failed(exc: DeskError) -> None:
-            self._busy = False
-            self._update_actions()
-            if not is_connection_error(exc):
-                self.ui.resultLabel.setText("")
-                self.seams.dialogs.warn(self, self.tr("Not done"), exc.message(self.session.language))
-            self.schedule_refresh()
-
-        self.worker.submit(work, finished, failed)
+    def _refused(self, exc: DeskError) -> None:
+        if not is_connection_error(exc):  # the banner says that one
+            self.ui.resultLabel.setText("")
+            self.seams.dialogs.warn(self, self.tr("Not done"), exc.message(self.session.language))
 
     def check_in(self) -> None:
         """The selected person has arrived: the core issues their ticket; print it and show its number."""
@@ -376,11 +370,10 @@ class AppointmentDayView(QDialog):
         from desk_app.gui.booking import BookingDialog
 
         if self.booking is None:
-            self.booking = BookingDialog(self.session, self.worker, self)
+            self.booking = BookingDialog(self.session, self.runtime, self)
             self.booking.booked.connect(lambda _: self.schedule_refresh())
             if self.calendar_codes is not None:
                 self.booking.limit_services(self.calendar_codes)
-        self.booking.set_online(self._online)
         self.booking.choose(self.service_code(), self.day())
         bring_forward(self.booking)
         return self.booking

@@ -12,28 +12,28 @@ language, so they are constants here rather than staff-UI translations.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desk_app.gui.fonts import BASE_FAMILY
+from desk_app.gui.operations import Operation
+from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
     from desk_app.core.auth import Actor
     from desk_app.core.office import OfficeView
-    from desk_app.core.queue import QueueService, TicketView
-    from desk_app.core.services import CoreServices
-    from desk_app.core.settings import Settings
+    from desk_app.core.queue import QueueService
     from desk_app.db.feed import Change
     from desk_app.errors import DeskError
-    from desk_app.gui.feed import LiveFeed
+    from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Chime
-    from desk_app.gui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 
@@ -61,16 +61,13 @@ class Call:
     desk_code: str
 
 
-def recent_calls(tickets: Iterable[TicketView], limit: int = HISTORY + 1) -> list[Call]:
-    """The ``limit`` most recent calls among ``tickets`` (any status that has been called to a desk), newest first."""
-    called = [t for t in tickets if t.called_at is not None and t.desk_code]
-    called.sort(key=lambda t: t.called_at, reverse=True)  # type: ignore[arg-type, return-value]
-    return [Call(t.number, t.desk_code or "") for t in called[:limit]]
-
-
 def read_recent_calls(queue: QueueService, actor: Actor) -> list[Call]:
-    """Today's most recent calls, from the database (runs on the worker thread)."""
-    return recent_calls(queue.tickets(actor, statuses=("called", "serving", "done", "no_show", "parked")))
+    """Today's most recent calls, newest first, as the core answers them (runs on the worker thread).
+
+    ``actor`` is the office's display-board actor (:meth:`Actor.display_board`): it may read the calls and
+    nothing else, so a board PC holds no clerk's rights.
+    """
+    return [Call(c.number, c.desk_code) for c in queue.recent_calls(actor, HISTORY + 1)]
 
 
 class DisplayBoard(QWidget):
@@ -175,7 +172,7 @@ class DisplayBoard(QWidget):
             log.exception("the call chime failed for %s at %s", number, desk_code)
 
     def on_changes(self, changes: list[Change]) -> None:
-        """Slot for :attr:`LiveFeed.changed`."""
+        """Slot for :attr:`Runtime.changed`."""
         for change in changes:
             if change.kind == "resync":
                 self.resync_requested.emit()
@@ -219,115 +216,95 @@ class DisplayBoard(QWidget):
             heading.setFont(font)
 
 
-#: Wait before trying again to reach a database that did not answer, ms.
-BOARD_RETRY_MS = 3000
-
-
 class BoardApp(QObject):
     """``desk-app --board``: the display board alone, on a PC of its own, with no clerk login.
 
-    Boot: connect to the database on the worker (retrying while it does not answer), read
-    the office, open the board full screen on the ``display_screen`` setting's screen, listen
-    to the change feed and fill the history. What the board shows (numbers and desks) is
-    public, so it reads the calls as a built-in, read-only "display-board" actor of the office
-    rather than as a logged-in person; it never writes.
+    Boot (the runtime's): connect to the database on the worker (retrying while it does not
+    answer), read the office, listen to the change feed; the board then opens full screen on the
+    ``display_screen`` setting's screen and fills its history. An office not set up yet, or a
+    start-up refused for another reason, is tried again after a while: a board has nobody to ask.
+    What the board shows (numbers and desks) is public, so it reads the calls as a built-in,
+    read-only "display-board" actor of the office rather than as a logged-in person; it never writes.
 
     Args:
-        settings: resolved settings (database, display screen).
-        worker: the background database helper.
+        runtime: the app's runtime (connection, office, change feed).
         chime: the call sound.
-        connect: builds the core services and brings the schema up to date; runs on the worker.
 
     Signals:
         ready(): the board is on screen with its history.
 
     Attributes:
+        runtime: as given.
         board: the board window once the office is known.
     """
 
     ready = Signal()
 
-    def __init__(self, settings: Settings, worker: DbWorker, chime: Chime, connect: Callable[[], CoreServices],
-                 parent: QObject | None = None) -> None:
+    def __init__(self, runtime: Runtime, chime: Chime, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.settings = settings
-        self.worker = worker
+        self.runtime = runtime
         self.chime = chime
-        self._connect = connect
-        self.core: CoreServices | None = None
         self.board: DisplayBoard | None = None
-        self.feed: LiveFeed | None = None
         self._actor: Actor | None = None
+        runtime.boot_failed.connect(self._boot_failed)
+        runtime.first_run_needed.connect(self._no_office)
+        runtime.office_ready.connect(self._office_ready)
+        runtime.closing.connect(self._close)
 
     def start(self) -> None:
         """Connect and read the office in the background; the board opens when that is done."""
-
-        def boot() -> tuple[CoreServices, OfficeView]:
-            core = self.core or self._connect()
-            try:
-                return core, core.offices.view(core.settings.office_code or None)
-            except BaseException:
-                if self.core is None:
-                    core.close()
-                raise
-
-        self.worker.submit(boot, self._booted, self._boot_failed)
+        self.runtime.start()
 
     def _boot_failed(self, exc: DeskError) -> None:
         log.warning("display board: %s; trying again", exc.message("en"))
-        QTimer.singleShot(BOARD_RETRY_MS, self.start)
+        if not is_connection_error(exc):  # the runtime retries those by itself
+            self.runtime.retry_later()
 
-    def _booted(self, result: tuple[CoreServices, OfficeView]) -> None:
+    def _no_office(self) -> None:
+        log.warning("display board: no office is set up yet; trying again")
+        self.runtime.retry_later()
+
+    def _office_ready(self, office: OfficeView) -> None:
         from desk_app.clock import local_time
         from desk_app.core.auth import Actor
-        from desk_app.gui.feed import LiveFeed
 
-        core, office = result
-        self.core = core
-        self.worker.set_ping(core.db.ping)
-        self._actor = Actor("display-board", "clerk", office_id=office.id, display_name="Display board")
+        core = self.runtime.core
+        assert core is not None
+        self._actor = Actor.display_board(office.id)
         clock, timezone = core.clock, office.timezone
         self.board = DisplayBoard(office.name, {d.code: d.name for d in office.desks}, self.chime,
                                   lambda: local_time(clock.now(), timezone))
         self.board.resync_requested.connect(self.reload)
         quit_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self.board)
         quit_key.activated.connect(self.board.close)
-        self.feed = LiveFeed(core.db, office.id, parent=self, clock=core.clock)
-        self.feed.changed.connect(self.board.on_changes)
-        self.feed.connection_changed.connect(self._feed_status)
-        self.feed.start(self.worker)  # listening before the history is read: no call falls in between
-        self.board.show_on_screen(int(self.settings.display_screen))
-        log.info("display board of %s on screen %s", office.code, self.settings.display_screen)
+        # The runtime listens before it announces the office: no call falls between the feed and the history.
+        self.runtime.changed.connect(self.board.on_changes)
+        self.board.show_on_screen(int(self.runtime.settings.display_screen))
+        log.info("display board of %s on screen %s", office.code, self.runtime.settings.display_screen)
         self.reload(emit_ready=True)
 
     def reload(self, emit_ready: bool = False) -> None:
         """Fill the history from the database (at start and after the feed missed changes)."""
-        if self.core is None or self.board is None or self._actor is None:
+        core = self.runtime.core
+        if core is None or self.board is None or self._actor is None:
             return
-        queue, actor, board = self.core.queue, self._actor, self.board
+        queue, actor, board = core.queue, self._actor, self.board
 
         def shown(calls: list[Call]) -> None:
             board.set_calls(calls)
             if emit_ready:
                 self.ready.emit()
 
-        self.worker.submit(lambda: read_recent_calls(queue, actor), shown,
-                           lambda exc: log.warning("board reload: %s", exc))
-
-    def _feed_status(self, ok: bool) -> None:
-        if ok:
-            self.worker.check_connection()
-        else:
-            self.worker.mark_offline()
+        Operation(board, lambda: read_recent_calls(queue, actor), self.runtime.operations) \
+            .success(shown).failure(lambda exc: log.warning("board reload: %s", exc)).run()
 
     def shutdown(self) -> None:
-        """Close the board, drain the worker, stop listening, close the database. Safe to call twice."""
+        """The one way out (:meth:`Runtime.shutdown`): the board closes, the database too. Safe twice."""
+        self.runtime.shutdown()
+
+    def _close(self) -> None:
         if self.board is not None:
             self.board.close()
-        self.worker.shutdown()
-        if self.feed is not None:
-            self.feed.stop()
-            self.feed = None
-        if self.core is not None:
-            self.core.close()
-            self.core = None
+            # Deleted here, on the UI thread, not whenever (and on whichever thread) its last reference goes.
+            shiboken6.delete(self.board)
+            self.board = None

@@ -13,9 +13,10 @@ again with another mode or mediator.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -25,13 +26,14 @@ from desk_app.gui.appointments import from_qdate, to_qdate
 from desk_app.gui.booking_models import MODE_LABELS, wall_clock
 from desk_app.gui.forms.ui_booking import Ui_BookingDialog
 from desk_app.gui.labels import language_choice, staff_label
+from desk_app.gui.operations import Operation
 from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
     from desk_app.core.appointments import AppointmentView, DaySlots
     from desk_app.core.mediators import MediatorBookingView, MediatorView
+    from desk_app.gui.runtime import Runtime
     from desk_app.gui.session import DeskSession
-    from desk_app.gui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 _REFUSED = "color: #b00020;"
@@ -64,6 +66,10 @@ class MediatorRequest:
 class BookingDialog(QDialog):
     """Books appointments (needs ``book_appointments``; the mediator part ``book_mediators``).
 
+    Args:
+        session: the logged-in clerk and desk.
+        runtime: the app's runtime (operations, online state).
+
     Signals:
         booked(object): a :class:`BookingOutcome` (after each successful step).
         slots_loaded(): the free-slot list shows a fresh read (tests wait on it).
@@ -76,17 +82,15 @@ class BookingDialog(QDialog):
     booked = Signal(object)
     slots_loaded = Signal()
 
-    def __init__(self, session: DeskSession, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DeskSession, runtime: Runtime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from desk_app.core.queue import LANGUAGES
 
-        self.session, self.worker = session, worker
+        self.session, self.runtime = session, runtime
         self.pending: AppointmentView | None = None
         self.last_outcome: BookingOutcome | None = None
-        self._online = worker.online
+        self._online = runtime.online
         self._busy = False
-        self._slots_reading = False
-        self._slots_again = False
         self.ui = Ui_BookingDialog()
         self.ui.setupUi(self)
         for service in (s for s in session.office.services if s.active):
@@ -105,6 +109,7 @@ class BookingDialog(QDialog):
         self.ui.mediatorBox.toggled.connect(self._mediator_toggled)
         self.ui.bookButton.clicked.connect(self.book)
         self.ui.newButton.clicked.connect(self.new_booking)
+        runtime.online_changed.connect(self.set_online)
         self._update_buttons()
 
     # -- choices -------------------------------------------------------------------------------------------------
@@ -161,8 +166,8 @@ class BookingDialog(QDialog):
         if language is None or not self.session.actor.can("book_mediators"):
             return
         mediators, actor = self.session.core.mediators, self.session.actor
-        self.worker.submit(lambda: (language, mediators.roster(actor, language)), self._roster_loaded,
-                           lambda exc: log.warning("mediator roster: %s", exc))
+        Operation(self, lambda: (language, mediators.roster(actor, language)), self.runtime.operations) \
+            .success(self._roster_loaded).failure(lambda exc: log.warning("mediator roster: %s", exc)).run()
 
     def _roster_loaded(self, result: tuple[str, list[MediatorView]]) -> None:
         language, roster = result
@@ -181,26 +186,22 @@ class BookingDialog(QDialog):
         Not while an appointment waits for its mediator: the list then keeps showing that appointment's slot
         (read again once the booking is finished or left).
         """
-        if self.pending is not None:
-            return
-        if self._slots_reading:
-            self._slots_again = True
-            return
         service_code, day = self.service_code(), from_qdate(self.ui.dayEdit.date())
-        if not service_code:
+        if self.pending is not None or not service_code:
             return
-        self._slots_reading = True
         appointments, actor, clock = self.session.core.appointments, self.session.actor, self.session.core.clock
-        self.worker.submit(lambda: (appointments.slots(actor, service_code, day), clock.now()),
-                           self._slots_read, self._slots_failed)
+        Operation(self, lambda: (appointments.slots(actor, service_code, day), clock.now()), self.runtime.operations) \
+            .coalesce("slots").success(self._slots_read).failure(self._slots_failed).run()
+
+    def _newer_read_follows(self) -> bool:
+        return self.runtime.operations.waiting(self, "slots")  # the choice changed while reading: it decides
 
     def _slots_read(self, result: tuple[DaySlots, datetime]) -> None:
         day_slots, now = result
-        self._slots_reading = False
-        if self._slots_again or (day_slots.service_code, day_slots.day) != (
-                self.service_code(), from_qdate(self.ui.dayEdit.date())):
-            self._slots_again = False
-            self.reload_slots()
+        if self._newer_read_follows():
+            return
+        if (day_slots.service_code, day_slots.day) != (self.service_code(), from_qdate(self.ui.dayEdit.date())):
+            self.reload_slots()  # the choice changed without a read of its own (one was pending)
             return
         chosen = self.chosen_start()
         self.ui.slotCombo.clear()
@@ -226,10 +227,7 @@ class BookingDialog(QDialog):
         self.slots_loaded.emit()
 
     def _slots_failed(self, exc: DeskError) -> None:
-        self._slots_reading = False
-        if self._slots_again:  # the choice changed while reading: its own read decides what to show
-            self._slots_again = False
-            self.reload_slots()
+        if self._newer_read_follows():
             return
         self.ui.slotCombo.clear()
         self.ui.slotsInfoLabel.setText("" if is_connection_error(exc) else exc.message(self.session.language))
@@ -294,13 +292,16 @@ class BookingDialog(QDialog):
 
         self._submit(work)
 
-    def _submit(self, work: Any) -> None:
-        self._busy = True
+    def _submit(self, work: Callable[[], BookingOutcome]) -> None:
+        """The booking in the background (*Book* disabled meanwhile); the slot list is read again either way."""
+        Operation(self, work, self.runtime.operations).success(self._done).failure(self._refused) \
+            .busy(self._set_busy).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self._update_buttons()
-        self.worker.submit(work, self._done, self._refused)
 
     def _done(self, outcome: BookingOutcome) -> None:
-        self._busy = False
         self.last_outcome = outcome
         appointment = outcome.appointment
         from desk_app.core.schedule import local_label
@@ -328,9 +329,7 @@ class BookingDialog(QDialog):
         self.booked.emit(outcome)
 
     def _refused(self, exc: DeskError) -> None:
-        self._busy = False
-        self._update_buttons()
-        if not is_connection_error(exc):
+        if not is_connection_error(exc):  # the banner says that one
             self._say(exc.message(self.session.language), _REFUSED)
         self.reload_slots()  # a slot that filled meanwhile leaves the list
 
@@ -356,6 +355,7 @@ class BookingDialog(QDialog):
         self.reload_slots()
 
     def set_online(self, online: bool) -> None:
+        """Slot for :attr:`Runtime.online_changed`."""
         self._online = online
         self._update_buttons()
 

@@ -9,8 +9,9 @@ in the user's language, optionally bilingual; the translation status of each she
 on screen before anything is printed.
 
 Every rule lives in the core (:class:`~desk_app.core.cases.CaseService`,
-:class:`~desk_app.core.sheets.SheetBuilder`); every database call goes through the one
-background worker; only the PDF/printer layout (a ``QTextDocument``) runs on the UI thread.
+:class:`~desk_app.core.sheets.SheetBuilder`); every database call is an
+:class:`~desk_app.gui.operations.Operation` on the one background worker; only the
+PDF/printer layout (a ``QTextDocument``) runs on the UI thread.
 """
 
 from __future__ import annotations
@@ -39,13 +40,13 @@ from desk_app.gui.labels import (
     staff_label,
 )
 from desk_app.gui.models import HeaderedTableModel
-from desk_app.gui.worker import is_connection_error
+from desk_app.gui.operations import Operation
 
 if TYPE_CHECKING:
     from desk_app.core.queue import TicketView
+    from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Seams
     from desk_app.gui.session import DeskSession
-    from desk_app.gui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -153,7 +154,7 @@ class ChecklistPanel(QWidget):
 
     Args:
         session: the logged-in clerk and desk.
-        worker: the background database helper.
+        runtime: the app's runtime (operations, online state).
         seams: dialogs and the sheet printer.
 
     Signals:
@@ -172,10 +173,10 @@ class ChecklistPanel(QWidget):
     statuses_shown = Signal(dict)
     sheet_done = Signal(object)
 
-    def __init__(self, session: DeskSession, worker: DbWorker, seams: Seams, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DeskSession, runtime: Runtime, seams: Seams, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.worker = worker
+        self.runtime = runtime
         self.seams = seams
         self.case: CaseView | None = None
         self.ticket: TicketView | None = None
@@ -183,7 +184,7 @@ class ChecklistPanel(QWidget):
         self.statuses: dict[str, str] = {}
         self._case_ticket_id: int | None = None
         self._catalogue_problem = ""
-        self._online = worker.online
+        self._online = runtime.online
         self._busy = False
         self._status_request = 0  # only the newest status read may fill the label
 
@@ -226,6 +227,7 @@ class ChecklistPanel(QWidget):
         self.ui.pdfInstructionsButton.clicked.connect(lambda: self.output_sheet("instructions", "pdf"))
         self.ui.printMissingButton.clicked.connect(lambda: self.output_sheet("missing", "print"))
         self.ui.pdfMissingButton.clicked.connect(lambda: self.output_sheet("missing", "pdf"))
+        runtime.online_changed.connect(self.set_online)
         self._show_case(None)
         if session.actor.can("work_cases"):
             self.load_procedures()
@@ -260,21 +262,12 @@ class ChecklistPanel(QWidget):
     # -- background work ---------------------------------------------------------------------------------------
     def _submit(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
         """One case operation in the background; while it runs the panel's actions are disabled."""
-        self._busy = True
+        Operation(self, work, self.runtime.operations).success(done).failure(title=self.tr("Not done")) \
+            .busy(self._set_busy).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self._update_enabled()
-
-        def finished(result: T) -> None:
-            self._busy = False
-            done(result)
-            self._update_enabled()
-
-        def failed(exc: DeskError) -> None:
-            self._busy = False
-            self._update_enabled()
-            if not is_connection_error(exc):  # the banner says so already
-                self.seams.dialogs.warn(self, self.tr("Not done"), exc.message(self.session.language))
-
-        self.worker.submit(work, finished, failed)
 
     def load_procedures(self) -> None:
         """Read the office's catalogue (once per login)."""
@@ -290,7 +283,7 @@ class ChecklistPanel(QWidget):
             self._catalogue_problem = exc.message(self.session.language)
             self._show_case(self.case)
 
-        self.worker.submit(content.procedures, loaded, failed)
+        Operation(self, content.procedures, self.runtime.operations).success(loaded).failure(failed).run()
 
     def _no_catalogue_message(self) -> str:
         from desk_app.errors import NotFoundError
@@ -310,6 +303,7 @@ class ChecklistPanel(QWidget):
         self._update_enabled()
 
     def set_online(self, online: bool) -> None:
+        """Slot for :attr:`Runtime.online_changed`."""
         self._online = online
         self._update_enabled()
 
@@ -525,8 +519,9 @@ class ChecklistPanel(QWidget):
             if request == self._status_request:  # an older read answering late must not overwrite a newer one
                 self._show_statuses(statuses)
 
-        self.worker.submit(lambda: {kind: build().status for kind, build in builds.items()}, shown,
-                           lambda exc: log.info("sheet status not read: %s", exc))
+        # Coalesced: of the reads asked for while one runs, only the newest is made.
+        Operation(self, lambda: {kind: build().status for kind, build in builds.items()}, self.runtime.operations) \
+            .coalesce("statuses").success(shown).failure(lambda exc: log.info("sheet status not read: %s", exc)).run()
 
     def _show_statuses(self, statuses: dict[str, str]) -> None:
         self.statuses = dict(statuses)

@@ -3,11 +3,12 @@
 :class:`~desk_app.db.feed.ChangeFeed` calls back on its own daemon thread. This
 object lives on the UI thread, so signals emitted from the feed thread are
 queued and their slots run on the UI thread, where widgets may be touched.
+The :class:`~desk_app.gui.runtime.Runtime` owns the one feed of the app and
+re-emits its changes to the views.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -16,9 +17,6 @@ if TYPE_CHECKING:
     from desk_app.clock import Clock
     from desk_app.db.engine import Database
     from desk_app.db.feed import Change, ChangeFeed
-    from desk_app.gui.worker import DbWorker
-
-log = logging.getLogger(__name__)
 
 #: SQLite ``PRAGMA data_version`` polling period of a desk window, seconds. The poll reads a counter in shared
 #: memory (a few microseconds, no table read), so 40 polls a second cost nothing measurable, while the core's
@@ -34,6 +32,7 @@ class LiveFeed(QObject):
         db: the database to listen to.
         office_id: only this office's changes are delivered.
         poll_interval: SQLite ``data_version`` polling period, seconds (default :data:`DESK_POLL_INTERVAL`).
+        clock: stamps the feed's own ``resync`` changes (the core's clock).
 
     Signals:
         changed(list): a batch of :class:`~desk_app.db.feed.Change`, in commit order.
@@ -51,24 +50,18 @@ class LiveFeed(QObject):
 
         self._feed: ChangeFeed = ChangeFeed(db, office_id, poll_interval=poll_interval,
                                             on_status=self.connection_changed.emit, clock=clock)
-        self._started = False
 
-    def start(self, worker: DbWorker) -> None:
-        """Connect on the background worker (connecting may wait for a down server) and start listening.
+    def listen(self) -> None:
+        """Connect and start listening (the work of an operation: connecting may wait for a down server).
 
-        Jobs submitted to ``worker`` after this call run after the feed listens, so a
-        load submitted next cannot miss a change committed in between.
+        Run it on the background worker: work submitted after it runs after the feed listens, so a load
+        submitted next cannot miss a change committed in between.
         """
-        if self._started:
-            return
-        self._started = True
-        worker.submit(lambda: self._feed.start(self._deliver), on_error=lambda exc: log.warning("feed: %s", exc))
+        self._feed.start(self._deliver)
 
     def _deliver(self, changes: list[Change]) -> None:
         self.changed.emit(changes)  # from the feed thread: queued to the UI thread
 
     def stop(self) -> None:
-        """Stop listening (waits up to 2 s for the feed thread)."""
-        if self._started:
-            self._feed.stop()
-            self._started = False
+        """Stop listening (waits up to 2 s for the feed thread); harmless if it never started."""
+        self._feed.stop()

@@ -13,7 +13,8 @@ class LoginPage(QWidget):
     """Username and password.
 
     Signals:
-        login_requested(str, str): username and password, when the button or Enter is pressed while ready.
+        login_requested(str, str): username and password, when the button or Enter is pressed while ready and
+            no attempt is running (the receiver marks the attempt with :meth:`set_busy`).
     """
 
     login_requested = Signal(str, str)
@@ -40,8 +41,6 @@ class LoginPage(QWidget):
         if not username:
             self.ui.usernameEdit.setFocus()
             return
-        self._busy = True
-        self._update()
         self.login_requested.emit(username, password)
 
     def _update(self) -> None:
@@ -54,12 +53,15 @@ class LoginPage(QWidget):
             self.ui.officeLabel.setText(office_text)
         self._update()
 
+    def set_busy(self, busy: bool) -> None:
+        """An attempt is running (no second one meanwhile), or no longer."""
+        self._busy = busy
+        self._update()
+
     def finish_attempt(self, message: str = "") -> None:
-        """A login attempt ended: show ``message`` (a refusal), clear the password, allow another try."""
-        self._busy = False
+        """A login attempt ended: show ``message`` (a refusal), clear the password, put the focus back."""
         self.ui.passwordEdit.clear()
         self.show_message(message)
-        self._update()
         self.ui.passwordEdit.setFocus() if self.ui.usernameEdit.text() else self.ui.usernameEdit.setFocus()
 
     def show_message(self, message: str) -> None:
@@ -72,7 +74,5 @@ class LoginPage(QWidget):
         """Empty both fields (after a logout or lock) and show ``message``."""
         self.ui.usernameEdit.clear()
         self.ui.passwordEdit.clear()
-        self._busy = False
         self.show_message(message)
-        self._update()
         self.ui.usernameEdit.setFocus()

@@ -15,18 +15,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QDialog, QPushButton, QSizePolicy, QWidget
 
-from desk_app.errors import DeskError
 from desk_app.gui.fonts import families_for
 from desk_app.gui.forms.ui_walkin import Ui_WalkInDialog
 from desk_app.gui.labels import LANGUAGE_LABELS, PRIORITY_LABELS, staff_label, ticket_lines
+from desk_app.gui.operations import Operation
 from desk_app.gui.printing import PrintableTicket
-from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
     from desk_app.core.queue import TicketView
+    from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Seams
     from desk_app.gui.session import DeskSession
-    from desk_app.gui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 LANGUAGE_COLUMNS = 5
@@ -45,6 +44,11 @@ def printable(session: DeskSession, ticket: TicketView) -> PrintableTicket:
 class WalkInDialog(QDialog):
     """Issues and prints walk-in tickets.
 
+    Args:
+        session: the logged-in clerk and desk.
+        runtime: the app's runtime (operations, online state).
+        seams: dialogs and the ticket printer.
+
     Signals:
         ticket_issued(object): the :class:`~desk_app.core.queue.TicketView` just issued (after printing).
 
@@ -56,14 +60,13 @@ class WalkInDialog(QDialog):
 
     ticket_issued = Signal(object)
 
-    def __init__(self, session: DeskSession, worker: DbWorker, seams: Seams, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DeskSession, runtime: Runtime, seams: Seams, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from desk_app.core.queue import LANGUAGES, PRIORITY_HEAD_START
 
-        self.session, self.worker, self.seams = session, worker, seams
+        self.session, self.runtime, self.seams = session, runtime, seams
         self.last_ticket: PrintableTicket | None = None
-        self._busy = False
-        self._online = worker.online
+        self._online = runtime.online
         self.ui = Ui_WalkInDialog()
         self.ui.setupUi(self)
 
@@ -102,7 +105,9 @@ class WalkInDialog(QDialog):
             self.ui.serviceGrid.addWidget(button, i // SERVICE_COLUMNS, i % SERVICE_COLUMNS)
             self.service_buttons[service.code] = button
         self.ui.reprintButton.clicked.connect(self.reprint)
+        runtime.online_changed.connect(self.set_online)
         self.reset_choices()
+        self._update_buttons()
 
     def reset_choices(self) -> None:
         """Back to Italian, ordinary priority, no mediator: ready for the next person."""
@@ -114,32 +119,27 @@ class WalkInDialog(QDialog):
         return next((code for code, b in self.language_buttons.items() if b.isChecked()), "it")
 
     def set_online(self, online: bool) -> None:
+        """Slot for :attr:`Runtime.online_changed`."""
         self._online = online
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         for button in self.service_buttons.values():
-            button.setEnabled(self._online and not self._busy)
+            button.setEnabled(self._online)
 
     def issue(self, service_code: str) -> None:
         """Issue a ticket of ``service_code`` with the chosen language, priority and mediator flag, then print it."""
-        if self._busy:
+        if not self.ui.serviceBox.isEnabled():  # one ticket at a time: the box is disabled while one is issued
             return
-        self._busy = True
-        self._update_buttons()
         queue, actor = self.session.core.queue, self.session.actor
         language = self.chosen_language()
         priority = self.ui.priorityCombo.currentData() or "ordinary"
         mediator = self.ui.mediatorCheck.isChecked()
-        self.worker.submit(
-            lambda: queue.issue_ticket(actor, service_code, priority=priority, language=language,
-                                       needs_mediator=mediator),
-            self._issued, self._refused,
-        )
+        Operation(self, lambda: queue.issue_ticket(actor, service_code, priority=priority, language=language,
+                                                   needs_mediator=mediator), self.runtime.operations) \
+            .success(self._issued).failure(title=self.tr("Ticket not issued")).busy(self.ui.serviceBox).run()
 
     def _issued(self, ticket: TicketView) -> None:
-        self._busy = False
-        self._update_buttons()
         self.last_ticket = printable(self.session, ticket)
         self.ui.lastIssuedLabel.setText(self.tr("Issued %1 (%2)").replace("%1", ticket.number)
                                         .replace("%2", ticket.service_code))
@@ -148,12 +148,6 @@ class WalkInDialog(QDialog):
         if not self.seams.printer.print_ticket(self, self.last_ticket):
             self.ui.lastIssuedLabel.setText(self.ui.lastIssuedLabel.text() + " — " + self.tr("not printed"))
         self.ticket_issued.emit(ticket)
-
-    def _refused(self, exc: DeskError) -> None:
-        self._busy = False
-        self._update_buttons()
-        if not is_connection_error(exc):
-            self.seams.dialogs.warn(self, self.tr("Ticket not issued"), exc.message(self.session.language))
 
     def reprint(self) -> None:
         """Print the last ticket issued here again."""

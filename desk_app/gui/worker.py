@@ -1,29 +1,29 @@
-"""The one background helper for database work (Anki's ``CollectionOp``/``QueryOp`` pattern).
+"""The one background thread for database work: the executor under :mod:`desk_app.gui.operations`.
 
-Every database call of the GUI goes through :meth:`DbWorker.submit`: the work
-runs on a single background thread, one job at a time and in submission order
-(so "start the change feed, then load" keeps its order), and the result or the
-error comes back on the UI thread through a queued signal. The UI thread never
-waits for the database.
+The work runs on a single background thread, one job at a time and in submission
+order (so "start the change feed, then load" keeps its order), and the result or
+the error comes back on the UI thread through a queued signal. The UI thread
+never waits for the database.
 
-The worker also owns the app's idea of whether the database answers: a job
-failing with :class:`~desk_app.errors.DatabaseError` (unreachable) or the change
-feed losing its connection marks it offline; while offline it pings every
-:attr:`DbWorker.retry_interval_ms` and goes back online on the first success.
+Widgets do not call :meth:`DbWorker.submit` themselves: they run an
+:class:`~desk_app.gui.operations.Operation`, which adds what every caller needs
+(callbacks dropped once the widget is gone, busy state, default failure handling,
+coalescing). The worker only reports what its jobs prove about the connection
+(:attr:`DbWorker.reached`); the :class:`~desk_app.gui.runtime.Runtime` turns that
+into the app's online state.
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import count
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desk_app.errors import DatabaseError, DeskError
+from desk_app.errors import DatabaseError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -36,9 +36,8 @@ def is_connection_error(exc: BaseException) -> bool:
 
 @dataclass
 class _Job:
-    work: Callable[[], Any]
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[DeskError], None] | None
+    on_done: Callable[[Any], None]
+    on_error: Callable[[BaseException], None]
 
 
 class _Relay(QObject):
@@ -56,9 +55,7 @@ class _Runnable(QRunnable):
         try:
             result = self.work()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the UI thread, bugs included
-            if not isinstance(exc, DeskError):
-                exc.gui_traceback = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.finished.emit(self.job_id, False, exc)
+            self.relay.finished.emit(self.job_id, False, exc)  # the exception keeps its traceback
         else:
             self.relay.finished.emit(self.job_id, True, result)
 
@@ -66,122 +63,68 @@ class _Runnable(QRunnable):
 class DbWorker(QObject):
     """Runs database work on one background thread and hands results back to the UI thread.
 
-    Args:
-        ping: the cheapest call that proves the database answers (e.g. ``db.ping``);
-            may be set later with :meth:`set_ping` once the database is built.
-        parent: Qt parent.
-
     Signals:
-        connection_changed(bool): ``False`` when the database stopped answering, ``True`` when it is back.
-        error(object): a :class:`DeskError` of a job submitted without ``on_error`` (other than "unreachable",
-            which the banner reports).
-        crashed(str): a job hit a bug (not a :class:`DeskError`); carries the traceback.
-        idle(): the queue of jobs ran empty.
-
-    Attributes:
-        online: the last known state of the connection.
-        retry_interval_ms: ping period while offline.
+        reached(bool): what a job proved about the connection, just before its callback runs: ``True`` when it
+            finished (the database answered), ``False`` when it failed because the database does not answer.
+            Other failures prove nothing and are not reported here.
     """
 
-    connection_changed = Signal(bool)
-    error = Signal(object)
-    crashed = Signal(str)
-    idle = Signal()
+    reached = Signal(bool)
 
-    def __init__(self, ping: Callable[[], None] | None = None, parent: QObject | None = None,
-                 retry_interval_ms: int = 2000) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one connection's worth of work at a time, in order
-        self._relay = _Relay()
+        self._relay = _Relay(self)  # a child: deleted with the worker, on this thread
         self._relay.finished.connect(self._deliver)
         self._jobs: dict[int, _Job] = {}
         self._ids = count(1)
-        self._ping = ping
-        self.online = True
-        self.retry_interval_ms = retry_interval_ms
-        self._retry = QTimer(self)
-        self._retry.setInterval(retry_interval_ms)
-        self._retry.timeout.connect(self.check_connection)
-        self._checking = False
-
-    def set_ping(self, ping: Callable[[], None]) -> None:
-        self._ping = ping
+        self._closed = False
 
     @property
     def pending(self) -> int:
         """Jobs submitted and not yet delivered."""
         return len(self._jobs)
 
-    def submit(self, work: Callable[[], T], on_done: Callable[[T], None] | None = None,
-               on_error: Callable[[DeskError], None] | None = None) -> int:
+    @property
+    def closed(self) -> bool:
+        """:meth:`shutdown` was called: new work is refused, late answers are dropped."""
+        return self._closed
+
+    def submit(self, work: Callable[[], T], on_done: Callable[[T], None],
+               on_error: Callable[[BaseException], None]) -> int | None:
         """Run ``work()`` in the background; call ``on_done(result)`` or ``on_error(exc)`` on the UI thread.
 
-        ``on_error`` gets every :class:`DeskError` (including "unreachable", so a caller can restore
-        its widgets); without it the error goes to :attr:`error`. Bugs go to :attr:`crashed`.
-        Returns the job id.
+        ``on_error`` gets every exception, bugs included, with its traceback attached. After
+        :meth:`shutdown` nothing runs and ``None`` is returned; otherwise the job id.
         """
+        if self._closed:
+            log.debug("worker shut down: job not run")
+            return None
         job_id = next(self._ids)
-        self._jobs[job_id] = _Job(work, on_done, on_error)
+        self._jobs[job_id] = _Job(on_done, on_error)
         self._pool.start(_Runnable(job_id, work, self._relay))
         return job_id
 
     def _deliver(self, job_id: int, ok: bool, value: Any) -> None:
-        job = self._jobs.pop(job_id)
-        try:
-            if ok:
-                self._set_online(True)  # any answer from the database proves it is back
-                if job.on_done is not None:
-                    job.on_done(value)
-            elif isinstance(value, DeskError):
-                if is_connection_error(value):
-                    self._set_online(False)
-                if job.on_error is not None:
-                    job.on_error(value)
-                elif not is_connection_error(value):
-                    self.error.emit(value)
-            else:
-                trace = getattr(value, "gui_traceback", repr(value))
-                log.error("background job failed:\n%s", trace)
-                self.crashed.emit(trace)
-        finally:
-            if not self._jobs:
-                self.idle.emit()
-
-    # -- connection state ------------------------------------------------------------------------------------------
-    def mark_offline(self) -> None:
-        """Another component (the change feed) saw the connection drop."""
-        self._set_online(False)
-
-    def check_connection(self) -> None:
-        """Ping now (in the background); go online if it answers."""
-        if self._ping is None or self._checking:
+        job = self._jobs.pop(job_id, None)
+        if job is None:  # dropped by shutdown()
             return
-        self._checking = True
-
-        def answered(_: object) -> None:
-            self._checking = False
-            self._set_online(True)
-
-        def failed(exc: DeskError) -> None:
-            self._checking = False
-            log.info("database still unreachable: %s", exc)
-
-        self.submit(self._ping, answered, failed)
-
-    def _set_online(self, online: bool) -> None:
-        if online == self.online:
-            return
-        self.online = online
-        if online:
-            self._retry.stop()
+        if ok:
+            self.reached.emit(True)  # any answer from the database proves it is back
+            job.on_done(value)
         else:
-            self._retry.start()
-        log.warning("database %s", "reachable again" if online else "unreachable")
-        self.connection_changed.emit(online)
+            if is_connection_error(value):
+                self.reached.emit(False)
+            job.on_error(value)
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Stop retrying and wait for the running job; True if everything finished in time."""
-        self._retry.stop()
+        """Refuse new work, drop jobs not started, wait for the running one; True if it finished in time.
+
+        Answers still on their way are dropped: the app is closing and their widgets with it.
+        """
+        self._closed = True
         self._pool.clear()
-        return self._pool.waitForDone(timeout_ms)
+        done = self._pool.waitForDone(timeout_ms)
+        self._jobs.clear()
+        return done

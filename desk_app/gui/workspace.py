@@ -11,8 +11,9 @@ ticket changes re-reads only those tickets (through the same list query, narrowe
 to them), the per-service summary and, when this desk is concerned, its current
 ticket, and the model puts each ticket in its place. A full reload happens at
 login, on a filter change, after a reconnection (``resync``) and after a refused
-action. Reads are coalesced: while one runs, further changes are gathered into
-the next one, not queued one by one.
+action. Reads are coalesced (one :class:`~desk_app.gui.operations.Operation`
+key): while one runs, further changes are gathered into the next one, which
+decides what to read when it starts, instead of being queued one by one.
 """
 
 from __future__ import annotations
@@ -39,14 +40,15 @@ from desk_app.gui.labels import (
     ticket_lines,
 )
 from desk_app.gui.models import ServiceSummaryModel, TicketRole, TicketTableModel
+from desk_app.gui.operations import Operation
 from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
     from desk_app.core.queue import ServiceQueue, TicketView
     from desk_app.db.feed import Change
+    from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Seams
     from desk_app.gui.session import DeskSession
-    from desk_app.gui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +93,7 @@ class Workspace(QWidget):
 
     Args:
         session: the logged-in clerk and desk.
-        worker: the background database helper.
+        runtime: the app's runtime: operations, change feed (:attr:`Runtime.changed`), online state.
         seams: dialogs, printer, chime.
 
     Signals:
@@ -109,17 +111,17 @@ class Workspace(QWidget):
     walk_in_requested = Signal()
     refreshed = Signal()
 
-    def __init__(self, session: DeskSession, worker: DbWorker, seams: Seams, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DeskSession, runtime: Runtime, seams: Seams, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from desk_app.core.queue import OUTCOMES  # core is loaded once someone is logged in
 
         self.session = session
-        self.worker = worker
+        self.runtime = runtime
         self.seams = seams
         self.current: TicketView | None = None
-        self._online = worker.online
-        self._busy = False
-        self._loading = False  # a read is running on the worker
+        self._online = runtime.online
+        self._busy = False  # a counter action runs
+        self._allowed: dict[str, int | None] = {}  # the core's answer: allowed action -> the ticket it acts on
         self._want_full = False  # the next read must be a full reload
         self._want_ids: set[int] = set()  # tickets to re-read next
         self._want_current = False  # the next partial read must re-read this desk's ticket
@@ -129,7 +131,7 @@ class Workspace(QWidget):
         self.summary_model = ServiceSummaryModel(self)
         self.tickets_model = TicketTableModel(self)
         self._setup_views()
-        self.checklist = ChecklistPanel(session, worker, seams, self.ui.checklistTab)
+        self.checklist = ChecklistPanel(session, runtime, seams, self.ui.checklistTab)
         self.ui.checklistLayout.addWidget(self.checklist)
         for code in OUTCOMES:
             self.ui.outcomeCombo.addItem(staff_label(OUTCOME_LABELS, code), code)
@@ -154,6 +156,8 @@ class Workspace(QWidget):
         self._tick.timeout.connect(lambda: self.tickets_model.set_now(self.session.core.clock.now()))
         self._tick.start()
         self._show_current(None)
+        runtime.changed.connect(self.on_changes)
+        runtime.online_changed.connect(self.set_online)
 
     # -- construction --------------------------------------------------------------------------------------------
     def _setup_views(self) -> None:
@@ -247,7 +251,7 @@ class Workspace(QWidget):
         self._next_read()
 
     def on_changes(self, changes: list[Change]) -> None:
-        """Slot for :attr:`LiveFeed.changed`: re-read the changed tickets; a resync reloads everything."""
+        """Slot for :attr:`Runtime.changed`: re-read the changed tickets; a resync reloads everything."""
         ticket_ids: set[int] = set()
         with_current = False
         for change in changes:
@@ -268,26 +272,33 @@ class Workspace(QWidget):
             self.refresh_tickets(ticket_ids, with_current)
 
     def _next_read(self) -> None:
-        """Start the read that was asked for, unless one is running (its answer starts the next)."""
-        if self._loading or not (self._want_full or self._want_ids):
+        """Ask for the read that is wanted; while one runs, one more follows it (not one per change)."""
+        if not (self._want_full or self._want_ids):
             return
-        self._loading = True
+        Operation.prepared(self, self._take_read, self.runtime.operations).coalesce("queue") \
+            .success(self._apply_read).failure(self._refresh_failed).run()
+
+    def _take_read(self) -> Callable[[], QueueSnapshot | QueueChanges] | None:
+        """What the read starting now reads: everything asked for since the last one started."""
         statuses = self._selected_statuses()
         if self._want_full:
             self._want_full, self._want_ids, self._want_current = False, set(), False
-            self.worker.submit(lambda: self.load_snapshot(statuses), self._apply_snapshot, self._refresh_failed)
-            return
+            return lambda: self.load_snapshot(statuses)
+        if not self._want_ids:
+            return None
         ids, with_current = frozenset(self._want_ids), self._want_current
         self._want_ids, self._want_current = set(), False
-        self.worker.submit(lambda: self.load_changes(statuses, ids, with_current), self._apply_changes,
-                           self._refresh_failed)
+        return lambda: self.load_changes(statuses, ids, with_current)
+
+    def _apply_read(self, read: QueueSnapshot | QueueChanges) -> None:
+        if isinstance(read, QueueSnapshot):
+            self._apply_snapshot(read)
+        else:
+            self._apply_changes(read)
 
     def _read_done(self) -> None:
-        self._loading = False
         self.ui.countLabel.setText(self.tr("%n ticket(s)", "", self.tickets_model.rowCount()))
-        if self._want_full or self._want_ids:
-            self._next_read()
-        else:
+        if not (self._want_full or self._want_ids):  # else the read asked for meanwhile follows this one
             self.refreshed.emit()
 
     def _apply_snapshot(self, snapshot: QueueSnapshot) -> None:
@@ -309,7 +320,6 @@ class Workspace(QWidget):
         self._read_done()
 
     def _refresh_failed(self, exc: DeskError) -> None:
-        self._loading = False
         if not is_connection_error(exc):  # the banner already says the database is away
             self.ui.countLabel.setText(exc.message(self.session.language))
         # The changes this read was for are unknown now: the next read, whatever triggers it (a change, the
@@ -343,28 +353,17 @@ class Workspace(QWidget):
         index: QModelIndex = self.ui.ticketsView.selectionModel().currentIndex()
         return index.data(TicketRole) if index.isValid() else None
 
+    #: Actions of the window that are not ticket transitions: always there while the window is usable.
+    _WINDOW_ACTIONS = frozenset({"walk_in", "checklist"})
+
     def _update_actions(self) -> None:
+        """Enable what the core allows now on the desk's ticket and the selected one (the GUI re-derives nothing)."""
         ready = self._online and not self._busy
-        status = self.current.status if self.current else None
-        selected = self._selected_ticket()
-        selected_status = selected.status if selected else None
-        enabled = {
-            "call_next": status is None,
-            "recall": status == "called",
-            "serve": status == "called",
-            "no_show": status == "called",
-            "park": status in ("called", "serving"),
-            "finish": status == "serving",
-            "transfer": status in ("called", "serving") or (status is None and selected_status == "waiting"),
-            "resume": selected_status == "parked",
-            "reactivate": selected_status == "no_show",
-            "cancel": selected_status in ("waiting", "parked"),
-            "walk_in": True,
-            "checklist": True,
-        }
+        self._allowed = self.session.core.queue.actions_for_desk(self.session.actor, self.session.desk_code,
+                                                                 self.current, self._selected_ticket())
         for name, action in self.counter_actions.items():
-            action.setEnabled(ready and enabled[name])
-        self.ui.outcomeCombo.setEnabled(ready and status == "serving")
+            action.setEnabled(ready and (name in self._WINDOW_ACTIONS or name in self._allowed))
+        self.ui.outcomeCombo.setEnabled(ready and "finish" in self._allowed)
 
     def toggle_checklist(self) -> None:
         """F10: between the queue and the checklist of the ticket at the desk."""
@@ -373,42 +372,39 @@ class Workspace(QWidget):
                               else self.ui.checklistTab)
 
     def set_online(self, online: bool) -> None:
-        """Database reachable or not: actions are disabled while it is away; a reload follows its return."""
+        """Slot for :attr:`Runtime.online_changed`: actions are disabled while the database is away; a reload
+        follows its return."""
         self._online = online
-        self.checklist.set_online(online)
         self._update_actions()
         if online:
             self.schedule_refresh()
 
     # -- actions -------------------------------------------------------------------------------------------------
     def _run(self, work: Callable[[], TicketView]) -> None:
-        """Run one counter action in the background; show its refusal; reload either way."""
+        """Run one counter action in the background (actions disabled meanwhile); show a refusal; reload either way."""
         if self._busy:
             return
-        self._busy = True
+        Operation(self, work, self.runtime.operations).success(self._acted).failure(self._refused) \
+            .busy(self._set_busy).run()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self._update_actions()
 
-        def done(ticket: TicketView) -> None:
-            self._busy = False
-            if ticket.desk_code == self.session.desk_code and ticket.status in ("called", "serving"):
-                self._show_current(ticket)
-            elif self.current is not None and self.current.id == ticket.id:
-                self._show_current(None)
-            else:
-                self._update_actions()
-            # The feed reports this change too; asking now shows it without waiting for the feed.
-            self.refresh_tickets({ticket.id}, with_current=True)
+    def _acted(self, ticket: TicketView) -> None:
+        if ticket.desk_code == self.session.desk_code and ticket.status in ("called", "serving"):
+            self._show_current(ticket)
+        elif self.current is not None and self.current.id == ticket.id:
+            self._show_current(None)
+        # The feed reports this change too; asking now shows it without waiting for the feed.
+        self.refresh_tickets({ticket.id}, with_current=True)
 
-        def failed(exc: DeskError) -> None:
-            self._busy = False
-            self._update_actions()
-            if not is_connection_error(exc):
-                title = self.tr("Nothing to call") if isinstance(exc, QueueEmptyError) else self.tr("Not done")
-                show = self.seams.dialogs.inform if isinstance(exc, QueueEmptyError) else self.seams.dialogs.warn
-                show(self, title, exc.message(self.session.language))
-            self.schedule_refresh()
-
-        self.worker.submit(work, done, failed)
+    def _refused(self, exc: DeskError) -> None:
+        if not is_connection_error(exc):  # the banner says that one
+            title = self.tr("Nothing to call") if isinstance(exc, QueueEmptyError) else self.tr("Not done")
+            show = self.seams.dialogs.inform if isinstance(exc, QueueEmptyError) else self.seams.dialogs.warn
+            show(self, title, exc.message(self.session.language))
+        self.schedule_refresh()
 
     def call_next(self) -> None:
         """F5: give this desk the first callable ticket of its services."""
@@ -448,7 +444,11 @@ class Workspace(QWidget):
 
     def transfer(self) -> None:
         """F8: move the desk's ticket (or the selected waiting one) to another service."""
-        ticket = self.current or self._selected_ticket()
+        if "transfer" not in self._allowed:
+            return
+        # The core says which ticket a transfer moves: the desk's own, or the selected waiting one.
+        ticket = next((t for t in (self.current, self._selected_ticket())
+                       if t is not None and t.id == self._allowed["transfer"]), None)
         if ticket is None:
             return
         targets = [s for s in self.session.office.services if s.active and s.code != ticket.service_code]

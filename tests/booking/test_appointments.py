@@ -143,7 +143,7 @@ def test_names_are_hidden_by_default_and_every_read_is_audited(services: CoreSer
     services.appointments.day(clerk, NEXT_WEEK, with_names=True)
     assert services.db.read(lambda s: s.execute(
         select(AuditEvent.id).where(AuditEvent.action == "appointment.day")).all())
-    services.audit.verify()
+    services.audit.verify(staff["admin"])
 
 
 def test_mediator_cannot_reach_appointments(services: CoreServices, staff: dict[str, Actor]) -> None:

@@ -108,7 +108,7 @@ def log_in(qtbot: QtBot) -> Callable[[Desk, str, str], None]:
 
 def settle(qtbot: QtBot, desk: Desk) -> None:
     """Wait until every background job of the window (action, reload) has been delivered."""
-    qtbot.waitUntil(lambda: desk.window.worker.pending == 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: desk.window.runtime.worker.pending == 0, timeout=WAIT_MS)
 
 
 def press(qtbot: QtBot, desk: Desk, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,

@@ -98,7 +98,7 @@ def test_banner_while_the_database_is_away(qtbot: QtBot, open_desk: Any, log_in:
     services.queue.issue_ticket(staff["clerk2"], "RF")
     url = pg_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
     desk = open_desk("D1", url=url)
-    desk.window.worker.retry_interval_ms = 300
+    desk.window.runtime.retry_interval_ms = 300
     log_in(desk, "clerk")
     window, workspace = desk.window, desk.workspace
     assert not window.banner.isVisible()
@@ -122,3 +122,20 @@ def test_banner_while_the_database_is_away(qtbot: QtBot, open_desk: Any, log_in:
     press(qtbot, desk, Qt.Key.Key_F5)
     assert workspace.current is not None and workspace.current.number == "R001"
     assert [kind for kind, _, _ in desk.dialogs.shown] == []
+
+
+@pytest.mark.postgres
+def test_down_at_start_the_window_waits_and_connects_by_itself(qtbot: QtBot, open_desk: Any, log_in: Any,
+                                                               proxy: TcpProxy, pg_url: str, staff: Any) -> None:
+    """The runtime's boot: the login page says the database does not answer, and it tries again until it does."""
+    url = pg_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
+    proxy.stop()
+    desk = open_desk("D1", url=url, wait_ready=False)
+    page = desk.window.login_page
+    qtbot.waitUntil(lambda: "raggiungibile" in page.ui.officeLabel.text(), timeout=WAIT_MS)
+    assert not page.ui.loginButton.isEnabled()
+    with qtbot.waitSignal(desk.window.ready, timeout=WAIT_MS):
+        proxy.start()  # the next attempt (every few seconds) gets through
+    assert page.ui.loginButton.isEnabled()
+    log_in(desk, "clerk")
+    assert desk.window.workspace is not None and desk.dialogs.shown == []
