@@ -2,10 +2,11 @@
 
 ``desk-admin content load`` copies the shipped catalogue into the office (idempotent).
 ``desk-admin print instructions|missing|exploitation ... -o FILE`` writes a sheet as PDF
-(Qt text engine) or DOCX. ``desk-admin translations status|export|import`` shows the
-coverage table and exchanges PO files with translators. ``desk-admin legalisation --country CC
-[--document TYPE] [--issuer KIND]`` tells whether a document needs an Apostille, legalisation
-(then the consulate) or nothing, and at which office.
+(Qt text engine) or DOCX; ``desk-admin print ticket --ticket R001 [--paper receipt80|a4] -o FILE.pdf``
+writes one of today's tickets exactly as the walk-in desk prints it.
+``desk-admin translations status|export|import`` shows the coverage table and exchanges PO files
+with translators. ``desk-admin legalisation --country CC [--document TYPE] [--issuer KIND]`` tells
+whether a document needs an Apostille, legalisation (then the consulate) or nothing, and at which office.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ import argparse
 from pathlib import Path
 
 from desk_app.cli import CliContext
+from desk_app.core.auth import Actor
 from desk_app.core.catalogue import LANGUAGE_NAMES
 from desk_app.core.legalisation import LegalisationService
-from desk_app.core.queue import LANGUAGES
+from desk_app.core.queue import LANGUAGES, TicketView
+from desk_app.core.services import CoreServices
 from desk_app.core.sheets import Sheet, SheetBuilder
 from desk_app.core.translations import TARGET_LANGUAGES, TRANSLATION_STATUSES
+from desk_app.db.models import TICKET_STATUSES
+from desk_app.errors import ConflictError, NotFoundError
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,6 +51,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         sub.add_argument("--format", choices=("pdf", "docx"), help="default: from the file name, else pdf")
         sub.add_argument("-o", "--output", required=True, metavar="FILE")
         sub.set_defaults(func=print_sheet, sheet_kind=name)
+    ticket = printing.add_parser("ticket", help="a ticket of today, as the walk-in desk prints it (PDF)")
+    ticket.add_argument("--ticket", required=True, metavar="NUMBER_OR_ID", help="number as printed (R001) or id")
+    ticket.add_argument("--paper", choices=("receipt80", "a4"), help="default: setting ticket_paper")
+    ticket.add_argument("--lang", dest="ticket_lang", choices=LANGUAGES,
+                        help="user's language line, if the ticket has no language")
+    ticket.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    ticket.set_defaults(func=print_ticket)
 
     translations = commands.add_parser("translations", help="translations of the user sheets").add_subparsers(
         dest="translations_command", required=True)
@@ -114,6 +126,38 @@ def print_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
                    f"{_TRANSLATION_STATUS_IT.get(sheet.status, sheet.status)})",
                    f"Sheet written to {path.resolve()} ({LANGUAGE_NAMES[sheet.lang]}, translation: {sheet.status})"))
     return 0
+
+
+def print_ticket(ctx: CliContext, args: argparse.Namespace) -> int:
+    core = ctx.core()
+    view = _todays_ticket(core, ctx.actor(), args.ticket)
+    office = core.offices.view(ctx.settings.office_code or None)
+    paper = args.paper or ctx.settings.ticket_paper
+    path = Path(args.output)
+    from desk_app.documents.tickets import PrintableTicket, write_ticket_pdf  # Qt is loaded only to print
+
+    ticket = PrintableTicket.of(view, office.name, office.timezone, language=args.ticket_lang)
+    write_ticket_pdf(ticket, path, paper)
+    language = ticket.language or "it"
+    ctx.emit({"file": path.resolve(), "number": view.number, "id": view.id, "paper": paper, "language": language},
+             ctx.t(f"Biglietto {view.number} scritto in {path.resolve()} ({paper}, {LANGUAGE_NAMES[language]})",
+                   f"Ticket {view.number} written to {path.resolve()} ({paper}, {LANGUAGE_NAMES[language]})"))
+    return 0
+
+
+def _todays_ticket(core: CoreServices, actor: Actor, ref: str) -> TicketView:
+    """Today's ticket named by its number (``R001``) or id, through the queue's own listing of today."""
+    value = ref.strip()
+    if value.isdigit():
+        found = core.queue.tickets(actor, statuses=TICKET_STATUSES, ticket_ids=(int(value),))
+    else:
+        value = value.upper()
+        found = [t for t in core.queue.tickets(actor, statuses=TICKET_STATUSES) if t.number == value]
+    if not found:
+        raise NotFoundError("unknown_ticket", value=value)
+    if len(found) > 1:  # only if a prefix moved to another service during the day
+        raise ConflictError("ticket_ambiguous", number=value)
+    return found[0]
 
 
 _SHORT = {"reviewed": "ok", "draft": "dr", "stale": "ST", "missing": "--"}
