@@ -4,9 +4,13 @@
     python scripts/build_translations.py --compile   # only compile the .qm files that are older than their .ts
     python scripts/build_translations.py --check     # exit 1 if a .ts misses a source string or has unfinished ones
 
-Sources are ``desk_app/gui/**/*.py`` (``tr()``, ``QT_TRANSLATE_NOOP``) and the Designer forms ``ui/*.ui``; the
-modules generated from the forms are skipped (the forms themselves are read). Translators edit the ``.ts`` with Qt
-Linguist (``pyside6-linguist translations/sportello_it.ts``). The ``.qm`` files go into the package
+One catalogue for every staff text. Sources are ``desk_app/gui/**/*.py`` (``tr()``, ``QT_TRANSLATE_NOOP``), the
+Designer forms ``ui/*.ui`` (the modules generated from them are skipped), and the Qt-free layers that mark their
+English text the same way (:mod:`desk_app.i18n`): ``desk_app/core``, ``desk_app/cli``, ``desk_app/errors.py``.
+``sportello_it.ts`` holds every message; ``sportello_en.ts`` only the plural ones (``lupdate -pluralonly``), since
+every other English text is its own source. Translators edit the ``.ts`` with Qt Linguist
+(``pyside6-linguist translations/sportello_it.ts``). Each ``.ts`` compiles to a ``.qm`` (Qt, for the GUI) and a
+``.json`` (:func:`desk_app.i18n.write_compiled`, for the Qt-free layers) in the package
 (``desk_app/resources/translations/``), where the package build (``setup.py``) also puts them; the app never compiles
 them at start.
 """
@@ -25,18 +29,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from desk_app.gui.i18n import CATALOGUE, compiled_dir, qt_tool  # noqa: E402 - after the path set-up above
+from desk_app.i18n import SOURCE_LANGUAGE, write_compiled  # noqa: E402
 
-LANGUAGES = ("it",)
+LANGUAGES = ("it", "en")
 TS_DIR = ROOT / "translations"
 
 
 def sources() -> list[Path]:
-    code = [p for p in sorted((ROOT / "desk_app" / "gui").rglob("*.py")) if not p.name.startswith("ui_")]
-    return code + sorted((ROOT / "ui").glob("*.ui"))
+    package = ROOT / "desk_app"
+    code = [p for folder in ("gui", "core", "cli") for p in sorted((package / folder).rglob("*.py"))
+            if not p.name.startswith("ui_")]
+    return [*code, package / "errors.py", package / "i18n.py", *sorted((ROOT / "ui").glob("*.ui"))]
 
 
 def lupdate(target: Path) -> None:
-    command = [str(qt_tool("lupdate")), "-silent", "-no-obsolete", "-locations", "none",
+    plural_only = ["-pluralonly"] if target.stem.endswith(f"_{SOURCE_LANGUAGE}") else []
+    command = [str(qt_tool("lupdate")), "-silent", "-no-obsolete", "-locations", "none", *plural_only,
                *(str(p) for p in sources()), "-ts", str(target)]
     subprocess.run(command, check=True, cwd=ROOT)
 
@@ -71,6 +79,16 @@ def problems(ts_file: Path) -> list[str]:
     return issues
 
 
+def compile_ts(ts_file: Path, target: Path) -> None:
+    """``ts_file`` -> ``target/*.qm`` (lrelease, for Qt) and ``target/*.json`` (for the Qt-free layers)."""
+    target.mkdir(parents=True, exist_ok=True)
+    qm = target / ts_file.with_suffix(".qm").name
+    fresh = qm.with_suffix(".qm.new")  # then renamed: a running app keeps the file it memory-mapped intact
+    subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts_file), "-qm", str(fresh)], check=True)
+    fresh.replace(qm)
+    write_compiled(ts_file, target)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="check the .ts files, change nothing")
@@ -86,12 +104,12 @@ def main(argv: list[str] | None = None) -> int:
             failed |= bool(issues)
             continue
         compiled = compiled_dir() / ts_file.with_suffix(".qm").name
-        if args.compile and compiled.exists() and compiled.stat().st_mtime >= ts_file.stat().st_mtime:
+        outputs = (compiled, compiled.with_suffix(".json"))
+        if args.compile and all(o.exists() and o.stat().st_mtime >= ts_file.stat().st_mtime for o in outputs):
             continue
         if not args.compile:
             lupdate(ts_file)
-        compiled.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts_file), "-qm", str(compiled)], check=True)
+        compile_ts(ts_file, compiled.parent)
         print(f"compiled {compiled.relative_to(ROOT)}" + ("" if args.compile else f" from {ts_file.name} (updated)"))
     return 1 if failed else 0
 

@@ -33,9 +33,10 @@ import time
 import uuid
 import zipfile
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 180  # seconds for one desk-admin command; a cold start of a frozen bundle takes a few
@@ -167,7 +168,7 @@ def step_pdf(admin: str, home: Path, env: dict[str, str]) -> str:
 
 def step_exports(admin: str, home: Path, env: dict[str, str]) -> str:
     """The supervisors' counts as XLSX (openpyxl), PDF (reportlab, Pillow) and DOCX (python-docx, lxml)."""
-    today = date.today().isoformat()
+    today = datetime.now(ZoneInfo("Europe/Rome")).date().isoformat()  # the office's day, not the machine's
     magic = {"xlsx": b"PK", "pdf": b"%PDF", "docx": b"PK"}
     sizes = []
     for kind, start in magic.items():

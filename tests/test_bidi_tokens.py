@@ -128,3 +128,16 @@ def _printed_token(text: str, index: int, token: str) -> str:
         if len(plain_text(piece)) > len(token):
             break
     return ""
+
+
+@pytest.mark.parametrize("address", ["https://www.interno.gov.it/it/temi/immigrazione-2024",
+                                     "www.prefettura.it/lodi", "sui.pref_lodi2@interno.it",
+                                     "protocollo.preflo@pec.interno.it"])
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+def test_web_and_mail_addresses_stay_whole_and_exact(lang: str, address: str) -> None:
+    for sentence in SENTENCES[lang]:
+        printed = Line(sentence.format(address), lang).text
+        # One isolate around the whole address, nothing inserted inside it (a copied link must still work).
+        assert f"{LRI}{address}{PDI}" in printed, printed
+        assert address in _visual(printed), (lang, address, _visual(printed))
+    assert protect_tokens(f"Scrivere a {address}.", rtl=False) == f"Scrivere a {address}."

@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.core.auth import PERMISSIONS, Actor
+from desk_app.core.names import ACTION_NAMES
 from desk_app.core.services import CoreServices
 from desk_app.db.models import ROLES, AuditEvent, Staff
-from desk_app.errors import ACTION_NAMES, PermissionDeniedError
+from desk_app.errors import PermissionDeniedError
 
 
 def test_display_board_actor_needs_no_account() -> None:

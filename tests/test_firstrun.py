@@ -101,7 +101,7 @@ def test_set_up_needs_setup_and_staff_permissions(services: CoreServices, staff:
     assert after == before
     with pytest.raises(PermissionDeniedError) as refused:  # an admin of LODI cannot create another office
         set_up_office(services, staff["admin"], {**DEMO_SETUP, "office": {"code": "BBB", "name": "B"}},
-                      AdminAccount("anna", "Anna", "first-admin-pass"))
+                      AdminAccount("anna", "Anna", "first-admin-pass"), first_run=False)
     assert refused.value.code == "other_office"
     assert services.offices.offices() == ["LODI"]
 
@@ -210,3 +210,28 @@ def test_desk_admin_setup_with_the_first_admin(home: Path, db_url: str, capsys: 
         assert core.content.procedures()
     finally:
         core.close()
+
+
+@pytest.mark.parametrize("rome_time", [time(10, 0), time(20, 0)])
+def test_the_live_demo_has_people_waiting_at_any_hour(services: CoreServices, clock: ManualClock,
+                                                      rome_time: time) -> None:
+    """The wizard's demo (``load_live_demo``): during office hours and after closing alike, a queue to call."""
+    from desk_app.core.firstrun import DEMO_WAITING, load_live_demo
+
+    clock.set(datetime.combine(NOW.date(), rome_time, tzinfo=zone()))
+    demo = load_live_demo(services, WIZARD)
+    waiting = [t for t in services.queue.tickets(WIZARD) if t.status == "waiting"]
+    assert demo.day.day == NOW.date() and demo.day.issued > 0
+    assert len(waiting) >= (DEMO_WAITING if rome_time >= time(14, 30) else 1)
+
+
+def test_the_wizard_never_rewrites_an_office_set_up_meanwhile(services: CoreServices) -> None:
+    """A wizard left open on one PC while another set the office up: refused, nothing changed, no new admin."""
+    set_up_office(services, WIZARD, DEMO_SETUP, AdminAccount("primo", "Primo", "password-sicura"))
+    before = row_counts(services)
+    changed = {**DEMO_SETUP, "office": {**DEMO_SETUP["office"], "name": "Ufficio riscritto"}}
+    with pytest.raises(ConflictError) as refused:
+        set_up_office(services, WIZARD, changed, AdminAccount("intruso", "Intruso", "password-sicura"))
+    assert refused.value.code == "office_exists"
+    assert row_counts(services) == before
+    assert services.offices.view().name != "Ufficio riscritto"

@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>Action</name>
+    <message>
+        <source>issue tickets</source>
+        <translation>emettere biglietti</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>chiamare</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>richiamare</translation>
+    </message>
+    <message>
+        <source>start serving</source>
+        <translation>iniziare il servizio</translation>
+    </message>
+    <message>
+        <source>finish</source>
+        <translation>concludere</translation>
+    </message>
+    <message>
+        <source>mark as no-show</source>
+        <translation>segnare assente</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>sospendere</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>riprendere</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>trasferire</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>annullare</translation>
+    </message>
+    <message>
+        <source>reactivate</source>
+        <translation>riattivare</translation>
+    </message>
+    <message>
+        <source>serve the queue</source>
+        <translation>servire la coda</translation>
+    </message>
+    <message>
+        <source>manage staff</source>
+        <translation>gestire il personale</translation>
+    </message>
+    <message>
+        <source>set up office, desks and services</source>
+        <translation>configurare ufficio, sportelli e servizi</translation>
+    </message>
+    <message>
+        <source>export counts</source>
+        <translation>esportare i conteggi</translation>
+    </message>
+    <message>
+        <source>verify the audit log</source>
+        <translation>verificare il registro di audit</translation>
+    </message>
+    <message>
+        <source>close the day</source>
+        <translation>chiudere la giornata</translation>
+    </message>
+    <message>
+        <source>view the queue</source>
+        <translation>vedere la coda</translation>
+    </message>
+    <message>
+        <source>see the display board&apos;s calls</source>
+        <translation>vedere le chiamate del tabellone</translation>
+    </message>
+    <message>
+        <source>manage the database</source>
+        <translation>gestire il database</translation>
+    </message>
+    <message>
+        <source>work on counter cases</source>
+        <translation>gestire le pratiche allo sportello</translation>
+    </message>
+    <message>
+        <source>look up cases</source>
+        <translation>consultare le pratiche</translation>
+    </message>
+    <message>
+        <source>edit procedures and texts</source>
+        <translation>modificare procedure e testi</translation>
+    </message>
+    <message>
+        <source>handle appointments</source>
+        <translation>gestire gli appuntamenti</translation>
+    </message>
+    <message>
+        <source>book mediators</source>
+        <translation>prenotare mediatori</translation>
+    </message>
+    <message>
+        <source>set up appointment calendars</source>
+        <translation>configurare i calendari degli appuntamenti</translation>
+    </message>
+    <message>
+        <source>manage the mediator roster</source>
+        <translation>gestire l&apos;elenco dei mediatori</translation>
+    </message>
+    <message>
+        <source>purge expired personal data</source>
+        <translation>cancellare i dati personali scaduti</translation>
+    </message>
+    <message>
+        <source>handle their own bookings</source>
+        <translation>gestire le proprie prenotazioni</translation>
+    </message>
+    <message>
+        <source>check in</source>
+        <translation>registrare l&apos;arrivo</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>spostare</translation>
+    </message>
+    <message>
+        <source>confirm</source>
+        <translation>confermare</translation>
+    </message>
+    <message>
+        <source>decline</source>
+        <translation>rifiutare</translation>
+    </message>
+    <message>
+        <source>mark present</source>
+        <translation>segnare presente</translation>
+    </message>
+    <message>
+        <source>rebook</source>
+        <translation>riprenotare</translation>
+    </message>
+</context>
+<context>
     <name>AgendaTableModel</name>
     <message>
         <source>Day</source>
@@ -40,8 +183,23 @@
         <translation>Nessun orario di appuntamenti in questo giorno.</translation>
     </message>
     <message>
-        <source>%1 appointment(s), %2 free place(s)</source>
-        <translation>%1 appuntamenti, %2 posti liberi</translation>
+        <source>%1, %2</source>
+        <extracomment>joins &quot;2 appointments&quot; and &quot;16 free places&quot;</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n appuntamento</numerusform>
+            <numerusform>%n appuntamenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n free place(s)</source>
+        <translation>
+            <numerusform>%n posto libero</numerusform>
+            <numerusform>%n posti liberi</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not done</source>
@@ -489,6 +647,655 @@ Inviate all&apos;assistenza questo file di log:
     </message>
 </context>
 <context>
+    <name>DeskAdmin</name>
+    <message>
+        <source>active</source>
+        <extracomment>a staff account that can log in</extracomment>
+        <translation>attivo</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <extracomment>a staff account that cannot log in</extracomment>
+        <translation>disattivo</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <extracomment>before a service&apos;s code in the office summary</extracomment>
+        <translation>servizio</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <extracomment>a counter, before its code</extracomment>
+        <translation>sportello</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <extracomment>the settings file, before its path</extracomment>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>no terminal to ask on: use --password-stdin</source>
+        <translation>nessun terminale per chiederla: usare --password-stdin</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Password: </translation>
+    </message>
+    <message>
+        <source>Repeat password: </source>
+        <translation>Ripetere la password: </translation>
+    </message>
+    <message>
+        <source>the passwords differ</source>
+        <translation>le due password differiscono</translation>
+    </message>
+    <message>
+        <source>Schema upgraded: {before} -&gt; {after}</source>
+        <extracomment>before/after are lists of schema revisions</extracomment>
+        <translation>Schema aggiornato: {before} -&gt; {after}</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vuoto</translation>
+    </message>
+    <message>
+        <source>Schema already up to date ({revisions}).</source>
+        <translation>Schema già aggiornato ({revisions}).</translation>
+    </message>
+    <message>
+        <source>Backup: {backup}</source>
+        <translation>Copia di sicurezza: {backup}</translation>
+    </message>
+    <message>
+        <source>Database in good order.</source>
+        <translation>Database in ordine.</translation>
+    </message>
+    <message>
+        <source>Created {username} ({role}).</source>
+        <translation>Creato {username} ({role}).</translation>
+    </message>
+    <message>
+        <source>Password updated.</source>
+        <translation>Password aggiornata.</translation>
+    </message>
+    <message>
+        <source>  administrator {username}</source>
+        <translation>  amministratore {username}</translation>
+    </message>
+    <message>
+        <source>Audit log intact: {count} events, head hash {head}</source>
+        <translation>Registro di audit integro: {count} eventi, ultimo hash {head}</translation>
+    </message>
+    <message>
+        <source>Tickets closed: {closed}</source>
+        <translation>Biglietti chiusi: {closed}</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <extracomment>the mediator has arrived</extracomment>
+        <translation>presente</translation>
+    </message>
+    <message>
+        <source>places</source>
+        <extracomment>capacity of one appointment slot</extracomment>
+        <translation>posti</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <extracomment>places still free in a slot (plural)</extracomment>
+        <translation>liberi</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <extracomment>before a ticket number</extracomment>
+        <translation>Biglietto</translation>
+    </message>
+    <message>
+        <source>mediator</source>
+        <translation>mediatore</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>turno</translation>
+    </message>
+    <message>
+        <source>Closed. Appointments to move: {affected}</source>
+        <translation>Chiuso. Appuntamenti da spostare: {affected}</translation>
+    </message>
+    <message>
+        <source>Closed: {closed_reason}</source>
+        <translation>Chiuso: {closed_reason}</translation>
+    </message>
+    <message>
+        <source>No slots.</source>
+        <translation>Nessun turno.</translation>
+    </message>
+    <message>
+        <source>on time: appointment priority</source>
+        <translation>in orario: priorità appuntamento</translation>
+    </message>
+    <message>
+        <source>early: ordinary queue</source>
+        <translation>in anticipo: coda ordinaria</translation>
+    </message>
+    <message>
+        <source>late: ordinary queue</source>
+        <translation>in ritardo: coda ordinaria</translation>
+    </message>
+    <message>
+        <source>No appointments.</source>
+        <translation>Nessun appuntamento.</translation>
+    </message>
+    <message>
+        <source>No match.</source>
+        <translation>Nessun risultato.</translation>
+    </message>
+    <message>
+        <source>Marked no-show: {marked}</source>
+        <translation>Segnati assenti: {marked}</translation>
+    </message>
+    <message>
+        <source>Personal data removed from {appointments} appointments and {cases} cases.</source>
+        <translation>Dati personali cancellati da {appointments} appuntamenti e {cases} pratiche.</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>Registrato.</translation>
+    </message>
+    <message>
+        <source>Calendar written to {path}</source>
+        <translation>Calendario scritto in {path}</translation>
+    </message>
+    <message>
+        <source>No bookings.</source>
+        <translation>Nessuna prenotazione.</translation>
+    </message>
+    <message>
+        <source>no language given</source>
+        <translation>lingua non indicata</translation>
+    </message>
+    <message>
+        <source>no mediator booked</source>
+        <translation>nessun mediatore prenotato</translation>
+    </message>
+    <message>
+        <source>mediator booked from</source>
+        <translation>mediatore prenotato dalle</translation>
+    </message>
+    <message>
+        <source>mediator not here yet</source>
+        <translation>mediatore non ancora presente</translation>
+    </message>
+    <message>
+        <source>No ticket waits for a mediator.</source>
+        <translation>Nessun biglietto in attesa del mediatore.</translation>
+    </message>
+    <message>
+        <source>to check</source>
+        <extracomment>What the clerk recorded for a checklist item.</extracomment>
+        <translation>da controllare</translation>
+    </message>
+    <message>
+        <source>presented</source>
+        <translation>presentato</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>mancante</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>non pertinente</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <extracomment>a counter case, before its number</extracomment>
+        <translation>Pratica</translation>
+    </message>
+    <message>
+        <source>ticket</source>
+        <extracomment>before a ticket number</extracomment>
+        <translation>biglietto</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <extracomment>the clerk&apos;s note on a case</extracomment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>No cases.</source>
+        <translation>Nessuna pratica.</translation>
+    </message>
+    <message>
+        <source>Counts exported: {rows} rows to {path}</source>
+        <translation>Conteggi esportati: {rows} righe in {path}</translation>
+    </message>
+    <message>
+        <source>Demo office {office_code} ready; database: {database}</source>
+        <translation>Ufficio demo {office_code} pronto; database: {database}</translation>
+    </message>
+    <message>
+        <source>Simulated day {day}: issued {issued}, served {served}, no-shows {no_shows}, transferred {transfers}, waiting now {waiting_left}</source>
+        <translation>Giornata simulata {day}: emessi {issued}, serviti {served}, assenti {no_shows}, trasferiti {transfers}, in attesa ora {waiting_left}</translation>
+    </message>
+    <message>
+        <source>Catalogue {catalogue_version}: {texts_added} texts added, {procedures_added} new procedures</source>
+        <translation>Catalogo {catalogue_version}: {texts_added} testi aggiunti, {procedures_added} procedure nuove</translation>
+    </message>
+    <message>
+        <source>Accounts created (password “{password}”): {usernames}</source>
+        <translation>Utenti creati (password «{password}»): {usernames}</translation>
+    </message>
+    <message>
+        <source>No tickets.</source>
+        <translation>Nessun biglietto.</translation>
+    </message>
+    <message>
+        <source>Catalogue {version}: {added} texts added, {updated} updated, {kept} edited by the office and kept; {procedures} new procedures; new checklist versions: {versions}</source>
+        <translation>Catalogo {version}: {added} testi aggiunti, {updated} aggiornati, {kept} modificati dall&apos;ufficio e lasciati; {procedures} procedure nuove; nuove versioni di lista: {versions}</translation>
+    </message>
+    <message>
+        <source>Sheet written to {path} ({language}, translation: {status})</source>
+        <translation>Foglio scritto in {path} ({language}, traduzione: {status})</translation>
+    </message>
+    <message>
+        <source>Ticket {number} written to {path} ({paper}, {language})</source>
+        <translation>Biglietto {number} scritto in {path} ({paper}, {language})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries written to {path}</source>
+        <translation>
+            <numerusform>%n voce scritta in {path}</numerusform>
+            <numerusform>%n voci scritte in {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{imported} translations imported ({stale} of an earlier Italian text), {unchanged} unchanged, {skipped} skipped</source>
+        <translation>{imported} traduzioni importate ({stale} di un testo italiano precedente), {unchanged} invariate, {skipped} saltate</translation>
+    </message>
+    <message>
+        <source>EU</source>
+        <extracomment>A country&apos;s standing in the legalisation table (the Hague Apostille Convention, the EU).</extracomment>
+        <translation>UE</translation>
+    </message>
+    <message>
+        <source>Hague</source>
+        <translation>Aia</translation>
+    </message>
+    <message>
+        <source>not Hague</source>
+        <translation>non Aia</translation>
+    </message>
+    <message>
+        <source>to verify</source>
+        <translation>da verificare</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <extracomment>The translation status of a printed sheet.</extracomment>
+        <translation>bozza</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>rivista</translation>
+    </message>
+    <message>
+        <source>to update</source>
+        <translation>da aggiornare</translation>
+    </message>
+    <message>
+        <source>Legalisation table {version}, checked on {checked_on}</source>
+        <translation>Tabella legalizzazioni {version}, verificata il {checked_on}</translation>
+    </message>
+    <message>
+        <source>Document types (--document):</source>
+        <translation>Tipi di documento (--document):</translation>
+    </message>
+    <message>
+        <source>Issuers (--issuer):</source>
+        <translation>Chi ha rilasciato il documento (--issuer):</translation>
+    </message>
+</context>
+<context>
+    <name>DeskError</name>
+    <message>
+        <source>The field “{field}” is required.</source>
+        <translation>Il campo «{field}» è obbligatorio.</translation>
+    </message>
+    <message>
+        <source>The field “{field}” is longer than {max} characters.</source>
+        <translation>Il campo «{field}» supera i {max} caratteri.</translation>
+    </message>
+    <message>
+        <source>The field “{field}” contains control characters that are not allowed.</source>
+        <translation>Il campo «{field}» contiene caratteri di controllo non ammessi.</translation>
+    </message>
+    <message>
+        <source>The field “{field}” contains text-direction marks that are not allowed.</source>
+        <translation>Il campo «{field}» contiene segni di direzione del testo non ammessi.</translation>
+    </message>
+    <message>
+        <source>The code “{value}” is not valid: use 1 to {max} letters, digits, - or _ (no spaces).</source>
+        <translation>Il codice «{value}» non è valido: usare da 1 a {max} lettere, cifre, - o _ (senza spazi).</translation>
+    </message>
+    <message>
+        <source>Value “{value}” is not allowed for “{field}”; allowed: {allowed}.</source>
+        <translation>Valore «{value}» non ammesso per «{field}»; ammessi: {allowed}.</translation>
+    </message>
+    <message>
+        <source>The date “{value}” is not valid (format YYYY-MM-DD).</source>
+        <translation>La data «{value}» non è valida (formato AAAA-MM-GG).</translation>
+    </message>
+    <message>
+        <source>Invalid date range: {start} is after {end}.</source>
+        <translation>Intervallo di date non valido: {start} è dopo {end}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid number for “{field}”.</source>
+        <translation>«{value}» non è un numero valido per «{field}».</translation>
+    </message>
+    <message>
+        <source>The password must be at least {min} characters long.</source>
+        <translation>La password deve avere almeno {min} caratteri.</translation>
+    </message>
+    <message>
+        <source>{kind} “{value}” already exists.</source>
+        <translation>Esiste già {kind} «{value}».</translation>
+    </message>
+    <message>
+        <source>Setting “{name}”: {reason}</source>
+        <translation>Impostazione «{name}»: {reason}</translation>
+    </message>
+    <message>
+        <source>Setup file “{path}” cannot be read: {reason}</source>
+        <translation>File di configurazione «{path}» non leggibile: {reason}</translation>
+    </message>
+    <message>
+        <source>The database already holds office “{office}”: the demo loads only into an empty database (use --home with a scratch folder).</source>
+        <translation>Il database contiene già l&apos;ufficio «{office}»: la demo si carica solo in un database vuoto (usare --home con una cartella di prova).</translation>
+    </message>
+    <message>
+        <source>The database already holds office “{office}”: the first-run set-up creates an office only in an empty database.</source>
+        <translation>Il database contiene già l&apos;ufficio «{office}»: la prima configurazione crea un ufficio solo in un database vuoto.</translation>
+    </message>
+    <message>
+        <source>Day {day} already has tickets: the demo does not simulate it twice.</source>
+        <translation>La giornata {day} ha già dei biglietti: la demo non la simula una seconda volta.</translation>
+    </message>
+    <message>
+        <source>The database file “{path}” does not exist (it is created at first start or by “desk-admin db upgrade”).</source>
+        <translation>Il file di database «{path}» non esiste (verrà creato al primo avvio o con «desk-admin db upgrade»).</translation>
+    </message>
+    <message>
+        <source>Unknown office: “{value}”.</source>
+        <translation>Ufficio sconosciuto: «{value}».</translation>
+    </message>
+    <message>
+        <source>No office is set up: run “desk-admin setup” or “desk-admin demo”.</source>
+        <translation>Nessun ufficio configurato: eseguire «desk-admin setup» o «desk-admin demo».</translation>
+    </message>
+    <message>
+        <source>Unknown service: “{value}”.</source>
+        <translation>Servizio sconosciuto: «{value}».</translation>
+    </message>
+    <message>
+        <source>Unknown desk: “{value}”.</source>
+        <translation>Sportello sconosciuto: «{value}».</translation>
+    </message>
+    <message>
+        <source>Unknown staff member: “{value}”.</source>
+        <translation>Operatore sconosciuto: «{value}».</translation>
+    </message>
+    <message>
+        <source>Ticket “{value}” not found for today.</source>
+        <translation>Biglietto «{value}» non trovato per oggi.</translation>
+    </message>
+    <message>
+        <source>The service “{value}” is not active.</source>
+        <translation>Il servizio «{value}» non è attivo.</translation>
+    </message>
+    <message>
+        <source>No ticket is waiting for desk {desk}.</source>
+        <translation>Nessun biglietto in attesa per lo sportello {desk}.</translation>
+    </message>
+    <message>
+        <source>No ticket can be called for desk {desk}: {count} waiting for their mediator (see “mediators waiting”).</source>
+        <translation>Nessun biglietto chiamabile per lo sportello {desk}: {count} in attesa del mediatore (vedere «mediators waiting»).</translation>
+    </message>
+    <message>
+        <source>Desk {desk} already has ticket {number} in progress: finish it first.</source>
+        <translation>Lo sportello {desk} ha già il biglietto {number} in corso: chiuderlo prima.</translation>
+    </message>
+    <message>
+        <source>Desk {desk} has no ticket in progress.</source>
+        <translation>Lo sportello {desk} non ha un biglietto in corso.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} was already called by desk {desk}.</source>
+        <translation>Il biglietto {number} è già stato chiamato dallo sportello {desk}.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} is “{status}”: cannot {action}.</source>
+        <translation>Il biglietto {number} è «{status}»: impossibile {action}.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} belongs to another day ({day}).</source>
+        <translation>Il biglietto {number} è di un altro giorno ({day}).</translation>
+    </message>
+    <message>
+        <source>There are two tickets {number} today (a prefix moved to another service): pick it from the list.</source>
+        <translation>Oggi ci sono due biglietti {number} (un prefisso è passato a un altro servizio): sceglierlo dalla lista.</translation>
+    </message>
+    <message>
+        <source>Prefix “{prefix}” was already used today by another service: reuse it from tomorrow.</source>
+        <translation>Il prefisso «{prefix}» è già stato usato oggi da un altro servizio: riusarlo da domani.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} is already in service {service}.</source>
+        <translation>Il biglietto {number} è già nel servizio {service}.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nome utente o password errati.</translation>
+    </message>
+    <message>
+        <source>Account locked after too many attempts: try again in {minutes} minutes.</source>
+        <translation>Account bloccato dopo troppi tentativi: riprovare tra {minutes} minuti.</translation>
+    </message>
+    <message>
+        <source>Account disabled.</source>
+        <translation>Account disattivato.</translation>
+    </message>
+    <message>
+        <source>Permission denied: role “{role}” may not {action}.</source>
+        <translation>Permesso negato: il ruolo «{role}» non può {action}.</translation>
+    </message>
+    <message>
+        <source>Acting on another office is not allowed.</source>
+        <translation>Operazione su un altro ufficio non consentita.</translation>
+    </message>
+    <message>
+        <source>Database not reachable ({target}): {reason}</source>
+        <translation>Database non raggiungibile ({target}): {reason}</translation>
+    </message>
+    <message>
+        <source>The file “{path}” is not a Sportello (SQLite) database.</source>
+        <translation>Il file «{path}» non è un database Sportello (SQLite).</translation>
+    </message>
+    <message>
+        <source>The database file “{path}” is on a network share ({fstype}): SQLite corrupts data there. Use a PostgreSQL server for several desks.</source>
+        <translation>Il file di database «{path}» è su una cartella di rete ({fstype}): SQLite lì corrompe i dati. Usare un server PostgreSQL per più postazioni.</translation>
+    </message>
+    <message>
+        <source>Invalid database URL: “{url}”.</source>
+        <translation>Indirizzo di database non valido: «{url}».</translation>
+    </message>
+    <message>
+        <source>The database schema is at revision {current}, {head} is needed: run “desk-admin db upgrade”.</source>
+        <translation>Lo schema del database è alla versione {current}, serve {head}: eseguire «desk-admin db upgrade».</translation>
+    </message>
+    <message>
+        <source>The database schema does not match this version of Sportello ({reason}): run “desk-admin db upgrade”.</source>
+        <translation>Lo schema del database non corrisponde a questa versione di Sportello ({reason}): eseguire «desk-admin db upgrade».</translation>
+    </message>
+    <message>
+        <source>The database is busy, try again shortly.</source>
+        <translation>Il database è occupato, riprovare tra poco.</translation>
+    </message>
+    <message>
+        <source>Unknown procedure: “{value}”.</source>
+        <translation>Procedura sconosciuta: «{value}».</translation>
+    </message>
+    <message>
+        <source>Counter case {value} not found.</source>
+        <translation>Pratica allo sportello n. {value} non trovata.</translation>
+    </message>
+    <message>
+        <source>Document “{value}” is not on the checklist of procedure {procedure}.</source>
+        <translation>Il documento «{value}» non è nella lista della procedura {procedure}.</translation>
+    </message>
+    <message>
+        <source>Unknown text: “{value}”.</source>
+        <translation>Testo sconosciuto: «{value}».</translation>
+    </message>
+    <message>
+        <source>Case {value} is closed: reopen it before changing it.</source>
+        <translation>La pratica {value} è chiusa: riaprirla prima di modificarla.</translation>
+    </message>
+    <message>
+        <source>The procedure catalogue is not loaded: run “desk-admin content load”.</source>
+        <translation>Catalogo delle procedure non caricato: eseguire «desk-admin content load».</translation>
+    </message>
+    <message>
+        <source>Catalogue “{path}” is not valid: {reason}</source>
+        <translation>Catalogo «{path}» non valido: {reason}</translation>
+    </message>
+    <message>
+        <source>Translation file “{path}” is not valid: {reason}</source>
+        <translation>File di traduzione «{path}» non valido: {reason}</translation>
+    </message>
+    <message>
+        <source>The file “{path}” is for language “{found}”, not “{expected}”.</source>
+        <translation>Il file «{path}» è per la lingua «{found}», non «{expected}».</translation>
+    </message>
+    <message>
+        <source>Country “{value}” is not in the legalisation table (desk-admin legalisation --list).</source>
+        <translation>Lo Stato «{value}» non è nella tabella delle legalizzazioni (desk-admin legalisation --list).</translation>
+    </message>
+    <message>
+        <source>“{value}” is Italy: an Italian document used in Italy needs no legalisation.</source>
+        <translation>«{value}» è l&apos;Italia: un documento italiano da usare in Italia non va legalizzato.</translation>
+    </message>
+    <message>
+        <source>The time “{value}” is not valid (format HH:MM).</source>
+        <translation>L&apos;orario «{value}» non è valido (formato HH:MM).</translation>
+    </message>
+    <message>
+        <source>Hours “{value}” not valid: write for example “mon-fri 09:00-12:30”.</source>
+        <translation>Orario «{value}» non valido: scrivere ad esempio «lun-ven 09:00-12:30».</translation>
+    </message>
+    <message>
+        <source>Invalid period: the end ({end}) must come after the start ({start}).</source>
+        <translation>Periodo non valido: la fine ({end}) deve venire dopo l&apos;inizio ({start}).</translation>
+    </message>
+    <message>
+        <source>Service {service} has no appointment calendar.</source>
+        <translation>Il servizio {service} non ha un calendario appuntamenti.</translation>
+    </message>
+    <message>
+        <source>No slot of {service} starts on {day} at {time}: see “appointments slots”.</source>
+        <translation>Nessun turno di {service} inizia il {day} alle {time}: vedere «appointments slots».</translation>
+    </message>
+    <message>
+        <source>{service} is closed on {day}: {reason}</source>
+        <translation>{service} è chiuso il {day}: {reason}</translation>
+    </message>
+    <message>
+        <source>The slot of {day} at {time} has already begun.</source>
+        <translation>Il turno del {day} alle {time} è già iniziato.</translation>
+    </message>
+    <message>
+        <source>Bookings are taken at most {days} days ahead.</source>
+        <translation>Si prenota al massimo {days} giorni in anticipo.</translation>
+    </message>
+    <message>
+        <source>The slot of {service} on {day} at {time} is full ({capacity} places).</source>
+        <translation>Il turno di {service} del {day} alle {time} è pieno ({capacity} posti).</translation>
+    </message>
+    <message>
+        <source>This person already has an appointment ({service}, {day} at {time}): move it instead of booking another.</source>
+        <translation>Questa persona ha già un appuntamento ({service}, {day} alle {time}): spostarlo invece di prenotarne un altro.</translation>
+    </message>
+    <message>
+        <source>Appointment {value} not found.</source>
+        <translation>Appuntamento {value} non trovato.</translation>
+    </message>
+    <message>
+        <source>Appointment {id} is “{status}”: cannot {action}.</source>
+        <translation>L&apos;appuntamento {id} è «{status}»: impossibile {action}.</translation>
+    </message>
+    <message>
+        <source>Appointment {id} is for {day}, not today.</source>
+        <translation>L&apos;appuntamento {id} è per il {day}, non per oggi.</translation>
+    </message>
+    <message>
+        <source>Convocation {value} not found.</source>
+        <translation>Convocazione {value} non trovata.</translation>
+    </message>
+    <message>
+        <source>Convocation {id} is “{status}”: cannot {action}.</source>
+        <translation>La convocazione {id} è «{status}»: impossibile {action}.</translation>
+    </message>
+    <message>
+        <source>Unknown mediator: “{value}”.</source>
+        <translation>Mediatore sconosciuto: «{value}».</translation>
+    </message>
+    <message>
+        <source>User “{value}” is not linked to a mediator of the roster.</source>
+        <translation>L&apos;utente «{value}» non è collegato a un mediatore dell&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>Mediator booking {value} not found.</source>
+        <translation>Prenotazione del mediatore {value} non trovata.</translation>
+    </message>
+    <message>
+        <source>Booking {id} is “{status}”: cannot {action}.</source>
+        <translation>La prenotazione {id} è «{status}»: impossibile {action}.</translation>
+    </message>
+    <message>
+        <source>Booking {id} belongs to another mediator.</source>
+        <translation>La prenotazione {id} è di un altro mediatore.</translation>
+    </message>
+    <message>
+        <source>Mediator {mediator} does not work in “{language}”.</source>
+        <translation>Il mediatore {mediator} non lavora in «{language}».</translation>
+    </message>
+    <message>
+        <source>Mediator {mediator} is absent on {day} ({reason}).</source>
+        <translation>Il mediatore {mediator} è assente il {day} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Mediator {mediator} is not available on {day} {start}-{end} ({mode}); available that day: {windows}.</source>
+        <translation>Il mediatore {mediator} non è disponibile il {day} {start}-{end} ({mode}); disponibilità quel giorno: {windows}.</translation>
+    </message>
+    <message>
+        <source>Mediator {mediator} is already booked on {day} {start}-{end}.</source>
+        <translation>Il mediatore {mediator} è già prenotato il {day} {start}-{end}.</translation>
+    </message>
+    <message>
+        <source>No mediator for “{language}” is free on {day} {start}-{end} ({mode}): {reasons}</source>
+        <translation>Nessun mediatore per «{language}» libero il {day} {start}-{end} ({mode}): {reasons}</translation>
+    </message>
+    <message>
+        <source>Ticket {number} does not need a mediator.</source>
+        <translation>Il biglietto {number} non richiede un mediatore.</translation>
+    </message>
+    <message>
+        <source>Audit log tampered with at row {id}: {reason}</source>
+        <translation>Registro di audit alterato alla riga {id}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>The two passwords differ.</source>
@@ -608,22 +1415,6 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Other</source>
         <translation>Altro</translation>
-    </message>
-    <message>
-        <source>clerk</source>
-        <translation>operatore</translation>
-    </message>
-    <message>
-        <source>mediator</source>
-        <translation>mediatore</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>responsabile</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>amministratore</translation>
     </message>
     <message>
         <source>Italian</source>
@@ -762,6 +1553,69 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>late</source>
         <translation>in ritardo</translation>
+    </message>
+</context>
+<context>
+    <name>Legalisation</name>
+    <message>
+        <source>Italian public document</source>
+        <extracomment>The catalogue procedure whose checklist the helper hands out. Condition of the LEG checklist line that applies only to foreign consulates&apos; documents used in Italy. Codes and names that mean Italy itself: nothing to legalise for use in Italy.</extracomment>
+        <translation>Documento pubblico italiano</translation>
+    </message>
+    <message>
+        <source>, issued by: {issuer}</source>
+        <translation>, rilasciato da: {issuer}</translation>
+    </message>
+    <message>
+        <source>Legalisation by the Prefettura, for use in Italy.</source>
+        <translation>Legalizzazione in Prefettura per l&apos;uso in Italia.</translation>
+    </message>
+    <message>
+        <source>No formality needed: {basis}.</source>
+        <translation>Nessuna formalità: {basis}.</translation>
+    </message>
+    <message>
+        <source>Apostille (Hague Convention of 5/10/1961).</source>
+        <translation>Apostille (Convenzione dell&apos;Aia del 5/10/1961).</translation>
+    </message>
+    <message>
+        <source>Legalisation, then legalisation by the consulate of {country} in Italy.</source>
+        <translation>Legalizzazione, poi legalizzazione al consolato di {country} in Italia.</translation>
+    </message>
+    <message>
+        <source>Where: {office}</source>
+        <translation>Dove: {office}</translation>
+    </message>
+    <message>
+        <source>No formality for: {documents}.</source>
+        <translation>Nessuna formalità per: {documents}.</translation>
+    </message>
+    <message>
+        <source>Have it authenticated by a notary or public official first.</source>
+        <translation>Prima farla autenticare da un notaio o da un pubblico ufficiale.</translation>
+    </message>
+    <message>
+        <source>* TO VERIFY: {point}</source>
+        <extracomment>a point the office has not confirmed yet</extracomment>
+        <translation>* DA VERIFICARE: {point}</translation>
+    </message>
+    <message>
+        <source>Source: {source}; checked on {day}</source>
+        <translation>Fonte: {source}; verificato il {day}</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <extracomment>How a document of the legalisation checklist is needed.</extracomment>
+        <translation>obbligatorio</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facoltativo</translation>
+    </message>
+    <message>
+        <source>conditional</source>
+        <extracomment>the document is needed only in some cases</extracomment>
+        <translation>se pertinente</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1846,30 @@ Inviate all&apos;assistenza questo file di log:
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <source>display board</source>
+        <extracomment>Staff roles as the staff read them.</extracomment>
+        <translation>tabellone</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>operatore</translation>
+    </message>
+    <message>
+        <source>mediator</source>
+        <translation>mediatore</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>responsabile</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>amministratore</translation>
+    </message>
+</context>
+<context>
     <name>ServiceSummaryModel</name>
     <message>
         <source>Service</source>
@@ -1072,6 +1950,70 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Free</source>
         <translation>Liberi</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>waiting</source>
+        <extracomment>Statuses of tickets, appointments, convocations and mediator bookings.</extracomment>
+        <translation>in attesa</translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation>chiamato</translation>
+    </message>
+    <message>
+        <source>being served</source>
+        <translation>in servizio</translation>
+    </message>
+    <message>
+        <source>parked</source>
+        <translation>sospeso</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>concluso</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>assente</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annullato</translation>
+    </message>
+    <message>
+        <source>closed at end of day</source>
+        <translation>chiuso a fine giornata</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>prenotato</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>arrivato</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>inviata</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confermato</translation>
+    </message>
+    <message>
+        <source>attended</source>
+        <translation>presentato</translation>
+    </message>
+    <message>
+        <source>rebooked</source>
+        <translation>riprenotato</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>rifiutato</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +2182,7 @@ Inviate all&apos;assistenza questo file di log:
     </message>
     <message>
         <source>Nothing to call</source>
+        <extracomment>Actions of the window that are not ticket transitions: always there while the window is usable.</extracomment>
         <translation>Nessuno da chiamare</translation>
     </message>
     <message>

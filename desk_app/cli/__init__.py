@@ -32,6 +32,15 @@ from desk_app.core.auth import Actor
 from desk_app.core.services import CoreServices
 from desk_app.core.settings import Settings
 from desk_app.errors import DeskError, NotFoundError
+from desk_app.i18n import Context, Message
+
+
+class DeskAdmin(Context):
+    """Translation context of ``desk-admin``'s own text: ``ctx.t(DeskAdmin.tr("Created {username}."), username=...)``.
+
+    English sources with ``str.format`` fields, collected by ``lupdate`` into the one catalogue
+    (``translations/sportello_it.ts``, context ``DeskAdmin``); ``DeskAdmin.tr("%n ticket(s)", "", n)`` is a plural.
+    """
 
 #: Modules that add sub-commands. Features append theirs here.
 COMMAND_MODULES = [
@@ -111,9 +120,9 @@ class CliContext:
             for line in text:
                 print(line)
 
-    def t(self, italian: str, english: str) -> str:
-        """Pick the sentence in the staff language."""
-        return italian if self.lang == "it" else english
+    def t(self, text: Message, **params: Any) -> str:
+        """``text`` (a :class:`DeskAdmin` message) in the staff language, its fields filled from ``params``."""
+        return text.render(self.lang, **params)
 
     def close(self) -> None:
         if self._core is not None:
@@ -161,4 +170,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             ctx.close()
 
 
-__all__ = ["COMMAND_MODULES", "CliContext", "build_parser", "main", "to_jsonable"]
+__all__ = ["COMMAND_MODULES", "CliContext", "DeskAdmin", "build_parser", "main", "to_jsonable"]

@@ -7,11 +7,24 @@ import getpass
 import sys
 from typing import Any
 
-from desk_app.cli import CliContext
+from desk_app.cli import CliContext, DeskAdmin
+from desk_app.core.names import role_name
 from desk_app.core.settings import SETTINGS
 from desk_app.db import migrate
 from desk_app.db.models import ROLES
-from desk_app.errors import ROLE_NAMES, ValidationError, localized
+from desk_app.errors import ValidationError
+
+# Words of the listings (translator comments on each), rendered in the staff language when printed.
+#: a staff account that can log in
+_ACTIVE = DeskAdmin.tr("active")
+#: a staff account that cannot log in
+_DISABLED = DeskAdmin.tr("disabled")
+#: before a service's code in the office summary
+_SERVICE = DeskAdmin.tr("service")
+#: a counter, before its code
+_DESK = DeskAdmin.tr("desk")
+#: the settings file, before its path
+_FILE = DeskAdmin.tr("file")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,16 +83,15 @@ def _password(ctx: CliContext, from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():  # no terminal to ask on (a script, a pipe): say how instead of failing
-        raise ValidationError("bad_setting", name="password", reason=ctx.t(
-            "nessun terminale per chiederla: usare --password-stdin", "no terminal to ask on: use --password-stdin"))
+        raise ValidationError("bad_setting", name="password",
+                              reason=ctx.t(DeskAdmin.tr("no terminal to ask on: use --password-stdin")))
     try:
-        first = getpass.getpass(ctx.t("Password: ", "Password: "))
-        repeated = getpass.getpass(ctx.t("Ripetere la password: ", "Repeat password: "))
+        first = getpass.getpass(ctx.t(DeskAdmin.tr("Password: ")))
+        repeated = getpass.getpass(ctx.t(DeskAdmin.tr("Repeat password: ")))
     except EOFError as exc:
         raise ValidationError("required", field="password") from exc
     if repeated != first:
-        raise ValidationError("bad_setting", name="password", reason=ctx.t("le due password differiscono",
-                                                                             "the passwords differ"))
+        raise ValidationError("bad_setting", name="password", reason=ctx.t(DeskAdmin.tr("the passwords differ")))
     return first
 
 
@@ -87,14 +99,14 @@ def db_upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
     core = ctx.core(upgrade=False)
     result = core.upgrade_schema()
     text = (
-        ctx.t(f"Schema aggiornato: {sorted(result.before) or 'vuoto'} -> {sorted(result.after)}",
-              f"Schema upgraded: {sorted(result.before) or 'empty'} -> {sorted(result.after)}")
+        #: before/after are lists of schema revisions
+        ctx.t(DeskAdmin.tr("Schema upgraded: {before} -> {after}"),
+              before=sorted(result.before) or ctx.t(DeskAdmin.tr("empty")), after=sorted(result.after))
         if result.changed
-        else ctx.t(f"Schema già aggiornato ({', '.join(sorted(result.after))}).",
-                   f"Schema already up to date ({', '.join(sorted(result.after))}).")
+        else ctx.t(DeskAdmin.tr("Schema already up to date ({revisions})."), revisions=", ".join(sorted(result.after)))
     )
     if result.backup:
-        text += ctx.t(f"\nCopia di sicurezza: {result.backup}", f"\nBackup: {result.backup}")
+        text += "\n" + ctx.t(DeskAdmin.tr("Backup: {backup}"), backup=result.backup)
     ctx.emit({"changed": result.changed, "before": result.before, "after": result.after, "backup": result.backup},
              text)
     return 0
@@ -121,7 +133,7 @@ def db_check(ctx: CliContext, args: argparse.Namespace) -> int:
         lines.append(DatabaseError("db_outdated", current=",".join(info["revision"]) or "-",
                                    head=",".join(info["expected"])).message(ctx.lang))
     elif ok:
-        lines.append(ctx.t("Database in ordine.", "Database in good order."))
+        lines.append(ctx.t(DeskAdmin.tr("Database in good order.")))
     ctx.emit(info, lines)
     return 0 if ok else 2
 
@@ -129,22 +141,22 @@ def db_check(ctx: CliContext, args: argparse.Namespace) -> int:
 def staff_add(ctx: CliContext, args: argparse.Namespace) -> int:
     password = _password(ctx, args.password_stdin)
     view = ctx.core().staff.add_staff(ctx.actor(), args.username, args.name, args.role, password, args.office)
-    role = localized(ROLE_NAMES, view.role, ctx.lang)
-    ctx.emit(view, ctx.t(f"Creato {view.username} ({role}).", f"Created {view.username} ({role})."))
+    role = role_name(view.role, ctx.lang)
+    ctx.emit(view, ctx.t(DeskAdmin.tr("Created {username} ({role})."), username=view.username, role=role))
     return 0
 
 
 def staff_list(ctx: CliContext, args: argparse.Namespace) -> int:
     rows = ctx.core().staff.list_staff(ctx.actor())
-    ctx.emit(rows, [f"{s.username:<16} {localized(ROLE_NAMES, s.role, ctx.lang):<15} "
-                    f"{(ctx.t('attivo', 'active') if s.active else ctx.t('disattivo', 'disabled')):<9} "
+    ctx.emit(rows, [f"{s.username:<16} {role_name(s.role, ctx.lang):<15} "
+                    f"{(ctx.t(_ACTIVE) if s.active else ctx.t(_DISABLED)):<9} "
                     f"{s.display_name}" for s in rows])
     return 0
 
 
 def staff_passwd(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.core().staff.set_password(ctx.actor(), args.username, _password(ctx, args.password_stdin))
-    ctx.emit({"username": args.username}, ctx.t("Password aggiornata.", "Password updated."))
+    ctx.emit({"username": args.username}, ctx.t(DeskAdmin.tr("Password updated.")))
     return 0
 
 
@@ -180,22 +192,22 @@ def setup_office(ctx: CliContext, args: argparse.Namespace) -> int:
                  "service": services, "desk": desks}
     if args.admin:  # the first run: office, administrator and catalogue together, or nothing
         admin = AdminAccount(args.admin, args.admin_name or "", _password(ctx, args.password_stdin))
-        view = set_up_office(core, ctx.actor(), setup, admin)
+        view = set_up_office(core, ctx.actor(), setup, admin, first_run=False)
     else:
         view = core.offices.apply(ctx.actor(), setup)
     lines = [f"{view.code}: {view.name}"]
-    lines += [f"  {ctx.t('servizio', 'service')} {s.code} ({s.prefix}) {s.name}" for s in view.services]
-    lines += [f"  {ctx.t('sportello', 'desk')} {d.code}: {', '.join(d.service_codes)}" for d in view.desks]
+    lines += [f"  {ctx.t(_SERVICE)} {s.code} ({s.prefix}) {s.name}" for s in view.services]
+    lines += [f"  {ctx.t(_DESK)} {d.code}: {', '.join(d.service_codes)}" for d in view.desks]
     if args.admin:
-        lines.append(ctx.t(f"  amministratore {args.admin.lower()}", f"  administrator {args.admin.lower()}"))
+        lines.append(ctx.t(DeskAdmin.tr("  administrator {username}"), username=args.admin.lower()))
     ctx.emit(view, lines)
     return 0
 
 
 def audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     result = ctx.core().audit.verify(ctx.actor())
-    ctx.emit(result, ctx.t(f"Registro di audit integro: {result.count} eventi, ultimo hash {result.head}",
-                           f"Audit log intact: {result.count} events, head hash {result.head}"))
+    ctx.emit(result, ctx.t(DeskAdmin.tr("Audit log intact: {count} events, head hash {head}"),
+                           count=result.count, head=result.head))
     return 0
 
 
@@ -204,7 +216,7 @@ def day_close(ctx: CliContext, args: argparse.Namespace) -> int:
 
     before = parse_date(args.before) if args.before else None
     closed = ctx.core().queue.close_day(ctx.actor(), before)
-    ctx.emit({"closed": closed}, ctx.t(f"Biglietti chiusi: {closed}", f"Tickets closed: {closed}"))
+    ctx.emit({"closed": closed}, ctx.t(DeskAdmin.tr("Tickets closed: {closed}"), closed=closed))
     return 0 if closed else 3
 
 
@@ -219,6 +231,6 @@ def config_cmd(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.settings.save(**changes)
     data = {s.name: getattr(ctx.settings, s.name) for s in SETTINGS}
     ctx.emit({"file": ctx.settings.paths.settings_file, "settings": data},
-             [f"{ctx.t('file', 'file')}: {ctx.settings.paths.settings_file}"]
+             [f"{ctx.t(_FILE)}: {ctx.settings.paths.settings_file}"]
              + [f"{s.name} = {data[s.name]!r}    # {s.description}" for s in SETTINGS])
     return 0

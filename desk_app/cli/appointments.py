@@ -11,14 +11,27 @@ import argparse
 from datetime import timedelta
 from pathlib import Path
 
-from desk_app.cli import CliContext
+from desk_app.cli import CliContext, DeskAdmin
 from desk_app.clock import local_time
 from desk_app.core.appointments import AppointmentView, hours_text, slot_label
 from desk_app.core.mediators import AgendaEntry, MediatorBookingView
+from desk_app.core.names import status_name
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.schedule import local_label, parse_local
 from desk_app.db.models_booking import MEDIATOR_MODES
-from desk_app.errors import STATUS_NAMES, ValidationError, localized
+from desk_app.errors import ValidationError
+
+# Words of the listings (translator comments on each), rendered in the staff language when printed.
+#: a counter, before its code
+_DESK = DeskAdmin.tr("desk")
+#: the mediator has arrived
+_PRESENT = DeskAdmin.tr("present")
+#: capacity of one appointment slot
+_PLACES = DeskAdmin.tr("places")
+#: places still free in a slot (plural)
+_FREE = DeskAdmin.tr("free")
+#: before a ticket number
+_TICKET = DeskAdmin.tr("Ticket")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -148,14 +161,14 @@ def _tz(ctx: CliContext) -> str:
 
 
 def _status(ctx: CliContext, status: str) -> str:
-    return localized(STATUS_NAMES, status, ctx.lang)
+    return status_name(status, ctx.lang)
 
 
 def describe_appointment(ctx: CliContext, view: AppointmentView, tz: str) -> str:
     day, at = local_label(view.starts_at, tz)
     who = f" {view.person_name}" + (f" ({view.practice_number})" if view.practice_number else "") \
         if view.person_name else ""
-    extras = [x for x in (view.language, ctx.t("mediatore", "mediator") if view.needs_mediator else None,
+    extras = [x for x in (view.language, ctx.t(DeskAdmin.tr("mediator")) if view.needs_mediator else None,
                           view.ticket_number) if x]
     return f"#{view.id} {day} {at} {view.service_code} {_status(ctx, view.status)}{who}" + \
         (f" [{', '.join(extras)}]" if extras else "")
@@ -163,14 +176,14 @@ def describe_appointment(ctx: CliContext, view: AppointmentView, tz: str) -> str
 
 def describe_entry(ctx: CliContext, entry: AgendaEntry, tz: str) -> str:
     day, start = local_label(entry.starts_at, tz)
-    desk = f" {ctx.t('sportello', 'desk')} {entry.desk_code}" if entry.desk_code else ""
-    present = f" ({ctx.t('presente', 'present')})" if entry.present else ""
+    desk = f" {ctx.t(_DESK)} {entry.desk_code}" if entry.desk_code else ""
+    present = f" ({ctx.t(_PRESENT)})" if entry.present else ""
     return (f"#{entry.id} {day} {start}-{local_label(entry.ends_at, tz)[1]} {entry.language} {entry.mode}{desk} "
             f"{_status(ctx, entry.status)}{present}")
 
 
 def describe_booking(ctx: CliContext, view: MediatorBookingView, tz: str) -> str:
-    target = view.ticket_number or (f"#{view.appointment_id}" if view.appointment_id else ctx.t("turno", "shift"))
+    target = view.ticket_number or (f"#{view.appointment_id}" if view.appointment_id else ctx.t(DeskAdmin.tr("shift")))
     return f"{describe_entry(ctx, view.entry, tz)} - {view.mediator_code} {view.mediator_name} -> {target}"
 
 
@@ -180,14 +193,14 @@ def set_calendar(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.actor(), args.service, hours=args.hours, slot_minutes=args.slot, capacity=args.capacity,
         early_minutes=args.early, late_minutes=args.late, horizon_days=args.horizon)
     ctx.emit(view, f"{view.service_code}: {hours_text(view)}; {view.slot_minutes} min, {view.capacity} "
-                   f"{ctx.t('posti', 'places')}, -{view.early_minutes}/+{view.late_minutes} min")
+                   f"{ctx.t(_PLACES)}, -{view.early_minutes}/+{view.late_minutes} min")
     return 0
 
 
 def close_day(ctx: CliContext, args: argparse.Namespace) -> int:
     affected = ctx.core().appointments.add_closure(ctx.actor(), args.day, args.reason, args.service)
     ctx.emit({"day": args.day, "booked_to_move": affected},
-             ctx.t(f"Chiuso. Appuntamenti da spostare: {affected}", f"Closed. Appointments to move: {affected}"))
+             ctx.t(DeskAdmin.tr("Closed. Appointments to move: {affected}"), affected=affected))
     return 0
 
 
@@ -195,10 +208,10 @@ def list_slots(ctx: CliContext, args: argparse.Namespace) -> int:
     day = ctx.core().appointments.slots(ctx.actor(), args.service, args.day)
     tz = _tz(ctx)
     if day.closed_reason:
-        lines = [ctx.t(f"Chiuso: {day.closed_reason}", f"Closed: {day.closed_reason}")]
+        lines = [ctx.t(DeskAdmin.tr("Closed: {closed_reason}"), closed_reason=day.closed_reason)]
     else:
-        lines = [f"{slot_label(s, tz)}  {s.free}/{s.capacity} {ctx.t('liberi', 'free')}" for s in day.slots]
-    ctx.emit(day, lines or [ctx.t("Nessun turno.", "No slots.")])
+        lines = [f"{slot_label(s, tz)}  {s.free}/{s.capacity} {ctx.t(_FREE)}" for s in day.slots]
+    ctx.emit(day, lines or [ctx.t(DeskAdmin.tr("No slots."))])
     return 0 if day.slots else 3
 
 
@@ -224,39 +237,38 @@ def cancel_appointment(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def check_in(ctx: CliContext, args: argparse.Namespace) -> int:
     done = ctx.core().appointments.check_in(ctx.actor(), args.id)
-    arrival = {"on_time": ctx.t("in orario: priorità appuntamento", "on time: appointment priority"),
-               "early": ctx.t("in anticipo: coda ordinaria", "early: ordinary queue"),
-               "late": ctx.t("in ritardo: coda ordinaria", "late: ordinary queue")}[done.arrival]
-    ctx.emit(done, f"{ctx.t('Biglietto', 'Ticket')} {done.ticket.number} - {arrival}")
+    arrival = {"on_time": ctx.t(DeskAdmin.tr("on time: appointment priority")),
+               "early": ctx.t(DeskAdmin.tr("early: ordinary queue")),
+               "late": ctx.t(DeskAdmin.tr("late: ordinary queue"))}[done.arrival]
+    ctx.emit(done, f"{ctx.t(_TICKET)} {done.ticket.number} - {arrival}")
     return 0
 
 
 def list_appointments(ctx: CliContext, args: argparse.Namespace) -> int:
     views = ctx.core().appointments.day(ctx.actor(), args.day, args.service, with_names=args.names)
     tz = _tz(ctx)
-    ctx.emit(views, [describe_appointment(ctx, v, tz) for v in views] or [ctx.t("Nessun appuntamento.",
-                                                                                 "No appointments.")])
+    ctx.emit(views, [describe_appointment(ctx, v, tz) for v in views] or [ctx.t(DeskAdmin.tr("No appointments."))])
     return 0 if views else 3
 
 
 def search_appointments(ctx: CliContext, args: argparse.Namespace) -> int:
     views = ctx.core().appointments.search(ctx.actor(), args.text)
     tz = _tz(ctx)
-    ctx.emit(views, [describe_appointment(ctx, v, tz) for v in views] or [ctx.t("Nessun risultato.", "No match.")])
+    ctx.emit(views, [describe_appointment(ctx, v, tz) for v in views] or [ctx.t(DeskAdmin.tr("No match."))])
     return 0 if views else 3
 
 
 def mark_no_shows(ctx: CliContext, args: argparse.Namespace) -> int:
     marked = ctx.core().appointments.mark_no_shows(ctx.actor())
-    ctx.emit({"no_shows": marked}, ctx.t(f"Segnati assenti: {len(marked)}", f"Marked no-show: {len(marked)}"))
+    ctx.emit({"no_shows": marked}, ctx.t(DeskAdmin.tr("Marked no-show: {marked}"), marked=len(marked)))
     return 0 if marked else 3
 
 
 def purge(ctx: CliContext, args: argparse.Namespace) -> int:
     result = ctx.core().purge_expired_personal_data(ctx.actor())
     ctx.emit({"purged": result.appointments, "cases": result.cases},
-             ctx.t(f"Dati personali cancellati da {result.appointments} appuntamenti e {result.cases} pratiche.",
-                   f"Personal data removed from {result.appointments} appointments and {result.cases} cases."))
+             ctx.t(DeskAdmin.tr("Personal data removed from {appointments} appointments and {cases} cases."),
+                   appointments=result.appointments, cases=result.cases))
     return 0 if result.total else 3
 
 
@@ -283,7 +295,7 @@ def set_availability(ctx: CliContext, args: argparse.Namespace) -> int:
     day = args.absent or args.extra
     mediators.add_exception(ctx.actor(), args.code, day, available=bool(args.extra), starts=args.start,
                             ends=args.end, mode=args.mode, reason=args.reason)
-    ctx.emit({"code": args.code, "day": day, "available": bool(args.extra)}, ctx.t("Registrato.", "Recorded."))
+    ctx.emit({"code": args.code, "day": day, "available": bool(args.extra)}, ctx.t(DeskAdmin.tr("Recorded.")))
     return 0
 
 
@@ -314,8 +326,8 @@ def show_agenda(ctx: CliContext, args: argparse.Namespace) -> int:
     if payload is not None:
         path = Path(args.ics)
         path.write_bytes(payload)
-        lines.append(ctx.t(f"Calendario scritto in {path.resolve()}", f"Calendar written to {path.resolve()}"))
-    ctx.emit(entries, lines or [ctx.t("Nessuna prenotazione.", "No bookings.")])
+        lines.append(ctx.t(DeskAdmin.tr("Calendar written to {path}"), path=path.resolve()))
+    ctx.emit(entries, lines or [ctx.t(DeskAdmin.tr("No bookings."))])
     return 0 if entries else 3
 
 
@@ -337,13 +349,13 @@ def show_waiting(ctx: CliContext, args: argparse.Namespace) -> int:
     held = ctx.core().mediators.waiting_for_mediator(ctx.actor(), args.desk)
     tz = _tz(ctx)
     reasons = {
-        "no_language": ctx.t("lingua non indicata", "no language given"),
-        "no_booking": ctx.t("nessun mediatore prenotato", "no mediator booked"),
-        "booked_later": ctx.t("mediatore prenotato dalle", "mediator booked from"),
-        "not_present": ctx.t("mediatore non ancora presente", "mediator not here yet"),
+        "no_language": ctx.t(DeskAdmin.tr("no language given")),
+        "no_booking": ctx.t(DeskAdmin.tr("no mediator booked")),
+        "booked_later": ctx.t(DeskAdmin.tr("mediator booked from")),
+        "not_present": ctx.t(DeskAdmin.tr("mediator not here yet")),
     }
     lines = [f"{w.ticket_number} {w.service_code} {w.language or '-'}: {reasons[w.reason]}"
              + (f" {local_label(w.next_booking_at, tz)[1]}" if w.reason == "booked_later" and w.next_booking_at
                 else "") for w in held]
-    ctx.emit(held, lines or [ctx.t("Nessun biglietto in attesa del mediatore.", "No ticket waits for a mediator.")])
+    ctx.emit(held, lines or [ctx.t(DeskAdmin.tr("No ticket waits for a mediator."))])
     return 0 if held else 3

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import argparse
 
-from desk_app.cli import CliContext
+from desk_app.cli import CliContext, DeskAdmin
 from desk_app.core.cases import CaseView
 from desk_app.core.queue import LANGUAGES
 from desk_app.db.models_content import CASE_OUTCOMES, ITEM_STATES
 from desk_app.errors import NotFoundError
 
-_STATE_NAMES = {"pending": ("da controllare", "to check"), "presented": ("presentato", "presented"),
-                "missing": ("mancante", "missing"), "not_applicable": ("non pertinente", "not applicable")}
+#: What the clerk recorded for a checklist item.
+_STATE_NAMES = {"pending": DeskAdmin.tr("to check"), "presented": DeskAdmin.tr("presented"),
+                "missing": DeskAdmin.tr("missing"), "not_applicable": DeskAdmin.tr("not applicable")}
+
+# Words of the listings (translator comments on each), rendered in the staff language when printed.
+#: a counter case, before its number
+_CASE = DeskAdmin.tr("Case")
+#: before a ticket number
+_TICKET = DeskAdmin.tr("ticket")
+#: the clerk's note on a case
+_NOTE = DeskAdmin.tr("Note")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,19 +85,18 @@ def _ticket_id(ctx: CliContext, number: str | None) -> int | None:
 
 
 def _lines(ctx: CliContext, case: CaseView) -> list[str]:
-    it = ctx.lang == "it"
-    head = (f"{ctx.t('Pratica', 'Case')} {case.id} · {case.procedure_code} v{case.version} · "
+    head = (f"{ctx.t(_CASE)} {case.id} · {case.procedure_code} v{case.version} · "
             f"{case.practice_number or '-'} · {case.language} · {case.status}"
             + (f" · {case.outcome}" if case.outcome else "")
-            + (f" · {ctx.t('biglietto', 'ticket')} {case.ticket_number}" if case.ticket_number else ""))
+            + (f" · {ctx.t(_TICKET)} {case.ticket_number}" if case.ticket_number else ""))
     lines = [head]
     for entry in case.items:
-        state = _STATE_NAMES[entry.state][0 if it else 1]
+        state = ctx.t(_STATE_NAMES[entry.state])
         flag = " *" if entry.item.verify else ""
         note = f" — {entry.note}" if entry.note else ""
         lines.append(f"  [{state:<14}] {entry.key:<24} {entry.item.text_it}{flag}{note}")
     if case.note:
-        lines.append(f"  {ctx.t('Note', 'Note')}: {case.note}")
+        lines.append(f"  {ctx.t(_NOTE)}: {case.note}")
     return lines
 
 
@@ -108,7 +116,7 @@ def show_case(ctx: CliContext, args: argparse.Namespace) -> int:
 def find_cases(ctx: CliContext, args: argparse.Namespace) -> int:
     views = ctx.core().cases.find_by_practice(ctx.actor(), args.practice)
     ctx.emit(views, [line for v in views for line in _lines(ctx, v)[:1]]
-             or [ctx.t("Nessuna pratica.", "No cases.")])
+             or [ctx.t(DeskAdmin.tr("No cases."))])
     return 0 if views else 3
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk_app.cli import CliContext
+from desk_app.cli import CliContext, DeskAdmin
 from desk_app.core.auth import Actor
 from desk_app.core.catalogue import LANGUAGE_NAMES
 from desk_app.core.legalisation import LegalisationService
@@ -84,12 +84,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def load_catalogue(ctx: CliContext, args: argparse.Namespace) -> int:
     result = ctx.core().content.load(ctx.actor(), office_code=args.office)
     ctx.emit(result, ctx.t(
-        f"Catalogo {result.catalogue_version}: {result.texts_added} testi aggiunti, {result.texts_updated} "
-        f"aggiornati, {result.texts_kept} modificati dall'ufficio e lasciati; {result.procedures_added} procedure "
-        f"nuove; nuove versioni di lista: {', '.join(result.versions_added) or '-'}",
-        f"Catalogue {result.catalogue_version}: {result.texts_added} texts added, {result.texts_updated} updated, "
-        f"{result.texts_kept} edited by the office and kept; {result.procedures_added} new procedures; "
-        f"new checklist versions: {', '.join(result.versions_added) or '-'}"))
+        DeskAdmin.tr("Catalogue {version}: {added} texts added, {updated} updated, {kept} edited by the office and "
+                     "kept; {procedures} new procedures; new checklist versions: {versions}"),
+        version=result.catalogue_version, added=result.texts_added, updated=result.texts_updated,
+        kept=result.texts_kept, procedures=result.procedures_added, versions=", ".join(result.versions_added) or "-"))
     return 0
 
 
@@ -122,9 +120,10 @@ def print_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
 
         write_pdf(sheet, path)
     ctx.emit({"file": path.resolve(), "language": sheet.lang, "status": sheet.status, "format": kind},
-             ctx.t(f"Foglio scritto in {path.resolve()} ({LANGUAGE_NAMES[sheet.lang]}, traduzione: "
-                   f"{_TRANSLATION_STATUS_IT.get(sheet.status, sheet.status)})",
-                   f"Sheet written to {path.resolve()} ({LANGUAGE_NAMES[sheet.lang]}, translation: {sheet.status})"))
+             ctx.t(DeskAdmin.tr("Sheet written to {path} ({language}, translation: {status})"), path=path.resolve(),
+                   language=LANGUAGE_NAMES[sheet.lang],
+                   status=ctx.t(_TRANSLATION_STATUS[sheet.status]) if sheet.status in _TRANSLATION_STATUS
+                   else sheet.status))
     return 0
 
 
@@ -140,8 +139,8 @@ def print_ticket(ctx: CliContext, args: argparse.Namespace) -> int:
     write_ticket_pdf(ticket, path, paper)
     language = ticket.language or "it"
     ctx.emit({"file": path.resolve(), "number": view.number, "id": view.id, "paper": paper, "language": language},
-             ctx.t(f"Biglietto {view.number} scritto in {path.resolve()} ({paper}, {LANGUAGE_NAMES[language]})",
-                   f"Ticket {view.number} written to {path.resolve()} ({paper}, {LANGUAGE_NAMES[language]})"))
+             ctx.t(DeskAdmin.tr("Ticket {number} written to {path} ({paper}, {language})"), number=view.number,
+                   path=path.resolve(), paper=paper, language=LANGUAGE_NAMES[language]))
     return 0
 
 
@@ -177,43 +176,40 @@ def export_po(ctx: CliContext, args: argparse.Namespace) -> int:
     path = Path(args.file)
     count = ctx.core().translations.export_po(ctx.actor(), args.po_lang, path)
     ctx.emit({"file": path.resolve(), "entries": count},
-             ctx.t(f"{count} voci scritte in {path.resolve()}", f"{count} entries written to {path.resolve()}"))
+             ctx.t(DeskAdmin.tr("%n entries written to {path}", "", count), path=path.resolve()))
     return 0
 
 
 def import_po(ctx: CliContext, args: argparse.Namespace) -> int:
     result = ctx.core().translations.import_po(ctx.actor(), args.po_lang, Path(args.file))
     ctx.emit(result, ctx.t(
-        f"{result.imported} traduzioni importate ({result.stale} di un testo italiano precedente), "
-        f"{result.unchanged} invariate, {result.skipped} saltate",
-        f"{result.imported} translations imported ({result.stale} of an earlier Italian text), "
-        f"{result.unchanged} unchanged, {result.skipped} skipped"))
+        DeskAdmin.tr("{imported} translations imported ({stale} of an earlier Italian text), {unchanged} unchanged, "
+                     "{skipped} skipped"),
+        imported=result.imported, stale=result.stale, unchanged=result.unchanged, skipped=result.skipped))
     return 0
 
 
-_FORMALITY_NAMES = {"none": ("nessuna formalità", "no formality"), "apostille": ("Apostille", "Apostille"),
-                    "legalisation": ("legalizzazione", "legalisation")}
-_STATUS_NAMES = {"eu": ("UE", "EU"), "party": ("Aia", "Hague"), "not_party": ("non Aia", "not Hague"),
-                 "unknown": ("da verificare", "to verify")}
-
-
-_TRANSLATION_STATUS_IT = {"draft": "bozza", "reviewed": "rivista", "stale": "da aggiornare", "missing": "mancante"}
+#: A country's standing in the legalisation table (the Hague Apostille Convention, the EU).
+_STATUS_NAMES = {"eu": DeskAdmin.tr("EU"), "party": DeskAdmin.tr("Hague"), "not_party": DeskAdmin.tr("not Hague"),
+                 "unknown": DeskAdmin.tr("to verify")}
+#: The translation status of a printed sheet.
+_TRANSLATION_STATUS = {"draft": DeskAdmin.tr("draft"), "reviewed": DeskAdmin.tr("reviewed"),
+                       "stale": DeskAdmin.tr("to update"), "missing": DeskAdmin.tr("missing")}
 
 
 def legalisation_advice(ctx: CliContext, args: argparse.Namespace) -> int:
     # The helper is pure data: it answers without opening the database (CoreServices holds the same service).
     helper = LegalisationService()
     table = helper.table
-    it = ctx.lang == "it"
     if args.list or args.country is None:
-        lines = [ctx.t(f"Tabella legalizzazioni {table.version}, verificata il {table.checked_on}",
-                       f"Legalisation table {table.version}, checked on {table.checked_on}")]
+        lines = [ctx.t(DeskAdmin.tr("Legalisation table {version}, checked on {checked_on}"), version=table.version,
+                       checked_on=table.checked_on)]
         for c in helper.countries():
-            status = _STATUS_NAMES[c.status][0 if it else 1]
+            status = ctx.t(_STATUS_NAMES[c.status])
             lines.append(f"  {c.code}  {c.name(ctx.lang):24} {status}{' *' if c.verify else ''}")
-        lines.append(ctx.t("Tipi di documento (--document):", "Document types (--document):"))
+        lines.append(ctx.t(DeskAdmin.tr("Document types (--document):")))
         lines += [f"  {d.kind:16} {d.name(ctx.lang)}" for d in table.documents.values()]
-        lines.append(ctx.t("Chi ha rilasciato il documento (--issuer):", "Issuers (--issuer):"))
+        lines.append(ctx.t(DeskAdmin.tr("Issuers (--issuer):")))
         lines += [f"  {i.kind:20} {i.name(ctx.lang)} -> {i.office}" for i in table.issuers.values()]
         ctx.emit({"version": table.version, "checked_on": table.checked_on, "countries": helper.countries(),
                   "documents": list(table.documents.values()), "issuers": list(table.issuers.values())}, lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk_app.cli import CliContext
+from desk_app.cli import CliContext, DeskAdmin
 from desk_app.core.validation import parse_date
 
 
@@ -36,8 +36,7 @@ def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
     start, end = parse_date_range(args.start, args.end)
     path = write_counts(rows, Path(args.output), args.format, core.offices.view().name, start, end)
     ctx.emit({"file": path.resolve(), "rows": [r.as_dict() for r in rows]},
-             ctx.t(f"Conteggi esportati: {len(rows)} righe in {path.resolve()}",
-                   f"Counts exported: {len(rows)} rows to {path.resolve()}"))
+             ctx.t(DeskAdmin.tr("Counts exported: {rows} rows to {path}"), rows=len(rows), path=path.resolve()))
     return 0
 
 
@@ -51,21 +50,22 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
                      waiting=max(0, args.waiting))
     created, result = demo.setup, demo.day
     lines = [
-        ctx.t(f"Ufficio demo {result.office_code} pronto; database: {core.db.describe()}",
-              f"Demo office {result.office_code} ready; database: {core.db.describe()}"),
-        ctx.t(f"Giornata simulata {result.day}: emessi {result.issued}, serviti {result.served}, assenti "
-              f"{result.no_shows}, trasferiti {result.transfers}, in attesa ora {result.waiting_left}",
-              f"Simulated day {result.day}: issued {result.issued}, served {result.served}, no-shows "
-              f"{result.no_shows}, transferred {result.transfers}, waiting now {result.waiting_left}"),
+        ctx.t(DeskAdmin.tr("Demo office {office_code} ready; database: {database}"), office_code=result.office_code,
+              database=core.db.describe()),
+        ctx.t(DeskAdmin.tr("Simulated day {day}: issued {issued}, served {served}, no-shows {no_shows}, "
+                           "transferred {transfers}, waiting now {waiting_left}"),
+              day=result.day, issued=result.issued, served=result.served, no_shows=result.no_shows,
+              transfers=result.transfers, waiting_left=result.waiting_left),
     ]
     if created.catalogue is not None:
-        lines.append(ctx.t(f"Catalogo {created.catalogue.catalogue_version}: {created.catalogue.texts_added} testi "
-                           f"aggiunti, {created.catalogue.procedures_added} procedure nuove",
-                           f"Catalogue {created.catalogue.catalogue_version}: {created.catalogue.texts_added} texts "
-                           f"added, {created.catalogue.procedures_added} new procedures"))
+        catalogue = created.catalogue
+        lines.append(ctx.t(DeskAdmin.tr("Catalogue {catalogue_version}: {texts_added} texts added, "
+                                        "{procedures_added} new procedures"),
+                           catalogue_version=catalogue.catalogue_version, texts_added=catalogue.texts_added,
+                           procedures_added=catalogue.procedures_added))
     if created.staff_created:
-        lines.append(ctx.t(f"Utenti creati (password «{DEMO_PASSWORD}»): {', '.join(created.staff_created)}",
-                           f"Accounts created (password “{DEMO_PASSWORD}”): {', '.join(created.staff_created)}"))
+        lines.append(ctx.t(DeskAdmin.tr("Accounts created (password “{password}”): {usernames}"),
+                           password=DEMO_PASSWORD, usernames=", ".join(created.staff_created)))
     ctx.emit({"result": result, "staff_created": created.staff_created, "catalogue": created.catalogue,
               "database": core.db.describe()}, lines)
     return 0

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from desk_app.cli import CliContext
+from desk_app.cli import CliContext, DeskAdmin
+from desk_app.core.names import status_name
 from desk_app.core.queue import LANGUAGES, OUTCOMES, PRIORITY_HEAD_START, TicketRef, TicketView
 from desk_app.db.models import TICKET_STATUSES
-from desk_app.errors import STATUS_NAMES, localized
+
+# Words of the listings (translator comments on each), rendered in the staff language when printed.
+#: a counter, before its code
+_DESK = DeskAdmin.tr("desk")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,8 +64,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def describe(ctx: CliContext, ticket: TicketView) -> str:
-    status = localized(STATUS_NAMES, ticket.status, ctx.lang)
-    where = f" -> {ctx.t('sportello', 'desk')} {ticket.desk_code}" if ticket.desk_code and ticket.status in (
+    status = status_name(ticket.status, ctx.lang)
+    where = f" -> {ctx.t(_DESK)} {ticket.desk_code}" if ticket.desk_code and ticket.status in (
         "called", "serving") else ""
     return f"{ticket.number} {ticket.service_code} {status}{where}"
 
@@ -103,5 +107,5 @@ def ticket_move(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def list_tickets(ctx: CliContext, args: argparse.Namespace) -> int:
     views = ctx.core().queue.tickets(ctx.actor(), desk_code=args.desk, statuses=tuple(args.status or ("waiting",)))
-    ctx.emit(views, [describe(ctx, v) for v in views] or [ctx.t("Nessun biglietto.", "No tickets.")])
+    ctx.emit(views, [describe(ctx, v) for v in views] or [ctx.t(DeskAdmin.tr("No tickets."))])
     return 0 if views else 3

@@ -42,7 +42,7 @@ _CASE_WORK = frozenset({"work_cases"})
 _BOOKING_WORK = frozenset({"book_appointments", "book_mediators"})
 #: Calendars, the mediator roster and the retention purge of booking data.
 _BOOKING_ADMIN = frozenset({"manage_calendar", "manage_mediators", "purge_personal_data"})
-#: What each role may do. Actions are the keys of ``desk_app.errors.ACTION_NAMES``.
+#: What each role may do. Actions are the keys of ``desk_app.core.names.ACTION_NAMES``.
 #: ``display`` is the waiting-room board (:meth:`Actor.display_board`): no staff account has it (it is not in
 #: ``ROLES``, whose CHECK guards the staff table), and it reads the calls and nothing else.
 PERMISSIONS: dict[str, frozenset[str]] = {

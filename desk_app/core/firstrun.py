@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.clock import local_time
@@ -26,13 +27,16 @@ from desk_app.core.catalogue import Catalogue
 from desk_app.core.demo import DEMO_PASSWORD, DemoResult, create_demo_office, simulate_day
 from desk_app.core.office import OfficeView, clean_setup
 from desk_app.core.services import CoreServices
-from desk_app.errors import ValidationError
+from desk_app.db.models import Office
+from desk_app.errors import ConflictError, ValidationError
 
 #: When the simulated demo morning opens, and how long it lasts.
 DEMO_OPENING = time(8, 30)
 DEMO_MORNING = timedelta(hours=4)
 #: Bounds of ``tickets`` for a simulated day (the real office sees 150-400).
 DEMO_TICKETS = (1, 2000)
+#: Walk-ins left waiting after the simulation (``desk-admin demo --waiting``'s default), for a live queue.
+DEMO_WAITING = 8
 
 
 @dataclass(frozen=True)
@@ -48,9 +52,15 @@ class AdminAccount:
     password: str = field(repr=False)
 
 
-def set_up_office(core: CoreServices, actor: Actor, setup: Mapping[str, Any], admin: AdminAccount
-                  ) -> OfficeView:
-    """Create (or update) the office described by ``setup`` with ``admin`` as its administrator.
+def set_up_office(core: CoreServices, actor: Actor, setup: Mapping[str, Any], admin: AdminAccount, *,
+                  first_run: bool = True) -> OfficeView:
+    """Create (or, with ``first_run=False``, update) the office described by ``setup`` with ``admin`` as its
+    administrator.
+
+    ``first_run`` (the wizard, which acts as a system actor before anyone can log in) refuses a database that
+    already holds an office, checked inside the writing transaction: a wizard left open on one PC while another
+    set the office up must not rewrite that office or add an administrator to it (``office_exists``).
+    ``desk-admin setup --admin`` passes ``False``: updating an office is its job.
 
     ``setup`` is what :meth:`~desk_app.core.office.OfficeService.apply` takes (``office``, ``service``,
     ``desk``). Needs ``manage_setup`` and ``manage_staff``. Everything is checked first (the set-up, the
@@ -67,6 +77,10 @@ def set_up_office(core: CoreServices, actor: Actor, setup: Mapping[str, Any], ad
     catalogue, translations = Catalogue.read(), shipped()
 
     def work(session: Session) -> OfficeView:
+        if first_run:
+            existing = session.execute(select(Office.code).limit(1)).scalar()
+            if existing is not None:
+                raise ConflictError("office_exists", office=existing)
         office = core.offices.apply_in(session, actor, office_setup)
         core.staff.add_staff_in(session, actor, account, office.code)
         core.content.load_in(session, actor, catalogue, translations, office_code=office.code)
@@ -146,3 +160,10 @@ def load_demo(core: CoreServices, actor: Actor, *, day: date | None = None, open
 
 
 __all__ = ["DEMO_OPENING", "AdminAccount", "DemoLoad", "load_demo", "recent_morning", "set_up_office"]
+
+
+def load_live_demo(core: CoreServices, actor: Actor) -> DemoLoad:
+    """The demo as it should look right now, whatever the hour: what the first-run wizard loads, and what
+    ``desk-admin demo`` does without options (:func:`recent_morning`, :data:`DEMO_WAITING` people waiting)."""
+    day, opening = recent_morning(core.clock.now())
+    return load_demo(core, actor, day=day, opening=opening, waiting=DEMO_WAITING)

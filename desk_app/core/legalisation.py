@@ -34,6 +34,7 @@ from typing import Any
 from desk_app.core.catalogue import Catalogue
 from desk_app.core.validation import clean_choice, clean_text
 from desk_app.errors import NotFoundError, ValidationError
+from desk_app.i18n import Context, Message
 from desk_app.resources import resource_path
 
 FORMALITIES = ("none", "apostille", "legalisation")
@@ -214,47 +215,53 @@ class Advice:
 
     def lines(self, lang: str, table: LegalisationTable) -> list[str]:
         """The answer as sentences for the clerk, in ``lang`` (``it`` or ``en``)."""
-        it = lang == "it"
+        def say(message: Message, **params: Any) -> str:
+            return message.render(lang, **params)
+
         country = self.country.name(lang)
-        what = self.document.name(lang) if self.document else (
-            "Documento pubblico italiano" if it else "Italian public document")
+        what = self.document.name(lang) if self.document else say(Legalisation.tr("Italian public document"))
         head = f"{what} → {country} ({self.country.code})"
         if self.issuer is not None:
-            head += f", {'rilasciato da' if it else 'issued by'}: {self.issuer.name(lang)}"
+            head += say(Legalisation.tr(", issued by: {issuer}"), issuer=self.issuer.name(lang))
         result = [head]
         if self.issuer is not None and self.issuer.for_use_in_italy:
-            result.append("Legalizzazione in Prefettura per l'uso in Italia." if it
-                          else "Legalisation by the Prefettura, for use in Italy.")
+            result.append(say(Legalisation.tr("Legalisation by the Prefettura, for use in Italy.")))
         elif self.formality == "none":
-            result.append(f"Nessuna formalità: {self.legal_basis}." if it
-                          else f"No formality needed: {self.legal_basis}.")
+            result.append(say(Legalisation.tr("No formality needed: {basis}."), basis=self.legal_basis))
         elif self.formality == "apostille":
-            result.append("Apostille (Convenzione dell'Aia del 5/10/1961)." if it
-                          else "Apostille (Hague Convention of 5/10/1961).")
+            result.append(say(Legalisation.tr("Apostille (Hague Convention of 5/10/1961).")))
         else:
-            result.append(f"Legalizzazione, poi legalizzazione al consolato di {country} in Italia." if it
-                          else f"Legalisation, then legalisation by the consulate of {country} in Italy.")
+            result.append(say(Legalisation.tr("Legalisation, then legalisation by the consulate of {country} in "
+                                              "Italy."), country=country))
         if self.formality != "none":
-            result.append(f"{'Dove' if it else 'Where'}: {self.office_name_it if it else self.office_name_en}")
+            office = self.office_name_it if lang == "it" else self.office_name_en  # content: the table's own names
+            result.append(say(Legalisation.tr("Where: {office}"), office=office))
         if self.exempt_documents:
             names = "; ".join(table.documents[k].name(lang) for k in self.exempt_documents)
-            result.append(f"Nessuna formalità per: {names}." if it else f"No formality for: {names}.")
+            result.append(say(Legalisation.tr("No formality for: {documents}."), documents=names))
         if self.document is not None and self.document.needs_authentication:
-            result.append("Prima farla autenticare da un notaio o da un pubblico ufficiale." if it
-                          else "Have it authenticated by a notary or public official first.")
+            result.append(say(Legalisation.tr("Have it authenticated by a notary or public official first.")))
         for line in self.checklist:
             text = line.text_it + (f" ({line.condition_it})" if line.condition_it else "")
-            label = _REQUIREMENT_NAMES.get(line.requirement, (line.requirement, line.requirement))[0 if it else 1]
+            requirement = _REQUIREMENT_NAMES.get(line.requirement)
+            label = say(requirement) if requirement is not None else line.requirement
             result.append(f"  [{label}] {text}{' *' if line.verify else ''}")
         for point in self.verify:
-            result.append(f"* {'DA VERIFICARE' if it else 'TO VERIFY'}: {point}")
-        result.append(f"{'Fonte' if it else 'Source'}: {self.source}; "
-                      f"{'verificato il' if it else 'checked on'} {self.checked_on}")
+            #: a point the office has not confirmed yet
+            result.append(say(Legalisation.tr("* TO VERIFY: {point}"), point=point))
+        result.append(say(Legalisation.tr("Source: {source}; checked on {day}"), source=self.source,
+                          day=self.checked_on))
         return result
 
 
-_REQUIREMENT_NAMES = {"required": ("obbligatorio", "required"), "optional": ("facoltativo", "optional"),
-                      "conditional": ("se pertinente", "conditional")}
+class Legalisation(Context):
+    """Translation context of the legalisation helper's answers (:meth:`Advice.lines`)."""
+
+
+#: How a document of the legalisation checklist is needed.
+_REQUIREMENT_NAMES = {"required": Legalisation.tr("required"), "optional": Legalisation.tr("optional"),
+                      #: the document is needed only in some cases
+                      "conditional": Legalisation.tr("conditional")}
 
 
 def _fold(value: str) -> str:

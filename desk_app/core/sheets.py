@@ -121,6 +121,10 @@ _TOKEN = re.compile(
     rf"(?<![A-Za-z0-9€])(?:(?=[A-Za-z€./:,+×\-\u2011\u2060]*\d){_WORD}|[A-Z]+(?:[./\-\u2011]\u2060?[A-Z0-9]+)+)"
     rf"(?:\.?[ \u00a0](?=[A-Za-z€./:,+×\-\u2011\u2060]*\d){_WORD})*(?![A-Za-z0-9€])")
 _ISOLATED = re.compile(f"({LRI}[^{PDI}]*{PDI})")
+#: Web addresses and e-mail (PEC) addresses: kept whole and byte-exact (no joiners or no-break hyphens, which
+#: would break a copied link), isolated as one token in right-to-left text. Final punctuation stays outside.
+_ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s\u2066-\u2069]*[^\s.,;:!?)\]\u2066-\u2069]"
+                      r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _unbreakable(token: str) -> str:
@@ -139,9 +143,19 @@ def protect_tokens(text: str, rtl: bool) -> str:
     """
     parts = _ISOLATED.split(text)
     for index in range(0, len(parts), 2):  # the odd parts are isolates already
-        parts[index] = _TOKEN.sub(
-            lambda m: f"{LRI}{_unbreakable(m.group(0))}{PDI}" if rtl else _unbreakable(m.group(0)), parts[index])
+        pieces = []
+        last = 0
+        for address in _ADDRESS.finditer(parts[index]):  # addresses first: their inner words are no codes
+            pieces.append(_protect_plain(parts[index][last:address.start()], rtl))
+            pieces.append(f"{LRI}{address.group(0)}{PDI}" if rtl else address.group(0))
+            last = address.end()
+        pieces.append(_protect_plain(parts[index][last:], rtl))
+        parts[index] = "".join(pieces)
     return "".join(parts)
+
+
+def _protect_plain(text: str, rtl: bool) -> str:
+    return _TOKEN.sub(lambda m: f"{LRI}{_unbreakable(m.group(0))}{PDI}" if rtl else _unbreakable(m.group(0)), text)
 
 
 def split_isolates(text: str) -> list[tuple[str, bool]]:

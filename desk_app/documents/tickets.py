@@ -36,10 +36,11 @@ from PySide6.QtGui import (
     QTextLength,
 )
 
-from desk_app.core.sheets import split_isolates
 from desk_app.documents.fonts import families, register_fonts
-from desk_app.documents.pdf import URDU_LINE_HEIGHT, ensure_gui
 from desk_app.resources import resource_path
+
+# desk_app.documents.pdf and desk_app.core.sheets are imported where they are used: they bring in the core and
+# SQLAlchemy (~1 s), and this module is on the desk window's start-up path (the ticket printer seam).
 
 if TYPE_CHECKING:
     from desk_app.core.queue import TicketView
@@ -156,6 +157,8 @@ class _TicketDocument:
         fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         fmt.setTopMargin(_SPACE_ABOVE[part] * self.scale)
         if lang == "ur":  # Nastaliq's own line is already tall (see desk_app.documents.pdf)
+            from desk_app.documents.pdf import URDU_LINE_HEIGHT
+
             fmt.setLineHeight(URDU_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if part == "rule":
             fmt.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
@@ -167,6 +170,8 @@ class _TicketDocument:
             self.cursor.insertBlock(fmt)
         size = SIZES["line" if part == "rule" else part] * self.scale
         self.cursor.setBlockCharFormat(_char_format(lang, size, bold))
+        from desk_app.core.sheets import split_isolates
+
         for segment, isolated in split_isolates(text):
             # A code isolated left to right inside right-to-left text is set in the Latin font, as on the sheets.
             self.cursor.insertText(segment, _char_format("it" if isolated else lang, size, bold))
@@ -178,6 +183,8 @@ def ticket_document(ticket: PrintableTicket, paper: str = "receipt80") -> QTextD
     Blocks, in order: office, number, service, ``dd/mm/yyyy HH:MM``, a rule, the Italian line, and the line in
     the person's language when it is not Italian and ``ticket_lines.toml`` has it.
     """
+    from desk_app.documents.pdf import ensure_gui
+
     ensure_gui()
     register_fonts()
     build = _TicketDocument(2 if paper == "a4" else 1)
@@ -227,6 +234,8 @@ def render_ticket(ticket: PrintableTicket, device: QPagedPaintDevice, paper: str
 
 def write_ticket_pdf(ticket: PrintableTicket, path: Path, paper: str = "receipt80") -> Path:
     """Render the ticket to a one-page PDF file (fonts embedded as subsets); return ``path``."""
+    from desk_app.documents.pdf import ensure_gui
+
     ensure_gui()
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(path))

@@ -286,7 +286,9 @@ class AppointmentDayView(QDialog):
             return self.tr("No appointment hours on this day.")
         free = sum(slot.free for slot in snapshot.slots.slots)
         booked = sum(1 for a in snapshot.appointments if a.status in ("booked", "checked_in"))
-        return self.tr("%1 appointment(s), %2 free place(s)").replace("%1", str(booked)).replace("%2", str(free))
+        #: joins "2 appointments" and "16 free places"
+        return self.tr("%1, %2").replace("%1", self.tr("%n appointment(s)", "", booked)) \
+            .replace("%2", self.tr("%n free place(s)", "", free))
 
     def _read_failed(self, exc: DeskError) -> None:
         if not is_connection_error(exc):  # the banner already says the database is away

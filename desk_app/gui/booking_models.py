@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desk_app.gui.labels import LANGUAGE_LABELS, QT_TRANSLATE_NOOP, staff_label, status_label
+from desk_app.gui.labels import LANGUAGE_LABELS, staff_label, status_label
 from desk_app.gui.models import HeaderedTableModel
+from desk_app.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desk_app.core.appointments import AppointmentView, SlotView

@@ -16,16 +16,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desk_app.resources import resource_path
+from desk_app.i18n import CATALOGUE, SOURCE_LANGUAGE, compiled_dir
 
 log = logging.getLogger(__name__)
-CATALOGUE = "sportello"
-SOURCE_LANGUAGE = "en"
-
-
-def compiled_dir() -> Path:
-    """Where the compiled ``.qm`` catalogues are: package data, built from ``translations/*.ts`` at build time."""
-    return resource_path("translations")
+__all__ = ["CATALOGUE", "SOURCE_LANGUAGE", "compiled_dir", "install_translators", "qt_tool"]
 
 
 def qt_tool(name: str) -> Path:
@@ -39,17 +33,16 @@ def qt_tool(name: str) -> Path:
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load the app's and Qt's translations for ``language``; return them (keep them alive).
 
-    English is the source language: nothing to load but the locale. A catalogue
-    that is missing (a source checkout never built) is logged and the interface
-    stays in English: nothing is compiled at start.
+    English is the source language: its catalogue holds only the plural forms ("1 ticket", "2 tickets") and Qt's
+    own dialogs are English already. A catalogue that is missing (a source checkout never built) is logged and the
+    interface stays in English: nothing is compiled at start.
     """
     QLocale.setDefault(QLocale(language))
-    if language == SOURCE_LANGUAGE:
-        return []
     translators: list[QTranslator] = []
     folder = compiled_dir()
-    candidates = [(f"{CATALOGUE}_{language}", folder),
-                  (f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))]
+    candidates = [(f"{CATALOGUE}_{language}", folder)]
+    if language != SOURCE_LANGUAGE:
+        candidates.append((f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))))
     for name, where in candidates:
         translator = QTranslator(app)
         if translator.load(name, str(where)):

@@ -1,9 +1,10 @@
 """Names the staff interface shows for core codes, and the public lines printed on tickets.
 
 Staff names (priorities, outcomes, languages as the clerk reads them) are
-English source strings marked with ``QT_TRANSLATE_NOOP`` so ``lupdate`` collects
-them; :func:`staff_label` translates them at display time. Ticket statuses reuse
-the core's own table (:data:`desk_app.errors.STATUS_NAMES`).
+English source strings marked with ``QT_TRANSLATE_NOOP`` (:mod:`desk_app.i18n`)
+so ``lupdate`` collects them; :func:`staff_label` translates them at display
+time. Roles and statuses are the core's own tables (:mod:`desk_app.core.names`):
+only GUI-only names live here.
 
 The public side (a language's own name in its own script, the "wait for your
 number" sentence) is content, not staff-UI text: it comes from
@@ -18,21 +19,11 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 
-from desk_app.errors import STATUS_NAMES, localized
+from desk_app.core.names import ROLE_NAMES, status_name
+from desk_app.i18n import QT_TRANSLATE_NOOP
 from desk_app.resources import resource_path
 
 _CONTEXT = "Labels"
-
-
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
-    """Qt's translation marker, typed: returns ``source`` unchanged, as ``PySide6.QtCore.QT_TRANSLATE_NOOP`` does.
-
-    PySide6's stub types the result as ``object``, which does not fit the ``dict[str, str]`` tables below. The name
-    is kept on purpose: ``lupdate`` collects ``QT_TRANSLATE_NOOP("Context", "text")`` calls by name, whatever the
-    function behind it.
-    """
-    del context  # only lupdate reads it
-    return source
 
 
 PRIORITY_LABELS: dict[str, str] = {
@@ -49,13 +40,6 @@ OUTCOME_LABELS: dict[str, str] = {
     "redirected": QT_TRANSLATE_NOOP("Labels", "Redirected to another office"),
     "not_competent": QT_TRANSLATE_NOOP("Labels", "Not our competence"),
     "other": QT_TRANSLATE_NOOP("Labels", "Other"),
-}
-
-ROLE_LABELS: dict[str, str] = {
-    "clerk": QT_TRANSLATE_NOOP("Labels", "clerk"),
-    "mediator": QT_TRANSLATE_NOOP("Labels", "mediator"),
-    "supervisor": QT_TRANSLATE_NOOP("Labels", "supervisor"),
-    "admin": QT_TRANSLATE_NOOP("Labels", "administrator"),
 }
 
 LANGUAGE_LABELS: dict[str, str] = {
@@ -107,12 +91,17 @@ TRANSLATION_STATUS_LABELS: dict[str, str] = {
 }
 
 
-def staff_label(table: dict[str, str], code: str | None) -> str:
+def staff_label(table: dict[str, str], code: str | None, context: str = _CONTEXT) -> str:
     """The translated staff name of ``code`` in ``table`` (the code itself if unknown, "" for ``None``)."""
     if code is None:
         return ""
     source = table.get(code)
-    return QCoreApplication.translate(_CONTEXT, source) if source else code
+    return QCoreApplication.translate(context, source) if source else code
+
+
+def role_label(role: str) -> str:
+    """A staff role as the core names it (context ``Role``), in the interface language."""
+    return staff_label(ROLE_NAMES, role, "Role")
 
 
 def language_choice(code: str) -> str:
@@ -124,7 +113,7 @@ def language_choice(code: str) -> str:
 
 def status_label(status: str, lang: str) -> str:
     """A ticket status as the core names it, in the staff language."""
-    return localized(STATUS_NAMES, status, lang)
+    return status_name(status, lang)
 
 
 @dataclass(frozen=True)

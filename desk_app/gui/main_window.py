@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from desk_app import APP_NAME
-from desk_app.gui.labels import ROLE_LABELS, staff_label
+from desk_app.gui.labels import role_label
 from desk_app.gui.login import LoginPage
 from desk_app.gui.operations import Operation
 from desk_app.gui.session import SessionController
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         actor = session.actor
         who = (self.tr("%1 (%2) at %3") if session.desk_code else self.tr("%1 (%2)")) \
             .replace("%1", actor.display_name or actor.username) \
-            .replace("%2", staff_label(ROLE_LABELS, actor.role)).replace("%3", session.desk_name)
+            .replace("%2", role_label(actor.role)).replace("%3", session.desk_name)
         self.setWindowTitle(f"{APP_NAME} — {who}")
         self.who_label.setText(who)
 
@@ -221,12 +221,12 @@ class MainWindow(QMainWindow):
         core, actor = self.runtime.core, Actor.system("gui:first-run")
         # One use case of the core (desk_app.core.firstrun), the same the command line runs: everything is
         # checked before anything is written, so a refusal leaves the database empty.
-        from desk_app.core.firstrun import AdminAccount, load_demo, set_up_office
+        from desk_app.core.firstrun import AdminAccount, load_live_demo, set_up_office
 
         work: Callable[[], OfficeView]
         if self.wizard.wants_demo():
             def work() -> OfficeView:
-                return load_demo(core, actor).office  # today's morning so far, queues left as they are
+                return load_live_demo(core, actor).office  # looks live at any hour, as `desk-admin demo` does
         else:
             setup = self.wizard.office_setup()
             admin = AdminAccount(*self.wizard.admin_account())

@@ -248,6 +248,7 @@ class Operation(Generic[T]):
         if self._runner.worker.submit(work, self._succeeded, self._failed) is None:
             for target in self._busy:  # shut down: nothing runs, nothing stays disabled
                 self._runner._release(target, False)
+            self._runner._ended(self, self._parent_alive())  # and its coalescing lane does not stay behind
 
     def _succeeded(self, result: T) -> None:
         handler = self._on_success

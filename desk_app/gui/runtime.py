@@ -108,6 +108,7 @@ class Runtime(QObject):
         self.feed: LiveFeed | None = None
         self.online = True
         self._closed = False
+        self.drained = True  # set by shutdown(): whether the worker finished its jobs in time
         worker.reached.connect(self._set_online)
         self._ping_timer = QTimer(self)
         self._ping_timer.setInterval(PING_INTERVAL_MS)
@@ -234,7 +235,10 @@ class Runtime(QObject):
         self._boot_timer.stop()
         # The worker first: the feed is started by a worker job, and stopping it while that job runs
         # (an app closed right after start-up) would race with its start.
-        self.worker.shutdown()
+        # If a job is still running after the wait, nothing more is written on this thread (it would wait on it).
+        self.drained = self.worker.shutdown()
+        if not self.drained:
+            log.warning("shutdown: a database job was still running after the wait; the logout is not recorded")
         if self.feed is not None:
             self.feed.stop()
             self.feed = None

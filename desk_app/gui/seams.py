@@ -107,14 +107,26 @@ class SoundEffectChime:
                 from PySide6.QtMultimedia import QSoundEffect
 
                 effect = QSoundEffect()
+                # QSoundEffect loads and decodes in the background: a bad file or no audio backend shows up
+                # later as status Error, not as an exception here.
+                effect.statusChanged.connect(self._status_changed)
                 effect.setSource(QUrl.fromLocalFile(str(self.path)))
                 effect.setVolume(self.volume)
                 self._effect = effect
             self._effect.play()
-        except Exception as exc:
-            self.failed = exc
-            log.warning("the call chime is off: it cannot play %s (%s: %s)", self.path, type(exc).__name__, exc,
-                        exc_info=exc)
+        except Exception as exc:  # noqa: BLE001 - whatever breaks the sound, the call itself must go on
+            self._off(exc)
+
+    def _status_changed(self) -> None:
+        from PySide6.QtMultimedia import QSoundEffect
+
+        if self._effect is not None and self._effect.status() == QSoundEffect.Status.Error and self.failed is None:
+            self._off(OSError(f"QtMultimedia could not load or play {self.path.name}"))
+
+    def _off(self, exc: BaseException) -> None:
+        self.failed = exc
+        log.warning("the call chime is off: it cannot play %s (%s: %s)", self.path, type(exc).__name__, exc,
+                    exc_info=exc)
 
 
 @dataclass

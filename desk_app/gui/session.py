@@ -200,7 +200,9 @@ class SessionController(QObject):
         code = desks[choice].code
         self.runtime.settings.save(desk_code=code)
         session = self.session
-        if session is not None and session.desk_code != code:
+        # Only a counter session moves to the new desk: a mediator works at no desk (their own agenda).
+        if session is not None and session.desk_code and session.actor.can("view_queue") \
+                and session.desk_code != code:
             self.session = DeskSession(session.core, session.actor, session.office, code, session.language)
             self.started.emit(self.session)
         return code
@@ -222,7 +224,7 @@ class SessionController(QObject):
         """At shutdown (:attr:`Runtime.closing`): the worker is drained, so the logout is written directly."""
         self.idle_watcher.stop()
         session, self.session = self.session, None
-        if session is None:
+        if session is None or not self.runtime.drained:  # a job still holds the database: don't wait on it
             return
         try:
             session.core.staff.logout(session.actor)

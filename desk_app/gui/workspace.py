@@ -411,35 +411,36 @@ class Workspace(QWidget):
         queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
         self._run(lambda: queue.call_next(actor, desk))
 
-    def _on_current(self, act: Callable[..., TicketView]) -> None:
-        """Act on the ticket this window shows at the desk, by id: if it moved meanwhile, the core refuses
-        and says why, instead of acting on whatever the desk holds now."""
-        if self.current is None:
+    def _act(self, name: str, act: Callable[..., TicketView]) -> None:
+        """Run counter action ``name`` on the ticket the core said it acts on (:meth:`QueueService.actions_for_desk`),
+        by id: if that ticket moved meanwhile, the core refuses and says why, instead of acting on whatever the
+        desk holds now. ``act(queue, actor, desk, ticket_id)``."""
+        if name not in self._allowed:
             return
-        queue, actor, desk, ticket_id = (self.session.core.queue, self.session.actor, self.session.desk_code,
-                                         self.current.id)
+        ticket_id = self._allowed[name]
+        queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
         self._run(lambda: act(queue, actor, desk, ticket_id))
 
     def recall(self) -> None:
         """F6: announce the called ticket again."""
-        self._on_current(lambda queue, actor, desk, ticket_id: queue.recall(actor, desk, ticket_id))
+        self._act("recall", lambda queue, actor, desk, ticket_id: queue.recall(actor, desk, ticket_id))
 
     def start_serving(self) -> None:
         """F4: the called person is at the desk."""
-        self._on_current(lambda queue, actor, desk, ticket_id: queue.start_serving(actor, desk, ticket_id))
+        self._act("serve", lambda queue, actor, desk, ticket_id: queue.start_serving(actor, desk, ticket_id))
 
     def no_show(self) -> None:
         """F7: nobody came."""
-        self._on_current(lambda queue, actor, desk, ticket_id: queue.no_show(actor, desk, ticket_id))
+        self._act("no_show", lambda queue, actor, desk, ticket_id: queue.no_show(actor, desk, ticket_id))
 
     def park(self) -> None:
         """F3: set the ticket aside; the desk is free for the next one."""
-        self._on_current(lambda queue, actor, desk, ticket_id: queue.park(actor, desk, ticket_id))
+        self._act("park", lambda queue, actor, desk, ticket_id: queue.park(actor, desk, ticket_id))
 
     def finish(self) -> None:
         """F9: close the ticket with the outcome chosen in the combo box."""
         outcome = self.ui.outcomeCombo.currentData() or "completed"
-        self._on_current(lambda queue, actor, desk, ticket_id: queue.finish(actor, desk, outcome, ticket_id))
+        self._act("finish", lambda queue, actor, desk, ticket_id: queue.finish(actor, desk, outcome, ticket_id))
         self.ui.outcomeCombo.setCurrentIndex(0)
 
     def transfer(self) -> None:
@@ -465,11 +466,11 @@ class Workspace(QWidget):
 
     def resume(self) -> None:
         """Ctrl+R: put the selected parked ticket back in the queue, in its original place."""
-        self._on_selected(lambda queue, actor, ticket_id, desk: queue.resume(actor, ticket_id, desk))
+        self._act("resume", lambda queue, actor, desk, ticket_id: queue.resume(actor, ticket_id, desk))
 
     def reactivate(self) -> None:
         """Ctrl+Shift+R: the selected no-show person came back: waiting again."""
-        self._on_selected(lambda queue, actor, ticket_id, desk: queue.reactivate(actor, ticket_id, desk))
+        self._act("reactivate", lambda queue, actor, desk, ticket_id: queue.reactivate(actor, ticket_id, desk))
 
     def cancel(self) -> None:
         """Shift+Del: withdraw the selected waiting or parked ticket, after asking."""
@@ -478,12 +479,5 @@ class Workspace(QWidget):
                 self, self.tr("Cancel ticket"), self.tr("Cancel ticket %1? It cannot be called any more.")
                 .replace("%1", ticket.number)):
             return
-        self._on_selected(lambda queue, actor, ticket_id, desk: queue.cancel(actor, ticket_id, desk))
+        self._act("cancel", lambda queue, actor, desk, ticket_id: queue.cancel(actor, ticket_id, desk))
 
-    def _on_selected(self, act: Callable[..., TicketView]) -> None:
-        ticket = self._selected_ticket()
-        if ticket is None:
-            return
-        queue, actor, desk, ticket_id = (self.session.core.queue, self.session.actor, self.session.desk_code,
-                                         ticket.id)
-        self._run(lambda: act(queue, actor, ticket_id, desk))

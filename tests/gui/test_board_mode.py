@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -99,3 +100,16 @@ def test_a_chime_that_cannot_load_is_logged_once_and_stays_silent(monkeypatch: A
     missing = SoundEffectChime(tmp_path / "nothing.wav")
     missing.play()
     assert isinstance(missing.failed, FileNotFoundError)  # checked before QtMultimedia is even loaded
+
+
+@pytest.mark.qt_log_ignore(".*")  # QtMultimedia says why it cannot decode; that is what is tested
+def test_a_chime_that_fails_while_loading_is_logged_and_silenced(qtbot: QtBot, caplog: Any, tmp_path: Path) -> None:
+    from desk_app.gui.seams import SoundEffectChime
+
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"RIFF\x00\x00\x00\x00WAVEnot a sound at all" * 4)
+    chime = SoundEffectChime(broken)
+    chime.play()  # QSoundEffect decodes in the background: no exception here
+    qtbot.waitUntil(lambda: chime.failed is not None, timeout=5000)
+    assert "the call chime is off" in caplog.text
+    chime.play()  # silent from now on, and no error

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from pytestqt.qtbot import QtBot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,3 +44,27 @@ def test_core_never_imports_qt() -> None:
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_english_interface_has_real_plurals(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desk_app.gui.i18n import install_translators
+
+    app = QApplication.instance()
+    assert app is not None
+    # The session runs in Italian; take those translators out so the English plural forms are the ones consulted.
+    italian = app.findChildren(QTranslator)
+    for translator in italian:
+        app.removeTranslator(translator)
+    english = install_translators(app, "en")
+    try:
+        assert english, "sportello_en.qm not built: run scripts/build_translations.py --compile"
+        assert QCoreApplication.translate("Workspace", "%n ticket(s)", "", 1) == "1 ticket"
+        assert QCoreApplication.translate("Workspace", "%n ticket(s)", "", 2) == "2 tickets"
+    finally:
+        for translator in english:
+            app.removeTranslator(translator)
+        for translator in italian:
+            app.installTranslator(translator)
+        QLocale.setDefault(QLocale("it"))

@@ -1,0 +1,96 @@
+"""The names staff read for core codes (actions, roles, statuses): one table each, English sources.
+
+Each entry is marked for the one staff-text catalogue (:mod:`desk_app.i18n`), in its own context (``Action``,
+``Role``, ``Status``); the CLI, the error messages and the GUI all name them from here.
+"""
+
+from __future__ import annotations
+
+from desk_app.i18n import QT_TRANSLATE_NOOP, translate
+
+#: What a role may do (the keys of :data:`desk_app.core.auth.PERMISSIONS`), as messages name it.
+ACTION_NAMES: dict[str, str] = {
+    "issue": QT_TRANSLATE_NOOP("Action", "issue tickets"),
+    "call": QT_TRANSLATE_NOOP("Action", "call"),
+    "recall": QT_TRANSLATE_NOOP("Action", "recall"),
+    "serve": QT_TRANSLATE_NOOP("Action", "start serving"),
+    "finish": QT_TRANSLATE_NOOP("Action", "finish"),
+    "no_show": QT_TRANSLATE_NOOP("Action", "mark as no-show"),
+    "park": QT_TRANSLATE_NOOP("Action", "park"),
+    "resume": QT_TRANSLATE_NOOP("Action", "resume"),
+    "transfer": QT_TRANSLATE_NOOP("Action", "transfer"),
+    "cancel": QT_TRANSLATE_NOOP("Action", "cancel"),
+    "reactivate": QT_TRANSLATE_NOOP("Action", "reactivate"),
+    "serve_queue": QT_TRANSLATE_NOOP("Action", "serve the queue"),
+    "manage_staff": QT_TRANSLATE_NOOP("Action", "manage staff"),
+    "manage_setup": QT_TRANSLATE_NOOP("Action", "set up office, desks and services"),
+    "export_reports": QT_TRANSLATE_NOOP("Action", "export counts"),
+    "verify_audit": QT_TRANSLATE_NOOP("Action", "verify the audit log"),
+    "close_day": QT_TRANSLATE_NOOP("Action", "close the day"),
+    "view_queue": QT_TRANSLATE_NOOP("Action", "view the queue"),
+    "view_calls": QT_TRANSLATE_NOOP("Action", "see the display board's calls"),
+    "manage_db": QT_TRANSLATE_NOOP("Action", "manage the database"),
+    "work_cases": QT_TRANSLATE_NOOP("Action", "work on counter cases"),
+    "view_cases": QT_TRANSLATE_NOOP("Action", "look up cases"),
+    "edit_content": QT_TRANSLATE_NOOP("Action", "edit procedures and texts"),
+    "book_appointments": QT_TRANSLATE_NOOP("Action", "handle appointments"),
+    "book_mediators": QT_TRANSLATE_NOOP("Action", "book mediators"),
+    "manage_calendar": QT_TRANSLATE_NOOP("Action", "set up appointment calendars"),
+    "manage_mediators": QT_TRANSLATE_NOOP("Action", "manage the mediator roster"),
+    "purge_personal_data": QT_TRANSLATE_NOOP("Action", "purge expired personal data"),
+    "own_bookings": QT_TRANSLATE_NOOP("Action", "handle their own bookings"),
+    "check_in": QT_TRANSLATE_NOOP("Action", "check in"),
+    "move": QT_TRANSLATE_NOOP("Action", "move"),
+    "confirm": QT_TRANSLATE_NOOP("Action", "confirm"),
+    "decline": QT_TRANSLATE_NOOP("Action", "decline"),
+    "mark_present": QT_TRANSLATE_NOOP("Action", "mark present"),
+    "rebook": QT_TRANSLATE_NOOP("Action", "rebook"),
+}
+
+#: Staff roles as the staff read them.
+ROLE_NAMES: dict[str, str] = {
+    "display": QT_TRANSLATE_NOOP("Role", "display board"),
+    "clerk": QT_TRANSLATE_NOOP("Role", "clerk"),
+    "mediator": QT_TRANSLATE_NOOP("Role", "mediator"),
+    "supervisor": QT_TRANSLATE_NOOP("Role", "supervisor"),
+    "admin": QT_TRANSLATE_NOOP("Role", "administrator"),
+}
+
+#: Statuses of tickets, appointments, convocations and mediator bookings.
+STATUS_NAMES: dict[str, str] = {
+    "waiting": QT_TRANSLATE_NOOP("Status", "waiting"),
+    "called": QT_TRANSLATE_NOOP("Status", "called"),
+    "serving": QT_TRANSLATE_NOOP("Status", "being served"),
+    "parked": QT_TRANSLATE_NOOP("Status", "parked"),
+    "done": QT_TRANSLATE_NOOP("Status", "done"),
+    "no_show": QT_TRANSLATE_NOOP("Status", "no-show"),
+    "cancelled": QT_TRANSLATE_NOOP("Status", "cancelled"),
+    "closed": QT_TRANSLATE_NOOP("Status", "closed at end of day"),
+    "booked": QT_TRANSLATE_NOOP("Status", "booked"),
+    "checked_in": QT_TRANSLATE_NOOP("Status", "checked in"),
+    "sent": QT_TRANSLATE_NOOP("Status", "sent"),
+    "confirmed": QT_TRANSLATE_NOOP("Status", "confirmed"),
+    "attended": QT_TRANSLATE_NOOP("Status", "attended"),
+    "rebooked": QT_TRANSLATE_NOOP("Status", "rebooked"),
+    "declined": QT_TRANSLATE_NOOP("Status", "declined"),
+}
+
+
+def _name(table: dict[str, str], context: str, code: str, lang: str) -> str:
+    source = table.get(code)
+    return translate(lang, context, source) if source is not None else code
+
+
+def action_name(action: str, lang: str) -> str:
+    """An action as messages name it ("issue tickets"), in ``lang``; the code itself if unknown."""
+    return _name(ACTION_NAMES, "Action", action, lang)
+
+
+def role_name(role: str, lang: str) -> str:
+    """A staff role ("administrator"), in ``lang``; the code itself if unknown."""
+    return _name(ROLE_NAMES, "Role", role, lang)
+
+
+def status_name(status: str, lang: str) -> str:
+    """A ticket, appointment, convocation or booking status ("waiting"), in ``lang``; the code itself if unknown."""
+    return _name(STATUS_NAMES, "Status", status, lang)
