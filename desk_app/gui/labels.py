@@ -8,20 +8,16 @@ only GUI-only names live here.
 
 The public side (a language's own name in its own script, the "wait for your
 number" sentence) is content, not staff-UI text: it comes from
-``resources/ticket_lines.toml``, which an office may edit.
+``desk_app/resources/ticket_lines.toml`` (read by :mod:`desk_app.documents.tickets`), which an office may edit.
 """
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
-from functools import cache
-
 from PySide6.QtCore import QCoreApplication
 
 from desk_app.core.names import ROLE_NAMES, status_name
+from desk_app.documents.tickets import ticket_lines  # one reader of ticket_lines.toml
 from desk_app.i18n import QT_TRANSLATE_NOOP
-from desk_app.resources import resource_path
 
 _CONTEXT = "Labels"
 
@@ -116,31 +112,3 @@ def status_label(status: str, lang: str) -> str:
     return status_name(status, lang)
 
 
-@dataclass(frozen=True)
-class TicketLine:
-    """One language of the public ticket text.
-
-    Attributes:
-        code: ISO 639-1 code.
-        name: the language's name in its own script (العربية, বাংলা ...).
-        wait: "wait until your number appears on the screen" in that language.
-        rtl: written right to left.
-        verified: checked by a native speaker (unverified lines are still printed; the office is told in the file).
-    """
-
-    code: str
-    name: str
-    wait: str
-    rtl: bool
-    verified: bool
-
-
-@cache
-def ticket_lines() -> dict[str, TicketLine]:
-    """The public ticket lines, by language code, in the order of the file (Italian first)."""
-    raw = tomllib.loads(resource_path("ticket_lines.toml").read_text(encoding="utf-8"))
-    return {
-        code: TicketLine(code, entry["name"], entry["wait"], bool(entry.get("rtl", False)),
-                         bool(entry.get("verified", False)))
-        for code, entry in raw.items()
-    }
