@@ -227,12 +227,21 @@ def step_board(app: str, admin: str, home: Path, env: dict[str, str], seconds: f
     stderr = board.stderr()
     if ended is not None:
         raise SmokeError(f"desk-app --board ended by itself (exit code {ended})", stderr)
-    chime = [line for line in (stderr + read_log(home, since)).splitlines()
+    logged = read_log(home, since)
+    number = re.search(r"\b[A-Z]+\d{3}\b", called)
+    if number is None or f"board: {number.group(0)} called to D6" not in logged:
+        raise SmokeError(f"the board did not show the call ({called})", stderr + logged)
+    chime = [line for line in (stderr + logged).splitlines()
              if "the call chime is off" in line or "the call chime failed" in line]  # desk_app.gui.seams / board
-    if chime:
-        raise SmokeError("the board could not play the call chime (QtMultimedia)", "\n".join(chime))
+    # QtMultimedia itself missing (a library left out of the package) fails; a machine without an audio device
+    # (a CI runner) only silences the chime, which the app logs once and the board survives.
+    missing = [line for line in chime if ("Error" in line and ("Import" in line or "NotFound" in line))
+               or "the call chime failed" in line]
+    if missing:
+        raise SmokeError("the board could not load the call chime (QtMultimedia)", "\n".join(missing))
     check_gui_log(home, stderr, "desk-app --board", since)
-    return f"board showed the call ({called}), chime through QtMultimedia"
+    sound = "no audio device here: chime silenced and logged once" if chime else "chime through QtMultimedia"
+    return f"board showed the call {number.group(0)} at D6, {sound}"
 
 
 def step_postgres(admin: str, home: Path, env: dict[str, str], server: str) -> str:

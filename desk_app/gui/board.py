@@ -166,6 +166,7 @@ class DisplayBoard(QWidget):
         call = Call(number, desk_code)
         self.calls = [call, *[c for c in self.calls if c != call]][: HISTORY + 1]
         self._render()
+        log.info("board: %s called to %s", number, desk_code)  # a number and a desk: public, nothing personal
         try:
             self.chime.play()
         except Exception:
