@@ -26,16 +26,6 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 FONT_BUDGET = 15_000_000
 
 
-@pytest.fixture(params=["sqlite"])
-def backend(request: pytest.FixtureRequest) -> str:
-    """Rendering does not depend on the database: SQLite only here (the catalogue tests cover PostgreSQL)."""
-    return str(request.param)
-
-
-@pytest.fixture
-def builder(services: CoreServices, system_actor: Actor, office: Any) -> SheetBuilder:
-    services.content.load(system_actor)
-    return SheetBuilder(services.content)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 from docx.oxml.ns import qn
@@ -22,15 +21,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-@pytest.fixture(params=["sqlite"])
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def builder(services: Any, system_actor: Any, office: Any) -> SheetBuilder:
-    services.content.load(system_actor)
-    return SheetBuilder(services.content)
 
 
 def _embedded(docx: Path) -> dict[str, list[TTFont]]:

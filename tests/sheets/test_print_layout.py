@@ -8,23 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.sheets import SheetBuilder, format_date, plain_text, strip_emoji
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-@pytest.fixture(params=["sqlite"])
-def backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def builder(services: Any, system_actor: Any, office: Any) -> SheetBuilder:
-    services.content.load(system_actor)
-    return SheetBuilder(services.content)
 
 
 def _pages(sheet: Any, tmp_path: Path) -> tuple[int, Any]:
