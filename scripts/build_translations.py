@@ -79,14 +79,17 @@ def problems(ts_file: Path) -> list[str]:
     return issues
 
 
-def compile_ts(ts_file: Path, target: Path) -> None:
-    """``ts_file`` -> ``target/*.qm`` (lrelease, for Qt) and ``target/*.json`` (for the Qt-free layers)."""
+def compile_ts(ts_file: Path, target: Path) -> list[Path]:
+    """``ts_file`` -> ``target/*.qm`` (lrelease, for Qt) and ``target/*.json`` (for the Qt-free layers).
+
+    The one compile step: this script and the package build (``setup.py``) both call it. Returns the files written.
+    """
     target.mkdir(parents=True, exist_ok=True)
     qm = target / ts_file.with_suffix(".qm").name
     fresh = qm.with_suffix(".qm.new")  # then renamed: a running app keeps the file it memory-mapped intact
     subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts_file), "-qm", str(fresh)], check=True)
     fresh.replace(qm)
-    write_compiled(ts_file, target)
+    return [qm, write_compiled(ts_file, target)]
 
 
 def main(argv: list[str] | None = None) -> int:
