@@ -4,6 +4,12 @@
     python scripts/build_translations.py --compile   # only compile the .qm files that are older than their .ts
     python scripts/build_translations.py --check     # exit 1 if a .ts misses a source string or has unfinished ones
 
+Work in progress may keep its new Italian texts in ``translations/pending/*.toml`` (``[[message]]`` tables with
+``context``, ``source`` and ``it`` - a list of forms for a plural - and optional ``en`` plural forms): an update
+applies them after ``lupdate``, under a lock on ``translations/.lock``, so several people (or sessions) adding
+strings at once never overwrite each other's ``.ts`` edits. Fold them into the ``.ts`` for good with ``--fold``
+(which deletes the pending files once applied).
+
 One catalogue for every staff text. Sources are ``desk_app/gui/**/*.py`` (``tr()``, ``QT_TRANSLATE_NOOP``), the
 Designer forms ``ui/*.ui`` (the modules generated from them are skipped), and the Qt-free layers that mark their
 English text the same way (:mod:`desk_app.i18n`): ``desk_app/core``, ``desk_app/cli``, ``desk_app/errors.py``.
@@ -18,10 +24,12 @@ them at start.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -33,6 +41,48 @@ from desk_app.i18n import SOURCE_LANGUAGE, write_compiled  # noqa: E402
 
 LANGUAGES = ("it", "en")
 TS_DIR = ROOT / "translations"
+PENDING_DIR = TS_DIR / "pending"
+
+
+def pending() -> dict[str, dict[tuple[str, str], str | list[str]]]:
+    """Language -> ``(context, source)`` -> translation (a list of forms for a plural), from the pending files."""
+    found: dict[str, dict[tuple[str, str], str | list[str]]] = {lang: {} for lang in LANGUAGES}
+    for path in sorted(PENDING_DIR.glob("*.toml")):
+        for entry in tomllib.loads(path.read_text(encoding="utf-8")).get("message", []):
+            for lang in LANGUAGES:
+                if lang in entry:
+                    found[lang][(entry["context"], entry["source"])] = entry[lang]
+    return found
+
+
+def apply_pending(ts_file: Path, texts: dict[tuple[str, str], str | list[str]]) -> int:
+    """Write ``texts`` into the messages of ``ts_file`` that exist; returns how many were applied."""
+    if not texts:
+        return 0
+    tree = ET.parse(ts_file)
+    applied = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            text = texts.get((name, message.findtext("source") or ""))
+            if text is None:
+                continue
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            translation.attrib.pop("type", None)
+            for child in list(translation):
+                translation.remove(child)
+            if isinstance(text, list):
+                translation.text = None
+                for form in text:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = text
+            applied += 1
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts_file.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return applied
 
 
 def sources() -> list[Path]:
@@ -96,8 +146,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="check the .ts files, change nothing")
     parser.add_argument("--compile", action="store_true", help="only compile the .qm files older than their .ts")
+    parser.add_argument("--fold", action="store_true", help="update, then delete translations/pending/*.toml")
     args = parser.parse_args(argv)
+    TS_DIR.mkdir(exist_ok=True)
+    with open(TS_DIR / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one update at a time: lupdate rewrites the whole .ts
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     failed = False
+    extra = pending()
     for lang in LANGUAGES:
         ts_file = TS_DIR / f"{CATALOGUE}_{lang}.ts"
         if args.check:
@@ -112,8 +171,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if not args.compile:
             lupdate(ts_file)
+            apply_pending(ts_file, extra[lang])
+            lupdate(ts_file)  # back to lupdate's own layout
         compile_ts(ts_file, compiled.parent)
         print(f"compiled {compiled.relative_to(ROOT)}" + ("" if args.compile else f" from {ts_file.name} (updated)"))
+    if args.fold and not args.check and not args.compile:
+        for path in PENDING_DIR.glob("*.toml"):
+            path.unlink()
     return 1 if failed else 0
 
 
