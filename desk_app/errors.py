@@ -44,6 +44,21 @@ MESSAGES: dict[str, str] = {
                                                     "twice."),
     "db_missing": QT_TRANSLATE_NOOP("DeskError", "The database file “{path}” does not exist (it is created at first "
                                                  "start or by “desk-admin db upgrade”)."),
+    # bounds, dates and files (issue 17: every bad input one sentence, nothing stored)
+    "out_of_range": QT_TRANSLATE_NOOP("DeskError", "“{value}” is out of range for “{field}”: allowed from {min} to "
+                                                   "{max}."),
+    "number_too_large": QT_TRANSLATE_NOOP("DeskError", "A number is too large for the database: at most {max}."),
+    "date_out_of_range": QT_TRANSLATE_NOOP("DeskError", "The date {value} is outside the dates Sportello handles "
+                                                        "({min} to {max})."),
+    "day_close_future": QT_TRANSLATE_NOOP("DeskError", "Only earlier days can be closed: {day} is after today "
+                                                       "({today})."),
+    "disk_full": QT_TRANSLATE_NOOP("DeskError", "The disk is full: “{path}” could not be written. Free some space "
+                                                "and try again."),
+    "is_a_folder": QT_TRANSLATE_NOOP("DeskError", "“{path}” is a folder: give the name of a file to write."),
+    "not_a_folder": QT_TRANSLATE_NOOP("DeskError", "“{path}” is a file, not a folder."),
+    "cannot_write": QT_TRANSLATE_NOOP("DeskError", "“{path}” cannot be written: {reason}."),
+    "setting_ignored": QT_TRANSLATE_NOOP("DeskError", "Settings file “{path}”: {name} = {value} is not allowed "
+                                                      "({reason}); the default {default} is used."),
     # lookups
     "unknown_office": QT_TRANSLATE_NOOP("DeskError", "Unknown office: “{value}”."),
     "no_office": QT_TRANSLATE_NOOP("DeskError", "No office is set up: run “desk-admin setup” or “desk-admin demo”."),
@@ -74,6 +89,21 @@ MESSAGES: dict[str, str] = {
     "account_disabled": QT_TRANSLATE_NOOP("DeskError", "Account disabled."),
     "permission_denied": QT_TRANSLATE_NOOP("DeskError", "Permission denied: role “{role}” may not {action}."),
     "other_office": QT_TRANSLATE_NOOP("DeskError", "Acting on another office is not allowed."),
+    "needs_person": QT_TRANSLATE_NOOP("DeskError", "Only a staff member may {action}: run it with --user NAME and "
+                                                   "that person's password (--system acts for no one)."),
+    "no_actor": QT_TRANSLATE_NOOP("DeskError", "Say who acts: --user NAME (with that person's password) or, for "
+                                               "this machine's own jobs, --system."),
+    "no_password_source": QT_TRANSLATE_NOOP("DeskError", "No terminal to ask for the password of “{user}”: use "
+                                                         "--password-stdin or the DESK_APP_PASSWORD variable."),
+    "system_not_owner": QT_TRANSLATE_NOOP("DeskError", "--system is for the owner of the database file “{path}” "
+                                                       "(OS user {owner}): run it as that user, or log in with "
+                                                       "--user NAME."),
+    "system_setup_only": QT_TRANSLATE_NOOP("DeskError", "--system sets up only an empty database, together with its "
+                                                        "first administrator (--admin NAME): then log in as them "
+                                                        "with --user NAME."),
+    "password_in_url": QT_TRANSLATE_NOOP("DeskError", "The database password must not be written in the URL "
+                                                      "({where}: others can read it there): store it with "
+                                                      "“desk-admin --system config --db-password”."),
     # database
     "db_unreachable": QT_TRANSLATE_NOOP("DeskError", "Database not reachable ({target}): {reason}"),
     "db_not_sqlite": QT_TRANSLATE_NOOP("DeskError", "The file “{path}” is not a Sportello (SQLite) database."),
@@ -86,6 +116,25 @@ MESSAGES: dict[str, str] = {
     "db_schema": QT_TRANSLATE_NOOP("DeskError", "The database schema does not match this version of Sportello "
                                                 "({reason}): run “desk-admin db upgrade”."),
     "db_busy": QT_TRANSLATE_NOOP("DeskError", "The database is busy, try again shortly."),
+    # backups and restore (issue 17)
+    "backup_corrupt": QT_TRANSLATE_NOOP("DeskError", "The backup copy “{path}” failed its integrity check ({reason}): "
+                                                     "it was not kept."),
+    "backup_tool_missing": QT_TRANSLATE_NOOP("DeskError", "“{tool}” is not installed on this PC: PostgreSQL backups "
+                                                          "and restores need the PostgreSQL client tools (package "
+                                                          "postgresql-client)."),
+    "backup_failed": QT_TRANSLATE_NOOP("DeskError", "{tool} failed: {reason}"),
+    "backup_missing": QT_TRANSLATE_NOOP("DeskError", "The backup file “{path}” does not exist."),
+    "backup_not_ours": QT_TRANSLATE_NOOP("DeskError", "The file “{path}” is not a Sportello backup for this database "
+                                                      "({reason})."),
+    "restore_needs_force": QT_TRANSLATE_NOOP("DeskError", "A restore replaces the whole database: close every desk, "
+                                                          "then repeat with --force (a copy of the current database "
+                                                          "is taken first)."),
+    "restore_needs_force_pg": QT_TRANSLATE_NOOP("DeskError", "A restore replaces the whole database ({connected} other "
+                                                             "connections open now): close every desk, then repeat "
+                                                             "with --force (a copy of the current database is taken "
+                                                             "first)."),
+    "db_tls": QT_TRANSLATE_NOOP("DeskError", "The database server's certificate was refused ({target}): {reason} "
+                                             "(check sslrootcert and the server name in the URL)."),
     # content catalogue, cases, translations
     "unknown_procedure": QT_TRANSLATE_NOOP("DeskError", "Unknown procedure: “{value}”."),
     "unknown_case": QT_TRANSLATE_NOOP("DeskError", "Counter case {value} not found."),
@@ -93,6 +142,8 @@ MESSAGES: dict[str, str] = {
                                                    "{procedure}."),
     "unknown_text": QT_TRANSLATE_NOOP("DeskError", "Unknown text: “{value}”."),
     "case_closed": QT_TRANSLATE_NOOP("DeskError", "Case {value} is closed: reopen it before changing it."),
+    "case_documents_open": QT_TRANSLATE_NOOP("DeskError", "The case is not complete: {missing} document(s) missing "
+                                                          "and {pending} required still to check."),
     "no_catalogue": QT_TRANSLATE_NOOP("DeskError", "The procedure catalogue is not loaded: run “desk-admin content "
                                                    "load”."),
     "bad_catalogue": QT_TRANSLATE_NOOP("DeskError", "Catalogue “{path}” is not valid: {reason}"),
@@ -108,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "bad_hours": QT_TRANSLATE_NOOP("DeskError", "Hours “{value}” not valid: write for example “mon-fri 09:00-12:30”."),
     "bad_period": QT_TRANSLATE_NOOP("DeskError", "Invalid period: the end ({end}) must come after the start "
                                                  "({start})."),
+    "period_or_dates": QT_TRANSLATE_NOOP("DeskError", "Give either --period or --from and --to, not both."),
     "no_calendar": QT_TRANSLATE_NOOP("DeskError", "Service {service} has no appointment calendar."),
     "slot_not_offered": QT_TRANSLATE_NOOP("DeskError", "No slot of {service} starts on {day} at {time}: see "
                                                        "“appointments slots”."),
@@ -137,6 +189,55 @@ MESSAGES: dict[str, str] = {
                                                        "({mode}): {reasons}"),
     "ticket_no_mediator": QT_TRANSLATE_NOOP("DeskError", "Ticket {number} does not need a mediator."),
     "audit_broken": QT_TRANSLATE_NOOP("DeskError", "Audit log tampered with at row {id}: {reason}"),
+    "audit_row_changed": QT_TRANSLATE_NOOP("DeskError", "Audit log tampered with at row {id}: the row was changed "
+                                                        "after it was written."),
+    "audit_row_missing": QT_TRANSLATE_NOOP("DeskError", "Audit log tampered with at row {id}: the row before it was "
+                                                        "deleted or changed."),
+    "audit_unkeyed": QT_TRANSLATE_NOOP("DeskError", "Audit log tampered with at row {id}: a row without the key after "
+                                                    "the keyed chain began."),
+    "audit_truncated": QT_TRANSLATE_NOOP("DeskError", "Audit log truncated: row {id}, the last one this PC wrote or "
+                                                      "checked, is missing (the log now ends at row {last})."),
+    "audit_unknown_key": QT_TRANSLATE_NOOP("DeskError", "Audit log row {id} is signed with key {key_id}, which this "
+                                                        "PC does not hold: copy the audit.key of the PC that wrote it "
+                                                        "into “{folder}”, or the row is forged."),
+    "audit_checkpoint_bad": QT_TRANSLATE_NOOP("DeskError", "The audit checkpoint “{path}” was altered or cannot be "
+                                                           "read ({reason})."),
+    "audit_key_bad": QT_TRANSLATE_NOOP("DeskError", "The audit key file “{path}” cannot be read or is not a key "
+                                                    "({reason})."),
+    "audit_key_unwritable": QT_TRANSLATE_NOOP("DeskError", "The audit key file “{path}” cannot be created: {reason}"),
+}
+
+
+#: Field code -> the field's name as the clerk reads it on screen (a sentence never shows "person_name").
+FIELD_NAMES: dict[str, str] = {
+    "person_name": QT_TRANSLATE_NOOP("DeskField", "Name and surname"),
+    "practice_number": QT_TRANSLATE_NOOP("DeskField", "Practice number"),
+    "note": QT_TRANSLATE_NOOP("DeskField", "Notes"),
+    "reason": QT_TRANSLATE_NOOP("DeskField", "Reason"),
+    "display_name": QT_TRANSLATE_NOOP("DeskField", "Name"),
+    "name": QT_TRANSLATE_NOOP("DeskField", "Name"),
+    "services": QT_TRANSLATE_NOOP("DeskField", "Services"),
+    "organisation": QT_TRANSLATE_NOOP("DeskField", "Organisation"),
+    "username": QT_TRANSLATE_NOOP("DeskField", "User name"),
+    "password": QT_TRANSLATE_NOOP("DeskField", "Password"),
+    "search": QT_TRANSLATE_NOOP("DeskField", "Search"),
+    "languages": QT_TRANSLATE_NOOP("DeskField", "Languages"),
+    "mode": QT_TRANSLATE_NOOP("DeskField", "Mode"),
+    "outcome": QT_TRANSLATE_NOOP("DeskField", "Outcome"),
+    "priority": QT_TRANSLATE_NOOP("DeskField", "Priority"),
+    "prefix": QT_TRANSLATE_NOOP("DeskField", "Ticket letter"),
+    "target_wait_minutes": QT_TRANSLATE_NOOP("DeskField", "Target wait (minutes)"),
+    "desk": QT_TRANSLATE_NOOP("DeskField", "Desk"),
+    "office": QT_TRANSLATE_NOOP("DeskField", "Office"),
+    "ticket": QT_TRANSLATE_NOOP("DeskField", "Ticket"),
+    "country": QT_TRANSLATE_NOOP("DeskField", "Country"),
+    "document": QT_TRANSLATE_NOOP("DeskField", "Document"),
+    "issuer": QT_TRANSLATE_NOOP("DeskField", "Issued by"),
+    "level": QT_TRANSLATE_NOOP("DeskField", "Level"),
+    "role": QT_TRANSLATE_NOOP("DeskField", "Role"),
+    "state": QT_TRANSLATE_NOOP("DeskField", "State"),
+    "text": QT_TRANSLATE_NOOP("DeskField", "Text"),
+    "retention_days": QT_TRANSLATE_NOOP("DeskField", "Keep for (days)"),
 }
 
 
@@ -146,7 +247,8 @@ class DeskError(Exception):
     Attributes:
         code: key into :data:`MESSAGES`.
         params: values substituted into the sentence. Values that name an action
-            or a status are translated too (keys ``action`` and ``status``).
+            or a status are translated too (keys ``action`` and ``status``), and so are field codes
+            (key ``field``, :data:`FIELD_NAMES`: the name the clerk reads on screen).
     """
 
     exit_code: ClassVar[int] = 2
@@ -164,6 +266,8 @@ class DeskError(Exception):
             params["action"] = action_name(str(params["action"]), lang)
         if "status" in params:
             params["status"] = status_name(str(params["status"]), lang)
+        if "field" in params and str(params["field"]) in FIELD_NAMES:
+            params["field"] = translate(lang, "DeskField", FIELD_NAMES[str(params["field"])])
         source = MESSAGES.get(self.code)
         template = translate(lang, "DeskError", source) if source is not None else self.code
         try:

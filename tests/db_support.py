@@ -32,7 +32,14 @@ def truncate_pg(url: str) -> None:
         tables = [r[0] for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'")]
         if tables:
-            conn.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
+            # audit_event refuses TRUNCATE (migration 0008): lift its triggers for this transaction only
+            guarded = [t for t in tables if t == "audit_event"]
+            with conn.transaction():
+                for table in guarded:
+                    conn.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
+                conn.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
+                for table in guarded:
+                    conn.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
 
 
 def fresh_sqlite(template: Path, folder: Path) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_support import ADMIN, ADMIN_PASSWORD, DEMO_PASSWORD, Cli
 
 from desk_app.cli import main
 from desk_app.clock import SystemClock, local_day
@@ -44,25 +46,26 @@ services = ["LEG"]
 
 
 @pytest.fixture
-def cli(home: Path, db_url: str, capsys: pytest.CaptureFixture[str]):
-    """Run ``desk-admin --home HOME --db URL ARGS``; return (exit code, stdout, stderr)."""
-
-    def run(*args: str, json_output: bool = False) -> tuple[int, str, str]:
-        argv = ["--home", str(home), "--db", db_url] + (["--json"] if json_output else []) + list(args)
-        code = main(argv)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def cli(home: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """``desk-admin --home HOME --db URL ARGS`` (no identity: ``cli.system``, ``cli.as_user(name, password)``)."""
+    return Cli(home, db_url, capsys)
 
 
 @pytest.fixture
-def set_up(cli, tmp_path):
+def set_up(cli, tmp_path) -> Cli:
+    """The office of SETUP_TOML and its first administrator, set up by the machine owner; acts as that admin."""
     path = tmp_path / "office.toml"
     path.write_text(SETUP_TOML, encoding="utf-8")
-    code, out, _ = cli("setup", "--file", str(path))
+    code, out, _ = cli.system("setup", "--file", str(path), "--admin", ADMIN, "--password-stdin",
+                              stdin=ADMIN_PASSWORD)
     assert code == 0 and "LODI" in out
-    return cli
+    return cli.as_user(ADMIN, ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def demo(cli) -> Cli:
+    """``desk-admin --system demo`` was run; acts as the demo's ``admin``."""
+    return cli.as_user("admin", DEMO_PASSWORD)
 
 
 def test_setup_from_file_is_idempotent(set_up, tmp_path):
@@ -113,12 +116,12 @@ def test_empty_queue_exits_3_with_one_line(set_up):
         (("setup", "--office", "LO\x07DI", "--office-name", "Lodi"), "caratteri di controllo"),
         (("setup", "--office", "LODI", "--office-name", "Lodi\u202e"), "segni di direzione"),
         (("staff", "passwd", "nobody", "--password-stdin"), "Operatore sconosciuto: «nobody»."),
-        (("--user", "ghost", "ticket", "list"), "Operatore sconosciuto: «ghost»."),
+        # an unknown name is refused exactly like a wrong password (login tells no names)
+        (("--user", "ghost", "ticket", "list"), "Nome utente o password errati."),
     ],
 )
-def test_bad_input_gets_one_clear_line_and_exit_2(set_up, args, expected, monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.StringIO("long-enough-password\n"))
-    code, _, err = set_up(*args)
+def test_bad_input_gets_one_clear_line_and_exit_2(set_up, args, expected):
+    code, _, err = set_up(*args, stdin="long-enough-password")
     assert code == 2
     assert err.count("\n") == 1 and expected in err and "Traceback" not in err
 
@@ -128,18 +131,21 @@ def test_english_messages_by_setting(set_up):
     assert code == 2 and err == "desk-admin: Unknown service: “XX”.\n"
 
 
-def test_staff_accounts_and_acting_user(set_up, monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.StringIO("clerk-password-1\n"))
-    assert set_up("staff", "add", "mario", "--name", "Mario Rossi", "--role", "clerk", "--password-stdin")[0] == 0
+def test_staff_accounts_and_acting_user(set_up):
+    assert set_up("staff", "add", "mario", "--name", "Mario Rossi", "--role", "clerk", "--password-stdin",
+                  stdin="clerk-password-1")[0] == 0
     code, out, _ = set_up("staff", "list", json_output=True)
-    assert [(s["username"], s["role"], s["office_code"]) for s in json.loads(out)] == [("mario", "clerk", "LODI")]
-    # acting as the clerk: queue work is allowed, staff management is refused in the core
-    assert set_up("--user", "mario", "ticket", "issue", "--service", "RF")[0] == 0
-    code, _, err = set_up("--user", "mario", "staff", "list")
+    assert sorted((s["username"], s["role"], s["office_code"]) for s in json.loads(out)) == [
+        ("admin", "admin", "LODI"), ("mario", "clerk", "LODI")]
+    # acting as the clerk, with the clerk's password: queue work is allowed, staff management is refused in the core
+    mario = set_up.as_user("mario", "clerk-password-1")
+    assert mario("ticket", "issue", "--service", "RF")[0] == 0
+    code, _, err = mario("staff", "list")
     assert code == 2 and "Permesso negato" in err
     assert set_up("staff", "disable", "mario")[0] == 0
-    code, _, err = set_up("--user", "mario", "ticket", "list")
-    assert code == 2 and "mario" in err
+    code, out, err = mario("ticket", "list")  # a disabled account's password no longer logs in
+    assert code == 2 and out == "" and err in {"desk-admin: Account disattivato.\n",
+                                               "desk-admin: Nome utente o password errati.\n"}
 
 
 def test_counts_export_is_csv_for_italian_excel(set_up, tmp_path):
@@ -166,11 +172,11 @@ def test_counts_export_is_csv_for_italian_excel(set_up, tmp_path):
 
 
 def test_db_upgrade_is_idempotent_and_check_reports(cli):
-    code, out, _ = cli("db", "upgrade")
+    code, out, _ = cli.system("db", "upgrade")
     assert code == 0 and ("già aggiornato" in out or "aggiornato" in out)
-    code, out, _ = cli("db", "upgrade")
+    code, out, _ = cli.system("db", "upgrade")
     assert code == 0 and "già aggiornato" in out
-    code, out, _ = cli("db", "check", json_output=True)
+    code, out, _ = cli.system("db", "check", json_output=True)
     data = json.loads(out)
     assert code == 0 and data["up_to_date"] is True and data["revision"] == data["expected"]
 
@@ -182,6 +188,7 @@ def test_audit_verify_from_the_command_line(set_up):
 
 
 def test_config_sets_and_shows_declared_settings(cli, home):
+    cli = cli.system
     code, out, _ = cli("config", "language=en", "desk_code=D2", json_output=True)
     data = json.loads(out)
     assert code == 0 and data["settings"]["language"] == "en" and data["settings"]["desk_code"] == "D2"
@@ -192,8 +199,8 @@ def test_config_sets_and_shows_declared_settings(cli, home):
     assert code == 2 and "language" in err
 
 
-def test_demo_creates_office_staff_and_a_simulated_day(cli, tmp_path):
-    code, out, _ = cli("demo", "--date", "2026-11-23", "--tickets", "60", "--seed", "7", json_output=True)
+def test_demo_creates_office_staff_and_a_simulated_day(cli, demo, tmp_path):
+    code, out, _ = cli.system("demo", "--date", "2026-11-23", "--tickets", "60", "--seed", "7", json_output=True)
     data = json.loads(out)
     result = data["result"]
     assert code == 0 and result["issued"] == 60
@@ -201,28 +208,28 @@ def test_demo_creates_office_staff_and_a_simulated_day(cli, tmp_path):
     assert result["served"] > 30
     assert {"admin", "responsabile", "operatore1", "mediatrice1"} <= set(data["staff_created"])
     target = tmp_path / "c.csv"
-    assert cli("export", "counts", "--from", "2026-11-23", "--to", "2026-11-23", "-o", str(target))[0] == 0
+    assert demo("export", "counts", "--from", "2026-11-23", "--to", "2026-11-23", "-o", str(target))[0] == 0
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")), delimiter=";"))[1:]
     assert sum(int(r[3]) for r in rows) == 60  # every issued ticket counted once
     assert sum(int(r[4]) for r in rows) == result["served"]
     # the simulated clock only moves forward: no wait or service time is negative
     assert all(float(v.replace(",", ".")) >= 0 for r in rows for v in r[8:12] if v)
     # mediators and appointments can be tried too: a roster linked to the mediator logins, calendars, bookings
-    code, out, _ = cli("--user", "mediatrice1", "mediators", "agenda", json_output=True)
+    code, out, _ = cli.as_user("mediatrice1", DEMO_PASSWORD)("mediators", "agenda", json_output=True)
     agenda = json.loads(out)
     assert code == 0 and agenda and {e["language"] for e in agenda} == {"ar"}
     assert not any("Benali" in json.dumps(e) for e in agenda)  # a mediator never sees the person's name
 
 
-def test_counts_export_as_xlsx_pdf_and_docx(cli, tmp_path):
+def test_counts_export_as_xlsx_pdf_and_docx(cli, demo, tmp_path):
     import shutil as sh
 
     from docx import Document
     from openpyxl import load_workbook
 
-    assert cli("demo", "--date", "2026-11-23", "--tickets", "30", "--seed", "3")[0] == 0
+    assert cli.system("demo", "--date", "2026-11-23", "--tickets", "30", "--seed", "3")[0] == 0
     for fmt in ("xlsx", "pdf", "docx"):
-        code, out, _ = cli("export", "counts", "--from", "2026-11-23", "--to", "2026-11-23", "--format", fmt,
+        code, out, _ = demo("export", "counts", "--from", "2026-11-23", "--to", "2026-11-23", "--format", fmt,
                            "-o", str(tmp_path / f"c.{fmt}"))
         assert code == 0 and f"c.{fmt}" in out
     sheet = load_workbook(tmp_path / "c.xlsx").active
@@ -241,21 +248,24 @@ def test_counts_export_as_xlsx_pdf_and_docx(cli, tmp_path):
 
 def test_console_script_unreachable_database_no_traceback(tmp_path):
     script = shutil.which("desk-admin") or str(Path(sys.executable).with_name("desk-admin"))
+    env = {**os.environ, "DESK_APP_PASSWORD": ADMIN_PASSWORD}  # the scripts' way to give --user's password
     proc = subprocess.run(
-        [script, "--home", str(tmp_path), "--db", "postgresql://postgres@127.0.0.1:1/none", "ticket", "list"],
-        capture_output=True, text=True, timeout=60,
+        [script, "--home", str(tmp_path), "--db", "postgresql://postgres@127.0.0.1:1/none", "--user", ADMIN,
+         "ticket", "list"],
+        capture_output=True, text=True, timeout=60, env=env,
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("desk-admin: Database non raggiungibile") and proc.stderr.count("\n") == 1
     not_db = tmp_path / "x.sqlite3"
     not_db.write_bytes(b"PK\x03\x04 this is a zip, not a database" * 20)
-    proc = subprocess.run([script, "--home", str(tmp_path), "--db", f"sqlite:///{not_db}", "ticket", "list"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([script, "--home", str(tmp_path), "--db", f"sqlite:///{not_db}", "--user", ADMIN,
+                           "ticket", "list"], capture_output=True, text=True, timeout=60, env=env)
     assert proc.returncode == 2 and "non è un database" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_case_checklist_from_the_command_line(cli):
-    assert cli("demo", "--date", "2026-11-23", "--tickets", "5")[0] == 0
+def test_case_checklist_from_the_command_line(cli, demo):
+    assert cli.system("demo", "--date", "2026-11-23", "--tickets", "5")[0] == 0
+    cli = demo
     assert cli("ticket", "issue", "--service", "RF")[0] == 0
     code, out, _ = cli("case", "open", "--procedure", "RF-NO", "--practice", "lo/rf/2026/0187", "--lang", "ar",
                        "--ticket", "R001", json_output=True)
@@ -281,19 +291,22 @@ def test_case_checklist_from_the_command_line(cli):
     assert cli("case", "find", "--practice", "XX/0000")[0] == 3
 
 
-def test_demo_refuses_a_real_office_and_a_day_already_simulated(cli, monkeypatch):
-    assert cli("setup", "--office", "LODI", "--office-name", "Prefettura di Lodi (reale)",
-               "--service", "RF:R:Ricongiungimento", "--desk", "D1:RF")[0] == 0
-    assert cli("ticket", "issue", "--service", "RF")[0] == 0
-    code, _, err = cli("demo", "--date", "2026-11-23", "--tickets", "5")
+def test_demo_refuses_a_real_office_and_a_day_already_simulated(cli):
+    assert cli.system("setup", "--office", "LODI", "--office-name", "Prefettura di Lodi (reale)",
+                      "--service", "RF:R:Ricongiungimento", "--desk", "D1:RF", "--admin", ADMIN, "--password-stdin",
+                      stdin=ADMIN_PASSWORD)[0] == 0
+    admin = cli.as_user(ADMIN, ADMIN_PASSWORD)
+    assert admin("ticket", "issue", "--service", "RF")[0] == 0
+    code, _, err = cli.system("demo", "--date", "2026-11-23", "--tickets", "5")
     assert code == 2 and "contiene già l'ufficio «LODI»" in err
-    code, out, _ = cli("staff", "list", json_output=True)
-    assert json.loads(out) == []  # no demo accounts with a public password slipped in
-    code, out, _ = cli("ticket", "list", json_output=True)
+    code, out, _ = admin("staff", "list", json_output=True)
+    assert [s["username"] for s in json.loads(out)] == [ADMIN]  # no demo accounts with a public password slipped in
+    code, out, _ = admin("ticket", "list", json_output=True)
     assert [t["status"] for t in json.loads(out)] == ["waiting"]  # the real ticket was left alone
 
 
 def test_demo_does_not_simulate_the_same_day_twice(cli):
+    cli = cli.system
     assert cli("demo", "--date", "2026-11-23", "--tickets", "5")[0] == 0
     code, _, err = cli("demo", "--date", "2026-11-23", "--tickets", "5")
     assert code == 2 and "2026-11-23" in err
@@ -301,24 +314,24 @@ def test_demo_does_not_simulate_the_same_day_twice(cli):
 
 def test_db_check_does_not_create_a_missing_database(tmp_path, capsys):
     target = tmp_path / "nowhere" / "x.sqlite3"
-    assert main(["--home", str(tmp_path / "h"), "--db", f"sqlite:///{target}", "db", "check"]) == 2
+    assert main(["--home", str(tmp_path / "h"), "--db", f"sqlite:///{target}", "--system", "db", "check"]) == 2
     assert "non esiste" in capsys.readouterr().err
     assert not target.exists() and not target.parent.exists()
 
 
-def test_password_prompt_without_a_terminal_says_what_to_do(cli, monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    code, _, err = cli("staff", "add", "mgialli", "--name", "M Gialli", "--role", "clerk")
+def test_password_prompt_without_a_terminal_says_what_to_do(set_up):
+    code, _, err = set_up("staff", "add", "mgialli", "--name", "M Gialli", "--role", "clerk")
     assert code == 2 and "--password-stdin" in err and "Traceback" not in err
 
 
 def test_json_flag_is_accepted_after_the_command(cli):
-    code, out, _ = cli("config", "--json")
+    code, out, _ = cli.system("config", "--json")
     assert code == 0 and json.loads(out)["settings"]["language"] == "it"
 
 
 def test_the_shipped_example_setup_file_applies(cli):
     example = Path(__file__).resolve().parents[1] / "docs" / "office-example.toml"
-    code, out, _ = cli("setup", "--file", str(example), json_output=True)
+    code, out, _ = cli.system("setup", "--file", str(example), "--admin", ADMIN, "--password-stdin", json_output=True,
+                              stdin=ADMIN_PASSWORD)
     view = json.loads(out)
     assert code == 0 and view["code"] == "LODI" and [d["code"] for d in view["desks"]] == ["D1", "D2"]

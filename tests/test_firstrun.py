@@ -185,15 +185,17 @@ def test_recent_morning_for_the_command_line(local: time, expected: tuple[date |
 
 def test_desk_admin_setup_with_the_first_admin(home: Path, db_url: str, capsys: pytest.CaptureFixture[str],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """``desk-admin setup ... --admin NAME --password-stdin``: the same use case as the wizard."""
+    """``desk-admin --system setup ... --admin NAME --password-stdin``: the same use case as the wizard (the machine
+    owner sets up an empty database with its first administrator)."""
     import io
 
     from desk_app.cli import main
 
     def setup(password: str, *extra: str) -> tuple[int, str]:
         monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
-        code = main(["--home", str(home), "--db", db_url, "setup", "--office", "LODI", "--office-name", "Lodi",
-                     "--service", "RF:R:Ricongiungimento", "--desk", "D1:RF", "--admin", "Capo",
+        code = main(["--home", str(home), "--db", db_url, "--system", "setup", "--office", "LODI",
+                     "--office-name", "Lodi", "--service", "RF:R:Ricongiungimento", "--desk", "D1:RF",
+                     "--admin", "Capo",
                      "--admin-name", "Il capo", "--password-stdin", *extra])
         out, err = capsys.readouterr()
         return code, out + err

@@ -10,18 +10,59 @@ import pytest
 from desk_app.cli import main
 from desk_app.core.legalisation import (
     FORMALITIES,
+    RULES,
     LegalisationService,
     LegalisationTable,
     default_table_path,
 )
 from desk_app.errors import NotFoundError, ValidationError
 
-#: DOMAIN.md: Hague status of the territory's origin countries ("believed" and "unknown" ones ship flagged).
-PARTIES = {"AL", "IN", "MD", "EC", "PE", "CN", "SN", "PK", "BD"}
-BELIEVED_PARTIES = {"MA", "TN", "UA"}
-UNKNOWN = {"NG", "TG", "CI"}
 EU_STATES = {"AT", "BE", "BG", "CY", "HR", "DK", "EE", "FI", "FR", "DE", "GR", "IE", "LV", "LT", "LU", "MT", "NL",
              "PL", "PT", "CZ", "RO", "SK", "SI", "ES", "SE", "HU"}
+#: Apostille parties read in the HCCH status table on 2026-12-02 (A** accessions excluded: they stay flagged).
+CHECKED_PARTIES = {"AL": "2004-05-09", "US": "1981-10-15", "CA": "2024-01-11", "BR": "2016-08-14",
+                   "SA": "2022-12-07", "EC": "2005-04-02", "RU": "1992-05-31", "ZA": "1995-04-30"}
+#: Parties whose dates DOMAIN.md and issue 14 give (HCCH table as read on 2026-11-20): no longer "sources disagree".
+DOMAIN_PARTIES = {"MA": "2016-08-14", "TN": "2018-03-30", "UA": "2003-12-22"}
+#: Documents the Italy-Germany convention of 1969 and the Brussels convention of 1987 exempt.
+PUBLIC_DOCUMENTS = ["civil_status", "residence", "criminal_record", "school", "medical", "company", "tax",
+                    "vehicle", "notarial", "judicial"]
+PROXY = "delega"  # the LEG checklist's own "to verify" line (proxy rules vary by office)
+
+#: (state, document, formality, rule deciding it, flagged beyond the proxy line) against the treaty tables.
+PAIRS = [
+    ("DE", "school", "none", "treaty", False),  # Italy-Germany, 7 June 1969 (L. 176/1973): no formality
+    ("DE", "notarial", "none", "treaty", False),
+    ("DE", "consular", "none", "treaty", True),  # German consular document for use in Italy (London 1968 named)
+    ("FR", "criminal_record", "none", "treaty", False),  # Brussels 1987 (L. 106/1990), with France since 1992
+    ("FR", "school", "none", "treaty", False),
+    ("IE", "company", "none", "treaty", False),  # with Ireland since 8/3/1999
+    ("BE", "medical", "none", "treaty", True),  # Belgium's date read in a secondary table only
+    ("DK", "judicial", "none", "treaty", True),
+    ("RO", "civil_status", "none", "eu_regulation", False),  # Reg. (EU) 2016/1191 art. 2
+    ("RO", "residence", "none", "eu_regulation", False),
+    ("ES", "citizenship", "none", "eu_regulation", True),  # CIEC Athens 1977 named as a possible exemption
+    ("PL", "electoral", "none", "eu_regulation", False),
+    ("PL", "criminal_record", "apostille", "hague", False),  # the regulation only for an EU citizen's own state
+    ("NL", "school", "apostille", "hague", False),
+    ("AT", "notarial", "apostille", "hague", True),  # Italy-Austria 1975 art. 14 not confirmed: named, not deciding
+    ("LV", "school", "apostille", "hague", True),  # Brussels 1987 for Latvia not confirmed
+    ("US", "civil_status", "apostille", "hague", False),
+    ("CA", "school", "apostille", "hague", False),
+    ("BR", "company", "apostille", "hague", False),
+    ("SA", "company", "apostille", "hague", False),
+    ("MA", "civil_status", "apostille", "hague", False),
+    ("TN", "school", "apostille", "hague", False),
+    ("UA", "civil_status", "apostille", "hague", False),
+    ("CN", "school", "apostille", "hague", True),  # accession with objections (A**): Italy's position to verify
+    ("BD", "civil_status", "apostille", "hague", True),
+    ("CH", "civil_status", "apostille", "hague", True),  # party not re-read; CIEC Athens 1977 named
+    ("EG", "civil_status", "legalisation", "consular", False),  # not a party
+    ("DZ", "school", "legalisation", "consular", False),
+    ("CI", "school", "legalisation", "consular", False),  # absent from the status table read
+    ("LK", "school", "legalisation", "consular", True),  # not checked: the path that relies on no accession
+    ("NG", "civil_status", "legalisation", "consular", True),
+]
 
 
 @pytest.fixture(scope="module")
@@ -29,17 +70,26 @@ def helper() -> LegalisationService:
     return LegalisationService()
 
 
-def test_table_holds_domain_facts_with_source_and_date(helper: LegalisationService) -> None:
+def _beyond_proxy(advice: object) -> list[str]:
+    return [v for v in advice.verify if PROXY not in v]  # type: ignore[attr-defined]
+
+
+def test_every_iso_state_answers_with_source_and_date(helper: LegalisationService) -> None:
     countries = helper.table.countries
-    assert EU_STATES | PARTIES | BELIEVED_PARTIES | UNKNOWN | {"EG"} <= set(countries)
+    assert len(countries) == 248  # ISO 3166-1 (iso-codes 4.18) less Italy
+    assert {"US", "CA", "BR", "PH", "LK", "CH", "GB", "TR"} <= set(countries)
     assert {c for c, v in countries.items() if v.status == "eu"} == EU_STATES
-    assert all(countries[c].status == "party" and not countries[c].verify for c in PARTIES)
-    assert all(countries[c].status == "party" and countries[c].verify for c in BELIEVED_PARTIES)
-    assert all(countries[c].status == "unknown" and countries[c].verify for c in UNKNOWN)
-    assert countries["EG"].status == "not_party" and countries["CN"].since == "2023-11"
+    for code, since in {**CHECKED_PARTIES, **DOMAIN_PARTIES}.items():
+        assert (countries[code].status, countries[code].since, countries[code].verify) == ("party", since, ""), code
+    assert countries["US"].checked_on == "2026-12-02" and countries["MA"].checked_on == "2026-11-20"
+    assert countries["EG"].status == "not_party" and countries["CN"].since == "2023-11-07" and countries["CN"].verify
     for country in countries.values():
         assert country.name_it and country.name_en and country.source, country.code
-        assert len(country.checked_on) == 10 and country.checked_on.startswith("20"), country.code
+        # A date only for what was read; what was never checked says what to verify.
+        assert (len(country.checked_on) == 10 and country.checked_on.startswith("20")) or (
+            country.checked_on == "" and country.verify), country.code
+        if country.status in ("unknown",):
+            assert country.verify, country.code
 
 
 @pytest.mark.parametrize("document", [None, "civil_status", "school", "notarial"])
@@ -48,41 +98,50 @@ def test_every_country_resolves_by_code_and_names(helper: LegalisationService, d
         for spelling in (country.code, country.code.lower(), country.name_it, country.name_en.upper()):
             advice = helper.advise(spelling, document)
             assert advice.country == country and advice.formality in FORMALITIES, spelling
-            assert advice.flagged == bool(advice.verify)
-            assert advice.checked_on == country.checked_on and advice.source == country.source
-            assert advice.lines("it", helper.table) and advice.lines("en", helper.table)
+            assert advice.flagged == bool(advice.verify) and advice.rule in RULES
+            if advice.rule == "hague" or advice.rule == "consular":
+                assert advice.checked_on == country.checked_on and advice.source == country.source
+            lines = advice.lines("it", helper.table)
+            assert lines and advice.lines("en", helper.table)
+            assert any(line.startswith("Regola applicata:") for line in lines)  # which rule decided it
 
 
-@pytest.mark.parametrize("document", ["civil_status", "residence", "criminal_record"])
-def test_eu_destination_and_covered_document_needs_nothing(helper: LegalisationService, document: str) -> None:
-    for code in EU_STATES:
-        advice = helper.advise(code, document)
-        assert (advice.formality, advice.office, advice.consulate, advice.checklist) == ("none", None, False, ())
-        assert advice.legal_basis == "Reg. (UE) 2016/1191"
-    assert "Nessuna formalità" in helper.advise("RO", document).lines("it", helper.table)[1]
+@pytest.mark.parametrize(("code", "document", "formality", "rule", "flagged"), PAIRS)
+def test_state_and_document_pairs_against_the_treaty_tables(helper: LegalisationService, code: str, document: str,
+                                                            formality: str, rule: str, flagged: bool) -> None:
+    advice = helper.advise(code, document)
+    assert (advice.formality, advice.rule) == (formality, rule)
+    assert bool(_beyond_proxy(advice)) == flagged, advice.verify
+    assert advice.consulate == (rule == "consular")
+    if formality == "none":
+        assert advice.checklist == () and advice.office is None
+    if rule == "treaty":
+        assert "L. " in advice.legal_basis  # the ratification act is cited
+    assert len(PAIRS) >= 20
 
 
-@pytest.mark.parametrize("document", ["school", "medical", "company", "notarial", "judicial", "vehicle"])
-def test_eu_destination_and_uncovered_document_gets_an_apostille(helper: LegalisationService, document: str) -> None:
-    for code in EU_STATES:
-        advice = helper.advise(code, document)
-        assert advice.formality == "apostille" and not advice.consulate, (code, document)
-        assert advice.office in ("prefettura", "procura") and advice.checklist
+def test_eu_criminal_record_says_when_no_formality_is_due(helper: LegalisationService) -> None:
+    advice = helper.advise("PL", "criminal_record")
+    assert advice.office == "procura" and any("cittadino" in note for note in advice.notes)
+
+
+def test_unconfirmed_treaty_never_decides(helper: LegalisationService) -> None:
+    for treaty in helper.table.treaties:
+        for code in treaty.parties:
+            for kind in treaty.documents:
+                advice = helper.advise(code, kind)
+                if treaty.verify:
+                    assert advice.legal_basis != treaty.basis(code)
+                    assert any(treaty.name in v for v in advice.verify)
 
 
 def test_eu_destination_without_document_type_names_the_exempt_ones(helper: LegalisationService) -> None:
-    advice = helper.advise("Germania")
+    advice = helper.advise("Romania")
     assert advice.formality == "apostille" and advice.office is None
-    assert set(advice.exempt_documents) == {"civil_status", "residence", "criminal_record"}
+    assert set(advice.exempt_documents) == {"civil_status", "civil_status_multilingual", "residence", "citizenship",
+                                            "electoral"}
     assert "Prefettura" in advice.office_name_it and "Procura" in advice.office_name_it
-
-
-def test_hague_party_gets_an_apostille(helper: LegalisationService) -> None:
-    for code in PARTIES:
-        advice = helper.advise(code, "civil_status")  # the EU regulation does not reach outside the EU
-        assert (advice.formality, advice.office, advice.consulate, advice.flagged) == (
-            "apostille", "prefettura", False, True)  # flagged only by the proxy rule of the LEG checklist
-        assert advice.verify == tuple(v for v in advice.verify if "delega" in v)
+    assert set(PUBLIC_DOCUMENTS) <= set(helper.advise("DE").exempt_documents)
 
 
 def test_egypt_needs_legalisation_then_its_consulate(helper: LegalisationService) -> None:
@@ -109,14 +168,14 @@ def test_issuer_decides_the_office(helper: LegalisationService) -> None:
     assert stamp.requirement == "required" and stamp.verify
 
 
-@pytest.mark.parametrize("code", sorted(BELIEVED_PARTIES | UNKNOWN))
+@pytest.mark.parametrize("code", ["CN", "CH", "LK", "HK"])
 def test_unsure_countries_say_so(helper: LegalisationService, code: str) -> None:
     advice = helper.advise(code, "school")
     assert advice.flagged and advice.verify[0] == advice.country.verify
     assert any(line.startswith("* DA VERIFICARE") for line in advice.lines("it", helper.table))
     assert any(line.startswith("* TO VERIFY") for line in advice.lines("en", helper.table))
     # Unknown status: the legalisation path, which does not rely on an unconfirmed accession.
-    expected = ("legalisation", True) if code in UNKNOWN else ("apostille", False)
+    expected = ("legalisation", True) if advice.country.status == "unknown" else ("apostille", False)
     assert (advice.formality, advice.consulate) == expected
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import DEMO_PASSWORD, Cli
 from sqlalchemy import select, update
 
-from desk_app.cli import main
 from desk_app.clock import ManualClock
 from desk_app.core.auth import Actor
 from desk_app.core.services import CoreServices
@@ -172,11 +172,15 @@ def test_the_retention_purge_clears_appointments_and_cases(closed_cases: dict[st
 
 def test_desk_admin_appointments_purge_clears_case_practice_numbers(home: Path, db_url: str,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    def cli(*args: str) -> tuple[int, str]:
-        code = main(["--home", str(home), "--db", db_url, *args])
-        return code, capsys.readouterr().out
+    desk_admin = Cli(home, db_url, capsys)
 
-    assert cli("demo", "--date", "2026-11-23", "--tickets", "5")[0] == 0
+    def cli(*args: str) -> tuple[int, str]:  # the demo's clerk at desk D1, with the demo password
+        return desk_admin.as_user("operatore1", DEMO_PASSWORD)(*args)[:2]
+
+    def scheduler(*args: str) -> tuple[int, str]:  # the purge as cron runs it: the machine owner, for no one
+        return desk_admin.system(*args)[:2]
+
+    assert scheduler("demo", "--date", "2026-11-23", "--tickets", "5")[0] == 0
     assert cli("case", "open", "--procedure", "RF-NO", "--practice", "LO/RF/1")[0] == 0
     code, out = cli("--json", "case", "find", "--practice", "LO/RF/1")
     case_id = json.loads(out)[0]["id"]
@@ -185,10 +189,10 @@ def test_desk_admin_appointments_purge_clears_case_practice_numbers(home: Path, 
     try:  # closed 100 days ago (the command line runs on the real clock)
         core.db.write(lambda s: s.execute(update(Case).where(Case.id == case_id)
                                           .values(closed_at=datetime.now(UTC) - timedelta(days=100))))
-        code, out = cli("--json", "appointments", "purge")
+        code, out = scheduler("--json", "appointments", "purge")
         assert code == 0 and json.loads(out) == {"purged": 0, "cases": 1}
         assert practice_numbers(core) == [None]
-        code, out = cli("appointments", "purge")
+        code, out = scheduler("appointments", "purge")
         assert code == 3 and "0 pratiche" in out  # nothing left to do
     finally:
         core.close()
@@ -207,10 +211,11 @@ def test_audit_verify_checks_its_own_permission(services: CoreServices, staff: d
 def test_desk_admin_audit_verify_as_a_clerk_is_refused(home: Path, db_url: str, services: CoreServices,
                                                        staff: dict[str, Actor],
                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["--home", str(home), "--db", db_url, "--user", "clerk", "audit", "verify"])
-    assert code == 2 and "verificare il registro di audit" in capsys.readouterr().err
-    code = main(["--home", str(home), "--db", db_url, "--user", "admin", "audit", "verify"])
-    assert code == 0 and "integro" in capsys.readouterr().out
+    cli = Cli(home, db_url, capsys)
+    code, _, err = cli.as_user("clerk", "clerk-password")("audit", "verify")
+    assert code == 2 and "verificare il registro di audit" in err
+    code, out, _ = cli.as_user("admin", "admin-password")("audit", "verify")
+    assert code == 0 and "integro" in out
 
 
 # -- other gaps the enumerating test found -------------------------------------------------------------------------

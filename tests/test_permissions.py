@@ -148,6 +148,7 @@ _DAYS = ("2026-12-01", "2026-12-07")
 
 GUARDED: dict[str, Guard] = {
     "audit.verify": guard("verify_audit", lambda c, w, a: c.audit.verify(a), office="database-wide"),
+    "audit.reanchor": guard("manage_db", lambda c, w, a: c.audit.reanchor(a), office="database-wide"),
     "staff.add_staff": guard("manage_staff", lambda c, w, a: c.staff.add_staff(
         a, "new-clerk", "New", "clerk", "long-enough-pw", "LODI")),
     "staff.add_staff_in": guard("manage_staff", in_transaction(lambda c, w, a, s: c.staff.add_staff_in(
@@ -183,6 +184,8 @@ GUARDED: dict[str, Guard] = {
     "content.edit_text": guard("edit_content", lambda c, w, a: c.content.edit_text(
         a, "proc.RF-NO.name", "it", "Nuovo nome")),
     "content.set_checklist": guard("edit_content", lambda c, w, a: c.content.set_checklist(a, "RF-NO", [], {})),
+    "content.review_translations": guard("edit_content", lambda c, w, a: c.content.review_translations(
+        a, "en", ["item.passport"])),
     "cases.open_case": guard("work_cases", lambda c, w, a: c.cases.open_case(a, "RF-NO", "it")),
     "cases.get": guard("work_cases", lambda c, w, a: c.cases.get(a, w.case_id)),
     "cases.find_by_practice": guard("work_cases", lambda c, w, a: c.cases.find_by_practice(a, "LO/1")),
@@ -196,6 +199,7 @@ GUARDED: dict[str, Guard] = {
         a, "en", w.export_file)),
     "translations.import_po": guard("edit_content", lambda c, w, a: c.translations.import_po(a, "en", w.po_file)),
     "reports.counts": guard("export_reports", lambda c, w, a: c.reports.counts(a, "2026-11-01", "2026-11-30")),
+    "reports.today": guard("export_reports", lambda c, w, a: c.reports.today(a)),
     "appointments.set_calendar": guard("manage_calendar", lambda c, w, a: c.appointments.set_calendar(
         a, "RF", hours="mon-fri 09:00-12:00", slot_minutes=20, capacity=1)),
     "appointments.calendar": guard("book_appointments", lambda c, w, a: c.appointments.calendar(a, "RF")),
@@ -222,6 +226,8 @@ GUARDED: dict[str, Guard] = {
     "convocations.confirm": guard("book_appointments", lambda c, w, a: c.convocations.confirm(a, 1)),
     "convocations.rebook": guard("book_appointments", lambda c, w, a: c.convocations.rebook(a, 1, SLOT)),
     "convocations.history": guard("book_appointments", lambda c, w, a: c.convocations.history(a, "P/1")),
+    "convocations.for_appointment": guard("book_appointments",
+                                          lambda c, w, a: c.convocations.for_appointment(a, 1)),
     "mediators.add_mediator": guard("manage_mediators", lambda c, w, a: c.mediators.add_mediator(
         a, "M9", "Nome", {"ar": 3})),
     "mediators.set_availability": guard("manage_mediators", lambda c, w, a: c.mediators.set_availability(
@@ -242,6 +248,17 @@ GUARDED: dict[str, Guard] = {
     "mediators.agenda_ics": guard("book_mediators", lambda c, w, a: c.mediators.agenda_ics(a, "M1", *_DAYS)),
     "mediators.override": guard("serve_queue", lambda c, w, a: c.mediators.override(a, 1, "motivo")),
     "mediators.waiting_for_mediator": guard("view_queue", lambda c, w, a: c.mediators.waiting_for_mediator(a)),
+    "mediators.ticket_bookings": guard("book_mediators", lambda c, w, a: c.mediators.ticket_bookings(a, 1)),
+    "retention.purge": guard("purge_personal_data", lambda c, w, a: c.retention.purge(a, dry_run=True)),
+    "retention.run_daily": guard("purge_personal_data", lambda c, w, a: c.retention.run_daily(a)),
+    "retention.last_runs": guard("purge_personal_data", lambda c, w, a: c.retention.last_runs(a)),
+    "backups.backup": guard("manage_db", lambda c, w, a: c.backups.backup(a)),
+    "backups.run_daily": guard("manage_db", lambda c, w, a: c.backups.run_daily(a)),
+    "backups.copies": guard("manage_db", lambda c, w, a: c.backups.copies(a)),
+    "backups.other_connections": guard("manage_db", lambda c, w, a: c.backups.other_connections(a)),
+    "backups.restore": guard("manage_db", lambda c, w, a: c.backups.restore(a, w.export_file, force=True)),
+    "mediators.who_is_free": guard("book_mediators", lambda c, w, a: c.mediators.who_is_free(
+        a, "ar", SLOT, SLOT + timedelta(minutes=30))),
 }
 
 #: Methods that need no permission: nothing personal is read, nothing is changed. Keep this short.

@@ -10,9 +10,9 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
+from cli_support import Cli
 from PySide6.QtGui import QPdfWriter
 
-from desk_app.cli import main
 from desk_app.clock import local_time
 from desk_app.core.auth import Actor
 from desk_app.core.queue import LANGUAGES, TicketView
@@ -59,15 +59,10 @@ def tickets(services: CoreServices, staff: dict[str, Actor]) -> dict[str, Ticket
 
 
 @pytest.fixture
-def cli(home: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> Any:
-    """Run ``desk-admin --home HOME --db URL ARGS``; return (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--home", str(home), "--db", db_url, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def cli(home: Path, db_url: str, capsys: pytest.CaptureFixture[str], staff: dict[str, Actor]) -> Any:
+    """Run ``desk-admin --home HOME --db URL --user clerk --password-stdin ARGS`` (the walk-in desk's clerk, with
+    the ``staff`` fixture's password); return (exit code, stdout, stderr)."""
+    return Cli(home, db_url, capsys).as_user("clerk", "clerk-password")
 
 
 @pytest.mark.parametrize("paper", PAPERS)

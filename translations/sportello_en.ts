@@ -18,6 +18,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n appointment(s) found for “%1”.</source>
+        <translation>
+            <numerusform>%n appointment found for “%1”.</numerusform>
+            <numerusform>%n appointments found for “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n free)</source>
+        <translation>
+            <numerusform>%1 (%n free)</numerusform>
+            <numerusform>%1 (%n free)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n appointment(s) marked as no-show.</source>
         <translation>
             <numerusform>%n appointment marked as no-show.</numerusform>
@@ -61,6 +75,13 @@
             <numerusform>%n entries written to {path}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n translations use another term for a glossary concept</source>
+        <translation>
+            <numerusform>%n translation uses another term for a glossary concept</numerusform>
+            <numerusform>%n translations use another term for a glossary concept</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MediatorAgenda</name>
@@ -76,6 +97,16 @@
         <translation>
             <numerusform>%n booking saved to %1</numerusform>
             <numerusform>%n bookings saved to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message numerus="yes">
+        <source>%1 to %2: %n row(s)</source>
+        <translation>
+            <numerusform>%1 to %2: %n row</numerusform>
+            <numerusform>%1 to %2: %n rows</numerusform>
         </translation>
     </message>
 </context>

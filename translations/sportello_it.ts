@@ -143,6 +143,10 @@
         <source>rebook</source>
         <translation>riprenotare</translation>
     </message>
+    <message>
+        <source>set up an empty database</source>
+        <translation>configurare un database vuoto</translation>
+    </message>
 </context>
 <context>
     <name>AgendaTableModel</name>
@@ -174,8 +178,41 @@
 <context>
     <name>AppointmentDayView</name>
     <message>
-        <source>Closed to appointments: %1</source>
+        <source>&amp;Find by name or practice number:</source>
         <extracomment>Change-feed kinds that can alter what the day view shows.</extracomment>
+        <translation>&amp;Cerca per nome o numero di pratica:</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cerca</translation>
+    </message>
+    <message>
+        <source>Back to the day</source>
+        <translation>Torna alla giornata</translation>
+    </message>
+    <message>
+        <source>&amp;Move to another slot…</source>
+        <translation>Spos&amp;ta in un altro orario…</translation>
+    </message>
+    <message>
+        <source>&amp;Reason to cancel:</source>
+        <translation>Moti&amp;vo dell&apos;annullamento:</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l the appointment</source>
+        <translation>Ann&amp;ulla l&apos;appuntamento</translation>
+    </message>
+    <message>
+        <source>Convocation &amp;accepted by the person</source>
+        <translation>Convocazione con&amp;fermata dalla persona</translation>
+    </message>
+    <message>
+        <source>The person summoned confirmed they will come</source>
+        <translation>La persona convocata ha confermato che verrà</translation>
+    </message>
+    <message>
+        <source>Closed to appointments: %1</source>
+        <extracomment>The search shown instead of the day (its text), or ``None``.</extracomment>
         <translation>Chiuso agli appuntamenti: %1</translation>
     </message>
     <message>
@@ -220,6 +257,52 @@
     <message>
         <source>(not printed)</source>
         <translation>(non stampato)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) found for “%1”.</source>
+        <translation>
+            <numerusform>%n appuntamento trovato per «%1».</numerusform>
+            <numerusform>%n appuntamenti trovati per «%1».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No free slot on %1: choose another day first.</source>
+        <translation>Nessun orario libero il %1: scegliere prima un altro giorno.</translation>
+    </message>
+    <message>
+        <source>Move the appointment</source>
+        <translation>Spostare l&apos;appuntamento</translation>
+    </message>
+    <message>
+        <source>Free slots of %1 on %2:</source>
+        <translation>Orari liberi di %1 il %2:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n free)</source>
+        <translation>
+            <numerusform>%1 (%n posto libero)</numerusform>
+            <numerusform>%1 (%n posti liberi)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved to %1 at %2.</source>
+        <translation>Spostato al %1 alle %2.</translation>
+    </message>
+    <message>
+        <source>Book the mediator again for the new time.</source>
+        <translation>Prenotare di nuovo il mediatore per il nuovo orario.</translation>
+    </message>
+    <message>
+        <source>Write the reason to cancel first.</source>
+        <translation>Scrivere prima il motivo dell&apos;annullamento.</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled; its place is free again.</source>
+        <translation>Appuntamento annullato; il posto è di nuovo libero.</translation>
+    </message>
+    <message>
+        <source>Convocation confirmed.</source>
+        <translation>Convocazione confermata.</translation>
     </message>
     <message numerus="yes">
         <source>%n appointment(s) marked as no-show.</source>
@@ -270,7 +353,7 @@
     </message>
     <message>
         <source>Mark &amp;no-shows</source>
-        <translation>Segna gli &amp;assenti</translation>
+        <translation>Segna gli asse&amp;nti</translation>
     </message>
     <message>
         <source>Mark as no-show every booked appointment whose arrival window has passed</source>
@@ -327,8 +410,28 @@
         <translation>Il primo mediatore libero (livello più alto)</translation>
     </message>
     <message>
+        <source>No: an appointment the person asked for</source>
+        <translation>No: un appuntamento chiesto dalla persona</translation>
+    </message>
+    <message>
+        <source>&amp;Convocation for procedure:</source>
+        <translation>&amp;Convocazione per la procedura:</translation>
+    </message>
+    <message>
         <source>%1 · %2 (level %3)</source>
         <translation>%1 · %2 (livello %3)</translation>
+    </message>
+    <message>
+        <source>Free then: %1.</source>
+        <translation>Liberi a quell&apos;ora: %1.</translation>
+    </message>
+    <message>
+        <source>No mediator can come then. %1</source>
+        <translation>Nessun mediatore può venire a quell&apos;ora. %1</translation>
+    </message>
+    <message>
+        <source>Nobody on the roster speaks this language.</source>
+        <translation>Nessuno dell&apos;elenco parla questa lingua.</translation>
     </message>
     <message numerus="yes">
         <source>%1-%2 · %n free of %3</source>
@@ -480,6 +583,10 @@
         <translation>Non eseguito</translation>
     </message>
     <message>
+        <source>The notes are longer than %1 characters: shorten them to save.</source>
+        <translation>Le note superano %1 caratteri: accorciarle per salvare.</translation>
+    </message>
+    <message>
         <source>Reopen a case</source>
         <translation>Riaprire una pratica</translation>
     </message>
@@ -490,6 +597,30 @@
     <message>
         <source>Cases with this practice number:</source>
         <translation>Pratiche con questo numero:</translation>
+    </message>
+    <message>
+        <source>Notes saved.</source>
+        <translation>Note salvate.</translation>
+    </message>
+    <message>
+        <source>The case is not complete</source>
+        <translation>La pratica non è completa</translation>
+    </message>
+    <message>
+        <source>%1 document(s) missing and %2 required still to check. How do you close the visit?</source>
+        <translation>Documenti mancanti: %1; obbligatori ancora da controllare: %2. Come si chiude la visita?</translation>
+    </message>
+    <message>
+        <source>Incomplete: print the “bring next time” sheet</source>
+        <translation>Incompleta: stampa il foglio «da portare la prossima volta»</translation>
+    </message>
+    <message>
+        <source>Complete all the same</source>
+        <translation>Completa comunque</translation>
+    </message>
+    <message>
+        <source>Go back to the checklist</source>
+        <translation>Torna alla lista dei documenti</translation>
     </message>
     <message>
         <source>open</source>
@@ -723,12 +854,36 @@ Inviate all&apos;assistenza questo file di log:
         <translation>  amministratore {username}</translation>
     </message>
     <message>
+        <source>Audit checkpoint moved to the head, on record: {count} events, head hash {head}</source>
+        <translation>Punto di controllo del registro di audit spostato sull&apos;ultimo evento, con registrazione: {count} eventi, ultimo hash {head}</translation>
+    </message>
+    <message>
         <source>Audit log intact: {count} events, head hash {head}</source>
         <translation>Registro di audit integro: {count} eventi, ultimo hash {head}</translation>
     </message>
     <message>
+        <source>  the first {legacy} events predate the audit key: their chain is checked, anchored by the keyed events after them</source>
+        <translation>  i primi {legacy} eventi sono anteriori alla chiave del registro: la loro catena è verificata, ancorata agli eventi con chiave che li seguono</translation>
+    </message>
+    <message>
+        <source>  no checkpoint on this PC yet: deleted last events could not be ruled out this time (the checkpoint now names the head)</source>
+        <translation>  nessun punto di controllo ancora su questo PC: questa volta non si può escludere che gli ultimi eventi siano stati cancellati (ora il punto di controllo indica l&apos;ultimo evento)</translation>
+    </message>
+    <message>
         <source>Tickets closed: {closed}</source>
         <translation>Biglietti chiusi: {closed}</translation>
+    </message>
+    <message>
+        <source>The database password was moved out of the settings file to: {where}</source>
+        <translation>La password del database è stata tolta dal file delle impostazioni e spostata in: {where}</translation>
+    </message>
+    <message>
+        <source>only a PostgreSQL database has a password</source>
+        <translation>solo un database PostgreSQL ha una password</translation>
+    </message>
+    <message>
+        <source>Database password stored in: {where}</source>
+        <translation>Password del database salvata in: {where}</translation>
     </message>
     <message>
         <source>present</source>
@@ -895,6 +1050,22 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Catalogo {version}: {added} testi aggiunti, {updated} aggiornati, {kept} modificati dall&apos;ufficio e lasciati; {procedures} procedure nuove; nuove versioni di lista: {versions}</translation>
     </message>
     <message>
+        <source>TO VERIFY</source>
+        <translation>DA VERIFICARE</translation>
+    </message>
+    <message>
+        <source>edited by the office: the sources below are the catalogue&apos;s</source>
+        <translation>modificato dall&apos;ufficio: le fonti qui sotto sono quelle del catalogo</translation>
+    </message>
+    <message>
+        <source>no source recorded</source>
+        <translation>nessuna fonte registrata</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
         <source>Sheet written to {path} ({language}, translation: {status})</source>
         <translation>Foglio scritto in {path} ({language}, traduzione: {status})</translation>
     </message>
@@ -912,6 +1083,21 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>{imported} translations imported ({stale} of an earlier Italian text), {unchanged} unchanged, {skipped} skipped</source>
         <translation>{imported} traduzioni importate ({stale} di un testo italiano precedente), {unchanged} invariate, {skipped} saltate</translation>
+    </message>
+    <message>
+        <source>{reviewed} translations marked reviewed, {already} already reviewed; not reviewable: {stale} stale (the Italian changed: translate them again), {missing} missing</source>
+        <translation>{reviewed} traduzioni segnate come revisionate, {already} già revisionate; non revisionabili: {stale} da aggiornare (il testo italiano è cambiato: vanno tradotte di nuovo), {missing} mancanti</translation>
+    </message>
+    <message>
+        <source>Glossary not yet filled in for: {languages}</source>
+        <translation>Glossario non ancora compilato per: {languages}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n translations use another term for a glossary concept</source>
+        <translation>
+            <numerusform>%n traduzione usa un altro termine per un concetto del glossario</numerusform>
+            <numerusform>%n traduzioni usano un altro termine per un concetto del glossario</numerusform>
+        </translation>
     </message>
     <message>
         <source>EU</source>
@@ -954,6 +1140,85 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Issuers (--issuer):</source>
         <translation>Chi ha rilasciato il documento (--issuer):</translation>
+    </message>
+    <message>
+        <source>Password of {user}: </source>
+        <extracomment>For scripts: the password of ``--user`` (read once, then removed from the environment). Trade-off: the environment is not in the process list (``ps``) as arguments are, and ``/proc/PID/environ`` is readable by the same OS user and root only, but it is inherited by every child the script starts and easily ends up in shell history or a crontab; prefer ``--password-stdin`` from a 0600 file. Modules that add sub-commands. Features append theirs here.</extracomment>
+        <translation>Password di {user}: </translation>
+    </message>
+    <message>
+        <source>Would remove personal data older than {days} days (before {cutoff}):</source>
+        <translation>Da cancellare: dati personali più vecchi di {days} giorni (prima del {cutoff}):</translation>
+    </message>
+    <message>
+        <source>Removed personal data older than {days} days (before {cutoff}):</source>
+        <translation>Cancellati i dati personali più vecchi di {days} giorni (prima del {cutoff}):</translation>
+    </message>
+    <message>
+        <source>  appointments: {count} (of which convocations: {convocations})</source>
+        <extracomment>counts of the retention purge, one per line</extracomment>
+        <translation>  appuntamenti: {count} (di cui convocazioni: {convocations})</translation>
+    </message>
+    <message>
+        <source>  cases: {count}</source>
+        <translation>  pratiche: {count}</translation>
+    </message>
+    <message>
+        <source>  ticket notes: {count}</source>
+        <translation>  note dei biglietti: {count}</translation>
+    </message>
+    <message>
+        <source>  mediator bookings: {count}</source>
+        <translation>  prenotazioni dei mediatori: {count}</translation>
+    </message>
+    <message>
+        <source>  backup copies: {count}</source>
+        <translation>  copie di backup: {count}</translation>
+    </message>
+    <message>
+        <source>  backup copies cleaned: {count}</source>
+        <extracomment>younger backup copies in which the same personal data was removed too</extracomment>
+        <translation>  copie di backup ripulite: {count}</translation>
+    </message>
+    <message>
+        <source>Retention purge not run: {reason}</source>
+        <translation>Cancellazione dei dati scaduti non eseguita: {reason}</translation>
+    </message>
+    <message>
+        <source>Retention purge: already done today.</source>
+        <translation>Cancellazione dei dati scaduti: già eseguita oggi.</translation>
+    </message>
+    <message>
+        <source>Backup: {file}</source>
+        <translation>Backup: {file}</translation>
+    </message>
+    <message>
+        <source>Backup not run: {reason}</source>
+        <translation>Backup non eseguito: {reason}</translation>
+    </message>
+    <message>
+        <source>Backup: already done today.</source>
+        <translation>Backup: già eseguito oggi.</translation>
+    </message>
+    <message>
+        <source>Backup written: {file} ({size} bytes, integrity {check})</source>
+        <translation>Backup scritto: {file} ({size} byte, integrità {check})</translation>
+    </message>
+    <message>
+        <source>Older copies removed by the rotation: {count}</source>
+        <translation>Copie più vecchie rimosse dalla rotazione: {count}</translation>
+    </message>
+    <message>
+        <source>No backup copies.</source>
+        <translation>Nessuna copia di backup.</translation>
+    </message>
+    <message>
+        <source>Database restored from {file}.</source>
+        <translation>Database ripristinato da {file}.</translation>
+    </message>
+    <message>
+        <source>The replaced database was copied to {file}.</source>
+        <translation>Il database sostituito è stato copiato in {file}.</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1290,42 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>The database file “{path}” does not exist (it is created at first start or by “desk-admin db upgrade”).</source>
         <translation>Il file di database «{path}» non esiste (verrà creato al primo avvio o con «desk-admin db upgrade»).</translation>
+    </message>
+    <message>
+        <source>“{value}” is out of range for “{field}”: allowed from {min} to {max}.</source>
+        <translation>«{value}» è fuori dall&apos;intervallo ammesso per «{field}»: da {min} a {max}.</translation>
+    </message>
+    <message>
+        <source>A number is too large for the database: at most {max}.</source>
+        <translation>Numero troppo grande per il database: al massimo {max}.</translation>
+    </message>
+    <message>
+        <source>The date {value} is outside the dates Sportello handles ({min} to {max}).</source>
+        <translation>La data {value} è fuori dalle date gestite da Sportello (dal {min} al {max}).</translation>
+    </message>
+    <message>
+        <source>Only earlier days can be closed: {day} is after today ({today}).</source>
+        <translation>Si possono chiudere solo i giorni passati: {day} è dopo oggi ({today}).</translation>
+    </message>
+    <message>
+        <source>The disk is full: “{path}” could not be written. Free some space and try again.</source>
+        <translation>Il disco è pieno: non è stato possibile scrivere «{path}». Liberare spazio e riprovare.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a folder: give the name of a file to write.</source>
+        <translation>«{path}» è una cartella: indicare il nome di un file da scrivere.</translation>
+    </message>
+    <message>
+        <source>“{path}” is a file, not a folder.</source>
+        <translation>«{path}» è un file, non una cartella.</translation>
+    </message>
+    <message>
+        <source>“{path}” cannot be written: {reason}.</source>
+        <translation>Impossibile scrivere «{path}»: {reason}.</translation>
+    </message>
+    <message>
+        <source>Settings file “{path}”: {name} = {value} is not allowed ({reason}); the default {default} is used.</source>
+        <translation>File delle impostazioni «{path}»: {name} = {value} non è ammesso ({reason}); si usa il valore predefinito {default}.</translation>
     </message>
     <message>
         <source>Unknown office: “{value}”.</source>
@@ -1115,6 +1416,30 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Operazione su un altro ufficio non consentita.</translation>
     </message>
     <message>
+        <source>Only a staff member may {action}: run it with --user NAME and that person&apos;s password (--system acts for no one).</source>
+        <translation>Solo un operatore può {action}: esegui il comando con --user NOME e la password di quella persona (--system non agisce per nessuno).</translation>
+    </message>
+    <message>
+        <source>Say who acts: --user NAME (with that person&apos;s password) or, for this machine&apos;s own jobs, --system.</source>
+        <translation>Indica chi agisce: --user NOME (con la password di quella persona) oppure, per i lavori propri di questa macchina, --system.</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the password of “{user}”: use --password-stdin or the DESK_APP_PASSWORD variable.</source>
+        <translation>Nessun terminale su cui chiedere la password di «{user}»: usa --password-stdin o la variabile DESK_APP_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>--system is for the owner of the database file “{path}” (OS user {owner}): run it as that user, or log in with --user NAME.</source>
+        <translation>--system è riservato al proprietario del file di database «{path}» (utente di sistema {owner}): eseguilo come quell&apos;utente, oppure accedi con --user NOME.</translation>
+    </message>
+    <message>
+        <source>--system sets up only an empty database, together with its first administrator (--admin NAME): then log in as them with --user NAME.</source>
+        <translation>--system configura solo un database vuoto, insieme al suo primo amministratore (--admin NOME): poi accedi come tale con --user NOME.</translation>
+    </message>
+    <message>
+        <source>The database password must not be written in the URL ({where}: others can read it there): store it with “desk-admin --system config --db-password”.</source>
+        <translation>La password del database non va scritta nell&apos;URL ({where}: altri possono leggerla lì): salvala con «desk-admin --system config --db-password».</translation>
+    </message>
+    <message>
         <source>Database not reachable ({target}): {reason}</source>
         <translation>Database non raggiungibile ({target}): {reason}</translation>
     </message>
@@ -1143,6 +1468,38 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Il database è occupato, riprovare tra poco.</translation>
     </message>
     <message>
+        <source>The backup copy “{path}” failed its integrity check ({reason}): it was not kept.</source>
+        <translation>La copia di backup «{path}» non ha superato il controllo di integrità ({reason}): non è stata conservata.</translation>
+    </message>
+    <message>
+        <source>“{tool}” is not installed on this PC: PostgreSQL backups and restores need the PostgreSQL client tools (package postgresql-client).</source>
+        <translation>«{tool}» non è installato su questo PC: backup e ripristini di PostgreSQL richiedono gli strumenti client di PostgreSQL (pacchetto postgresql-client).</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {reason}</source>
+        <translation>{tool} non riuscito: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup file “{path}” does not exist.</source>
+        <translation>Il file di backup «{path}» non esiste.</translation>
+    </message>
+    <message>
+        <source>The file “{path}” is not a Sportello backup for this database ({reason}).</source>
+        <translation>Il file «{path}» non è un backup di Sportello per questo database ({reason}).</translation>
+    </message>
+    <message>
+        <source>A restore replaces the whole database: close every desk, then repeat with --force (a copy of the current database is taken first).</source>
+        <translation>Il ripristino sostituisce l&apos;intero database: chiudere tutti gli sportelli, poi ripetere con --force (prima viene fatta una copia del database attuale).</translation>
+    </message>
+    <message>
+        <source>A restore replaces the whole database ({connected} other connections open now): close every desk, then repeat with --force (a copy of the current database is taken first).</source>
+        <translation>Il ripristino sostituisce l&apos;intero database ({connected} altre connessioni aperte ora): chiudere tutti gli sportelli, poi ripetere con --force (prima viene fatta una copia del database attuale).</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s certificate was refused ({target}): {reason} (check sslrootcert and the server name in the URL).</source>
+        <translation>Il certificato del server di database è stato rifiutato ({target}): {reason} (controlla sslrootcert e il nome del server nell&apos;URL).</translation>
+    </message>
+    <message>
         <source>Unknown procedure: “{value}”.</source>
         <translation>Procedura sconosciuta: «{value}».</translation>
     </message>
@@ -1161,6 +1518,10 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Case {value} is closed: reopen it before changing it.</source>
         <translation>La pratica {value} è chiusa: riaprirla prima di modificarla.</translation>
+    </message>
+    <message>
+        <source>The case is not complete: {missing} document(s) missing and {pending} required still to check.</source>
+        <translation>La pratica non è completa: documenti mancanti {missing}, obbligatori ancora da controllare {pending}.</translation>
     </message>
     <message>
         <source>The procedure catalogue is not loaded: run “desk-admin content load”.</source>
@@ -1197,6 +1558,10 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Invalid period: the end ({end}) must come after the start ({start}).</source>
         <translation>Periodo non valido: la fine ({end}) deve venire dopo l&apos;inizio ({start}).</translation>
+    </message>
+    <message>
+        <source>Give either --period or --from and --to, not both.</source>
+        <translation>Indicare --period oppure --from e --to, non entrambi.</translation>
     </message>
     <message>
         <source>Service {service} has no appointment calendar.</source>
@@ -1294,9 +1659,157 @@ Inviate all&apos;assistenza questo file di log:
         <source>Audit log tampered with at row {id}: {reason}</source>
         <translation>Registro di audit alterato alla riga {id}: {reason}</translation>
     </message>
+    <message>
+        <source>Audit log tampered with at row {id}: the row was changed after it was written.</source>
+        <translation>Registro di audit alterato alla riga {id}: la riga è stata modificata dopo essere stata scritta.</translation>
+    </message>
+    <message>
+        <source>Audit log tampered with at row {id}: the row before it was deleted or changed.</source>
+        <translation>Registro di audit alterato alla riga {id}: la riga precedente è stata cancellata o modificata.</translation>
+    </message>
+    <message>
+        <source>Audit log tampered with at row {id}: a row without the key after the keyed chain began.</source>
+        <translation>Registro di audit alterato alla riga {id}: una riga senza chiave dopo l&apos;inizio della catena con chiave.</translation>
+    </message>
+    <message>
+        <source>Audit log truncated: row {id}, the last one this PC wrote or checked, is missing (the log now ends at row {last}).</source>
+        <translation>Registro di audit troncato: manca la riga {id}, l&apos;ultima scritta o verificata da questo PC (ora il registro finisce alla riga {last}).</translation>
+    </message>
+    <message>
+        <source>Audit log row {id} is signed with key {key_id}, which this PC does not hold: copy the audit.key of the PC that wrote it into “{folder}”, or the row is forged.</source>
+        <translation>La riga {id} del registro di audit è firmata con la chiave {key_id}, che questo PC non ha: copia in «{folder}» il file audit.key del PC che l&apos;ha scritta, altrimenti la riga è falsificata.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint “{path}” was altered or cannot be read ({reason}).</source>
+        <translation>Il punto di controllo del registro di audit «{path}» è stato alterato o non si può leggere ({reason}).</translation>
+    </message>
+    <message>
+        <source>The audit key file “{path}” cannot be read or is not a key ({reason}).</source>
+        <translation>Il file della chiave del registro di audit «{path}» non si può leggere o non contiene una chiave ({reason}).</translation>
+    </message>
+    <message>
+        <source>The audit key file “{path}” cannot be created: {reason}</source>
+        <translation>Il file della chiave del registro di audit «{path}» non si può creare: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskField</name>
+    <message>
+        <source>Name and surname</source>
+        <extracomment>Field code -&gt; the field&apos;s name as the clerk reads it on screen (a sentence never shows &quot;person_name&quot;).</extracomment>
+        <translation>Nome e cognome</translation>
+    </message>
+    <message>
+        <source>Practice number</source>
+        <translation>Numero di pratica</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Servizi</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organizzazione</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nome utente</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Ricerca</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Lingue</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modalità</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <source>Ticket letter</source>
+        <translation>Lettera del biglietto</translation>
+    </message>
+    <message>
+        <source>Target wait (minutes)</source>
+        <translation>Attesa obiettivo (minuti)</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ufficio</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Biglietto</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Paese</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Rilasciato da</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Livello</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>Keep for (days)</source>
+        <translation>Conservare per (giorni)</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
+    <message>
+        <source>One row per service and one per desk: each line is checked as it is typed, and a problem is said with its line number.</source>
+        <translation>Una riga per servizio e una per sportello: ogni riga è controllata mentre si scrive, e un problema è indicato con il numero di riga.</translation>
+    </message>
     <message>
         <source>The two passwords differ.</source>
         <translation>Le due password sono diverse.</translation>
@@ -1343,7 +1856,7 @@ Inviate all&apos;assistenza questo file di log:
     </message>
     <message>
         <source>&amp;Services</source>
-        <translation>&amp;Servizi</translation>
+        <translation>Ser&amp;vizi</translation>
     </message>
     <message>
         <source>&amp;Desks</source>
@@ -1367,7 +1880,7 @@ Inviate all&apos;assistenza questo file di log:
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation>&amp;Password</translation>
+        <translation>Pass&amp;word</translation>
     </message>
     <message>
         <source>&amp;Repeat password</source>
@@ -1395,6 +1908,23 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Disability</source>
         <translation>Disabilità</translation>
+    </message>
+    <message>
+        <source>no language given</source>
+        <extracomment>Why the mediator gate holds a waiting ticket back (:class:`~desk_app.core.mediators.WaitingForMediator`).</extracomment>
+        <translation>nessuna lingua indicata</translation>
+    </message>
+    <message>
+        <source>no mediator booked</source>
+        <translation>nessun mediatore prenotato</translation>
+    </message>
+    <message>
+        <source>mediator booked for later</source>
+        <translation>mediatore prenotato per più tardi</translation>
+    </message>
+    <message>
+        <source>mediator not here yet</source>
+        <translation>mediatore non ancora arrivato</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -1554,6 +2084,15 @@ Inviate all&apos;assistenza questo file di log:
         <source>late</source>
         <translation>in ritardo</translation>
     </message>
+    <message>
+        <source>booked</source>
+        <extracomment>The longest override reason the core takes (:meth:`MediatorService.override`).</extracomment>
+        <translation>prenotato</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confermato</translation>
+    </message>
 </context>
 <context>
     <name>Legalisation</name>
@@ -1579,6 +2118,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Apostille (Convenzione dell&apos;Aia del 5/10/1961).</translation>
     </message>
     <message>
+        <source>In force for {country} since {day}.</source>
+        <translation>In vigore per {country} dal {day}.</translation>
+    </message>
+    <message>
         <source>Legalisation, then legalisation by the consulate of {country} in Italy.</source>
         <translation>Legalizzazione, poi legalizzazione al consolato di {country} in Italia.</translation>
     </message>
@@ -1598,6 +2141,11 @@ Inviate all&apos;assistenza questo file di log:
         <source>* TO VERIFY: {point}</source>
         <extracomment>a point the office has not confirmed yet</extracomment>
         <translation>* DA VERIFICARE: {point}</translation>
+    </message>
+    <message>
+        <source>Decided by: {basis}</source>
+        <extracomment>which rule decided the answer (a treaty, the EU regulation, the Hague Convention, consular legalisation)</extracomment>
+        <translation>Regola applicata: {basis}</translation>
     </message>
     <message>
         <source>Source: {source}; checked on {day}</source>
@@ -1724,6 +2272,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Sportello di &amp;questo PC…</translation>
     </message>
     <message>
+        <source>Ticket &amp;printer…</source>
+        <translation>S&amp;tampante dei biglietti…</translation>
+    </message>
+    <message>
         <source>Not logged in</source>
         <translation>Nessun accesso</translation>
     </message>
@@ -1751,13 +2303,57 @@ Inviate all&apos;assistenza questo file di log:
         <source>Saving the set-up…</source>
         <translation>Salvataggio della configurazione…</translation>
     </message>
+</context>
+<context>
+    <name>Maintenance</name>
     <message>
-        <source>Language</source>
-        <translation>Lingua</translation>
+        <source>&amp;Purge expired personal data…</source>
+        <extracomment>How often a running desk retries the daily jobs (the first desk of the day does them; the rest find them done).</extracomment>
+        <translation>&amp;Cancella i dati personali scaduti…</translation>
     </message>
     <message>
-        <source>The new language applies at the next start of the application.</source>
-        <translation>La nuova lingua sarà attiva al prossimo avvio dell&apos;applicazione.</translation>
+        <source>Retention purge</source>
+        <translation>Cancellazione dei dati scaduti</translation>
+    </message>
+    <message>
+        <source>Appointments: %1 (convocations among them: %2)</source>
+        <translation>Appuntamenti: %1 (di cui convocazioni: %2)</translation>
+    </message>
+    <message>
+        <source>Cases: %1</source>
+        <translation>Pratiche: %1</translation>
+    </message>
+    <message>
+        <source>Ticket notes: %1</source>
+        <translation>Note dei biglietti: %1</translation>
+    </message>
+    <message>
+        <source>Mediator bookings: %1</source>
+        <translation>Prenotazioni dei mediatori: %1</translation>
+    </message>
+    <message>
+        <source>Backup copies: %1</source>
+        <translation>Copie di backup: %1</translation>
+    </message>
+    <message>
+        <source>Backup copies cleaned: %1</source>
+        <translation>Copie di backup ripulite: %1</translation>
+    </message>
+    <message>
+        <source>Personal data older than %1 days (before %2) will be removed; the counts are kept.</source>
+        <translation>I dati personali più vecchi di %1 giorni (prima del %2) saranno cancellati; i conteggi restano.</translation>
+    </message>
+    <message>
+        <source>Nothing to remove.</source>
+        <translation>Niente da cancellare.</translation>
+    </message>
+    <message>
+        <source>Remove it now?</source>
+        <translation>Cancellarli ora?</translation>
+    </message>
+    <message>
+        <source>Removed:</source>
+        <translation>Cancellati:</translation>
     </message>
 </context>
 <context>
@@ -1846,6 +2442,160 @@ Inviate all&apos;assistenza questo file di log:
     </message>
 </context>
 <context>
+    <name>PrinterSettingsDialog</name>
+    <message>
+        <source>Ticket printer</source>
+        <translation>Stampante dei biglietti</translation>
+    </message>
+    <message>
+        <source>None: save each ticket as a PDF file</source>
+        <translation>Nessuna: salva ogni biglietto come file PDF</translation>
+    </message>
+    <message>
+        <source>%1 (not found on this PC)</source>
+        <translation>%1 (non trovata su questo PC)</translation>
+    </message>
+    <message>
+        <source>Receipt roll, 80 mm</source>
+        <translation>Rotolo per scontrini, 80 mm</translation>
+    </message>
+    <message>
+        <source>A4 sheet</source>
+        <translation>Foglio A4</translation>
+    </message>
+    <message>
+        <source>&amp;Printer:</source>
+        <translation>&amp;Stampante:</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>&amp;Carta:</translation>
+    </message>
+    <message>
+        <source>Tickets print at once, without a dialog. Without a printer each ticket is saved as a PDF file named by its number.</source>
+        <translation>I biglietti si stampano subito, senza finestre. Senza stampante ogni biglietto è salvato come file PDF con il suo numero nel nome.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports</source>
+        <extracomment>Breakdowns of the window: the key of a row for each.</extracomment>
+        <translation>Rapporti</translation>
+    </message>
+    <message>
+        <source>Chosen days</source>
+        <translation>Giorni scelti</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ieri</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Settimana scorsa</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Mese scorso</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Trimestre scorso</translation>
+    </message>
+    <message>
+        <source>by day</source>
+        <translation>per giorno</translation>
+    </message>
+    <message>
+        <source>by service</source>
+        <translation>per servizio</translation>
+    </message>
+    <message>
+        <source>by desk</source>
+        <translation>per sportello</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostra</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>dal</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>al</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emessi</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Serviti</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Assenti</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullati</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Trasferiti</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Attesa media</translation>
+    </message>
+    <message>
+        <source>Average service</source>
+        <translation>Servizio medio</translation>
+    </message>
+    <message>
+        <source>Export (counts, no names):</source>
+        <translation>Esporta (conteggi, nessun nome):</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Conteggio in corso…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullamento…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was counted.</source>
+        <translation>Annullato: nulla è stato conteggiato.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2: %n row(s)</source>
+        <translation>
+            <numerusform>%1 – %2: %n riga</numerusform>
+            <numerusform>%1 – %2: %n righe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export counts</source>
+        <translation>Esporta i conteggi</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Esportato: %1</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>display board</source>
@@ -1867,6 +2617,49 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>administrator</source>
         <translation>amministratore</translation>
+    </message>
+    <message>
+        <source>machine owner (--system)</source>
+        <translation>proprietario della macchina (--system)</translation>
+    </message>
+</context>
+<context>
+    <name>RowEditor</name>
+    <message>
+        <source>Add a row</source>
+        <translation>Aggiungi una riga</translation>
+    </message>
+    <message>
+        <source>Remove the row</source>
+        <translation>Togli la riga</translation>
+    </message>
+    <message>
+        <source>Line %1, %2: %3</source>
+        <translation>Riga %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Riga %1: %2</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettera</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Target wait (min)</source>
+        <translation>Attesa obiettivo (min)</translation>
+    </message>
+    <message>
+        <source>Services (codes, commas)</source>
+        <translation>Servizi (codici, separati da virgole)</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2810,225 @@ Inviate all&apos;assistenza questo file di log:
     </message>
 </context>
 <context>
+    <name>SupervisorConsole</name>
+    <message>
+        <source>Today&apos;s office</source>
+        <extracomment>Between changes the waits still grow: read again after this long without one, ms.</extracomment>
+        <translation>L&apos;ufficio oggi</translation>
+    </message>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Rapporti…</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Servizi</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Waiting now</source>
+        <translation>In attesa ora</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Attesa più lunga</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Attesa media</translation>
+    </message>
+    <message>
+        <source>90% waited up to</source>
+        <translation>Il 90% ha atteso fino a</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Serviti</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Assenti</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>Entro l&apos;obiettivo</translation>
+    </message>
+    <message>
+        <source>Desks</source>
+        <translation>Sportelli</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Biglietto</translation>
+    </message>
+    <message>
+        <source>Average service</source>
+        <translation>Servizio medio</translation>
+    </message>
+    <message>
+        <source>Idle for</source>
+        <translation>Libero da</translation>
+    </message>
+    <message>
+        <source>Arrivals and served per hour</source>
+        <translation>Arrivi e serviti per ora</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>Arrivi</translation>
+    </message>
+    <message>
+        <source>Mediators today</source>
+        <translation>Mediatori di oggi</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Prenotati</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presenti</translation>
+    </message>
+    <message>
+        <source>Appointments today</source>
+        <translation>Appuntamenti di oggi</translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>Aggiornato alle %1</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>libero</translation>
+    </message>
+    <message>
+        <source>calling</source>
+        <translation>in chiamata</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>in servizio</translation>
+    </message>
+    <message>
+        <source>Expected %1 · arrived %2 (late %3) · missed %4</source>
+        <translation>Attesi %1 · arrivati %2 (in ritardo %3) · mancati %4</translation>
+    </message>
+</context>
+<context>
+    <name>TicketMediatorDialog</name>
+    <message>
+        <source>Booked &amp;mediators for this ticket today:</source>
+        <translation>&amp;Mediatori prenotati per questo biglietto oggi:</translation>
+    </message>
+    <message>
+        <source>Mark &amp;present</source>
+        <translation>Segna &amp;presente</translation>
+    </message>
+    <message>
+        <source>Mo&amp;de:</source>
+        <translation>Mo&amp;dalità:</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Chi:</translation>
+    </message>
+    <message>
+        <source>&amp;Book a mediator from now</source>
+        <translation>Pre&amp;nota un mediatore da adesso</translation>
+    </message>
+    <message>
+        <source>e.g. the user came with a relative who translates</source>
+        <translation>es. l&apos;utente è venuto con un familiare che traduce</translation>
+    </message>
+    <message>
+        <source>&amp;Reason to call without a mediator:</source>
+        <translation>Moti&amp;vo per chiamare senza mediatore:</translation>
+    </message>
+    <message>
+        <source>&amp;Override the hold</source>
+        <translation>&amp;Sblocca: chiama senza mediatore</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Chiudi (Esc)</translation>
+    </message>
+    <message>
+        <source>Mediator for ticket %1</source>
+        <translation>Mediatore per il biglietto %1</translation>
+    </message>
+    <message>
+        <source>no language</source>
+        <translation>nessuna lingua</translation>
+    </message>
+    <message>
+        <source>needs a mediator for %1</source>
+        <translation>serve un mediatore per %1</translation>
+    </message>
+    <message>
+        <source>(from %1)</source>
+        <translation>(dalle %1)</translation>
+    </message>
+    <message>
+        <source>HELD: %1</source>
+        <translation>IN ATTESA DEL MEDIATORE: %1</translation>
+    </message>
+    <message>
+        <source>callable</source>
+        <translation>si può chiamare</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>presente</translation>
+    </message>
+    <message>
+        <source>for this ticket</source>
+        <translation>per questo biglietto</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>turno</translation>
+    </message>
+    <message>
+        <source>The first free mediator (best level)</source>
+        <translation>Il primo mediatore libero (livello migliore)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (level %3)</source>
+        <translation>%1 · %2 (livello %3)</translation>
+    </message>
+    <message>
+        <source>Mediator %1 booked for %2 (%3).</source>
+        <translation>Mediatore %1 prenotato per %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 is present: ticket %2 can be called.</source>
+        <translation>%1 è presente: il biglietto %2 si può chiamare.</translation>
+    </message>
+    <message>
+        <source>Write the reason to call without a mediator first.</source>
+        <translation>Scrivere prima il motivo per chiamare senza mediatore.</translation>
+    </message>
+    <message>
+        <source>Hold overridden: ticket %1 can be called without a mediator.</source>
+        <translation>Sbloccato: il biglietto %1 si può chiamare senza mediatore.</translation>
+    </message>
+</context>
+<context>
     <name>TicketTableModel</name>
     <message>
         <source>Number</source>
@@ -2046,6 +3058,10 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>yes</source>
         <translation>sì</translation>
+    </message>
+    <message>
+        <source>held: %1</source>
+        <translation>trattenuto: %1</translation>
     </message>
 </context>
 <context>
@@ -2091,7 +3107,7 @@ Inviate all&apos;assistenza questo file di log:
     <name>Workspace</name>
     <message>
         <source>Waiting</source>
-        <extracomment>How often the minutes-waiting column moves on, ms.</extracomment>
+        <extracomment>How often the minutes-waiting column moves on, ms. The case outcome a ticket&apos;s outcome means (F9 closes the ticket&apos;s open case with it), and back.</extracomment>
         <translation>In attesa</translation>
     </message>
     <message>
@@ -2147,6 +3163,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Annulla biglietto</translation>
     </message>
     <message>
+        <source>Mediator…</source>
+        <translation>Mediatore…</translation>
+    </message>
+    <message>
         <source>Walk-in ticket…</source>
         <translation>Nuovo biglietto…</translation>
     </message>
@@ -2181,25 +3201,61 @@ Inviate all&apos;assistenza questo file di log:
         <translation>trasferito da %1</translation>
     </message>
     <message>
-        <source>Nothing to call</source>
+        <source>No ticket here needs a mediator.</source>
         <extracomment>Actions of the window that are not ticket transitions: always there while the window is usable.</extracomment>
-        <translation>Nessuno da chiamare</translation>
+        <translation>Nessun biglietto qui ha bisogno di un mediatore.</translation>
     </message>
     <message>
         <source>Not done</source>
         <translation>Operazione non eseguita</translation>
     </message>
     <message>
+        <source>Ticket %1 called.</source>
+        <translation>Biglietto %1 chiamato.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 marked as no-show.</source>
+        <translation>Biglietto %1 segnato assente.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 parked.</source>
+        <translation>Biglietto %1 sospeso.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 finished.</source>
+        <translation>Biglietto %1 concluso.</translation>
+    </message>
+    <message>
         <source>Transfer %1</source>
         <translation>Trasferisci %1</translation>
+    </message>
+    <message>
+        <source>Your desk holds no ticket. Transfer the waiting ticket %1?</source>
+        <translation>Allo sportello non c&apos;è nessun biglietto. Trasferire il biglietto in attesa %1?</translation>
     </message>
     <message>
         <source>Move the ticket to the queue of:</source>
         <translation>Spostare il biglietto nella coda di:</translation>
     </message>
     <message>
+        <source>Ticket %1 moved to %2.</source>
+        <translation>Biglietto %1 trasferito a %2.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is back in the queue.</source>
+        <translation>Il biglietto %1 è di nuovo in coda.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 is waiting again.</source>
+        <translation>Il biglietto %1 è di nuovo in attesa.</translation>
+    </message>
+    <message>
         <source>Cancel ticket %1? It cannot be called any more.</source>
         <translation>Annullare il biglietto %1? Non potrà più essere chiamato.</translation>
+    </message>
+    <message>
+        <source>Ticket %1 cancelled.</source>
+        <translation>Biglietto %1 annullato.</translation>
     </message>
     <message>
         <source>&amp;Queue</source>

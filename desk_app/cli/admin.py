@@ -12,7 +12,7 @@ from desk_app.core.names import role_name
 from desk_app.core.settings import SETTINGS
 from desk_app.db import migrate
 from desk_app.db.models import ROLES
-from desk_app.errors import ValidationError
+from desk_app.errors import PermissionDeniedError, ValidationError
 
 # Words of the listings (translator comments on each), rendered in the staff language when printed.
 #: a staff account that can log in
@@ -31,6 +31,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="migrate to the newest schema (idempotent)").set_defaults(func=db_upgrade)
     db.add_parser("check", help="connectivity, schema revision, integrity").set_defaults(func=db_check)
+    from desk_app.cli import maintenance  # retention purge, daily jobs, db backup/backups/restore
+
+    maintenance.register(commands, db)
 
     staff = commands.add_parser("staff", help="staff accounts").add_subparsers(dest="staff_command", required=True)
     add = staff.add_parser("add", help="create an account")
@@ -67,15 +70,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     setup.set_defaults(func=setup_office)
 
     audit = commands.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", required=True)
-    audit.add_parser("verify", help="check the hash chain").set_defaults(func=audit_verify)
+    audit.add_parser("verify", help="check the keyed hash chain and this PC's checkpoint").set_defaults(
+        func=audit_verify)
+    audit.add_parser("reanchor", help="after restoring an older database: accept the log's end as it is now, "
+                                      "on record").set_defaults(func=audit_reanchor)
 
     day = commands.add_parser("day", help="end of day").add_subparsers(dest="day_command", required=True)
     close = day.add_parser("close", help="close tickets left open on earlier days")
     close.add_argument("--before", metavar="DATE", help="close days before this one (default: today)")
     close.set_defaults(func=day_close)
 
-    config = commands.add_parser("config", help="show or change settings")
+    config = commands.add_parser("config", help="show or change settings (admin or --system)")
     config.add_argument("assignments", nargs="*", metavar="NAME=VALUE")
+    config.add_argument("--db-password", action="store_true",
+                        help="store the PostgreSQL password of db_url in the keyring (else a 0600 pgpass file)")
+    config.add_argument("--password-stdin", action="store_true", help="read that password from standard input")
     config.set_defaults(func=config_cmd)
 
 
@@ -96,7 +105,16 @@ def _password(ctx: CliContext, from_stdin: bool) -> str:
 
 
 def db_upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.core.validation import ensure_folder
+    from desk_app.db.engine import Database
+
+    probe = Database(ctx.settings.database_url)
+    if probe.sqlite_path is not None:  # a fresh --home: make the folders, so the file is created, not "unreachable"
+        ctx.settings.paths.ensure()
+        ensure_folder(probe.sqlite_path.parent)
+    probe.dispose()
     core = ctx.core(upgrade=False)
+    ctx.require("manage_db")
     result = core.upgrade_schema()
     text = (
         #: before/after are lists of schema revisions
@@ -120,6 +138,7 @@ def db_check(ctx: CliContext, args: argparse.Namespace) -> int:
     if probe.sqlite_path is not None and not probe.sqlite_path.exists():  # checking must not create it
         raise DatabaseError("db_missing", path=str(probe.sqlite_path))
     core = ctx.core(upgrade=False)
+    ctx.require("manage_db")
     current, heads = migrate.current_revisions(core.db), migrate.head_revisions()
     info: dict[str, Any] = {"database": core.db.describe(), "backend": core.db.dialect,
                             "revision": sorted(current), "expected": sorted(heads), "up_to_date": current == heads}
@@ -176,6 +195,10 @@ def setup_office(ctx: CliContext, args: argparse.Namespace) -> int:
     from desk_app.core.office import read_setup_file
 
     core = ctx.core()
+    actor = ctx.actor()
+    first_setup = actor.can("first_setup") and not actor.can("manage_setup")  # --system
+    if first_setup and not args.admin:  # an office nobody could log in to: the first set-up names its admin
+        raise PermissionDeniedError("system_setup_only")
     if args.file:
         setup = read_setup_file(args.file)
     else:
@@ -192,9 +215,9 @@ def setup_office(ctx: CliContext, args: argparse.Namespace) -> int:
                  "service": services, "desk": desks}
     if args.admin:  # the first run: office, administrator and catalogue together, or nothing
         admin = AdminAccount(args.admin, args.admin_name or "", _password(ctx, args.password_stdin))
-        view = set_up_office(core, ctx.actor(), setup, admin, first_run=False)
+        view = set_up_office(core, actor, setup, admin, first_run=first_setup)
     else:
-        view = core.offices.apply(ctx.actor(), setup)
+        view = core.offices.apply(actor, setup)
     lines = [f"{view.code}: {view.name}"]
     lines += [f"  {ctx.t(_SERVICE)} {s.code} ({s.prefix}) {s.name}" for s in view.services]
     lines += [f"  {ctx.t(_DESK)} {d.code}: {', '.join(d.service_codes)}" for d in view.desks]
@@ -204,10 +227,24 @@ def setup_office(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def audit_reanchor(ctx: CliContext, args: argparse.Namespace) -> int:
+    result = ctx.core().audit.reanchor(ctx.actor())
+    ctx.emit(result, ctx.t(DeskAdmin.tr("Audit checkpoint moved to the head, on record: {count} events, head hash "
+                                        "{head}"), count=result.count, head=result.head))
+    return 0
+
+
 def audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     result = ctx.core().audit.verify(ctx.actor())
-    ctx.emit(result, ctx.t(DeskAdmin.tr("Audit log intact: {count} events, head hash {head}"),
-                           count=result.count, head=result.head))
+    lines = [ctx.t(DeskAdmin.tr("Audit log intact: {count} events, head hash {head}"),
+                   count=result.count, head=result.head)]
+    if result.legacy:
+        lines.append(ctx.t(DeskAdmin.tr("  the first {legacy} events predate the audit key: their chain is checked, "
+                                        "anchored by the keyed events after them"), legacy=result.legacy))
+    if result.checkpoint is None and result.count:
+        lines.append(ctx.t(DeskAdmin.tr("  no checkpoint on this PC yet: deleted last events could not be ruled out "
+                                        "this time (the checkpoint now names the head)")))
+    ctx.emit(result, lines)
     return 0
 
 
@@ -221,6 +258,18 @@ def day_close(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def config_cmd(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Show or change the settings; never prints a password (``db_url`` masked, ``db_password`` says where)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from desk_app.db import credentials
+
+    ctx.require("manage_db")  # the settings choose the database: whoever may manage it
+    notes = []
+    moved = ctx.settings.move_password_out()
+    if moved:
+        notes.append(ctx.t(DeskAdmin.tr("The database password was moved out of the settings file to: {where}"),
+                           where=moved))
     changes = {}
     for assignment in args.assignments:
         name, sep, value = assignment.partition("=")
@@ -230,7 +279,25 @@ def config_cmd(ctx: CliContext, args: argparse.Namespace) -> int:
     if changes:
         ctx.settings.save(**changes)
     data = {s.name: getattr(ctx.settings, s.name) for s in SETTINGS}
-    ctx.emit({"file": ctx.settings.paths.settings_file, "settings": data},
-             [f"{ctx.t(_FILE)}: {ctx.settings.paths.settings_file}"]
-             + [f"{s.name} = {data[s.name]!r}    # {s.description}" for s in SETTINGS])
+    passfile = ctx.settings.paths.pgpass_file
+    try:  # DESK_APP_DB may carry a password: shown masked, like every URL the app prints
+        url = make_url(ctx.settings.database_url)
+    except (ArgumentError, ValueError):
+        url = None
+        data["db_url"] = credentials.mask_url(str(data["db_url"]))
+    if url is not None:
+        data["db_url"] = url.render_as_string(hide_password=True) if data["db_url"] else ""
+        if args.db_password:
+            if url.get_backend_name() not in {"postgresql", "postgres"}:
+                raise ValidationError("bad_setting", name="db_password",
+                                      reason=ctx.t(DeskAdmin.tr("only a PostgreSQL database has a password")))
+            where = credentials.store_password(url, _password(ctx, args.password_stdin), passfile)
+            notes.append(ctx.t(DeskAdmin.tr("Database password stored in: {where}"), where=where))
+    source = "" if url is None else (
+        "(DESK_APP_DB, --db -)" if url.password else credentials.password_source(url, passfile))
+    ctx.emit({"file": ctx.settings.paths.settings_file, "settings": data, "db_password": source},
+             notes + [f"{ctx.t(_FILE)}: {ctx.settings.paths.settings_file}"]
+             + [f"{s.name} = {data[s.name]!r}    # {s.description}" for s in SETTINGS]
+             #: where the database password is kept (never the password itself)
+             + [f"db_password = {source or '-'}    # {ctx.t(DeskAdmin.tr('keyring or pgpass file, never shown'))}"])
     return 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import timedelta
-from pathlib import Path
 
 from desk_app.cli import CliContext, DeskAdmin
 from desk_app.clock import local_time
@@ -18,6 +17,7 @@ from desk_app.core.mediators import AgendaEntry, MediatorBookingView
 from desk_app.core.names import status_name
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.schedule import local_label, parse_local
+from desk_app.core.validation import clean_id, output_file, write_atomically
 from desk_app.db.models_booking import MEDIATOR_MODES
 from desk_app.errors import ValidationError
 
@@ -224,19 +224,19 @@ def book_appointment(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def move_appointment(ctx: CliContext, args: argparse.Namespace) -> int:
-    view = ctx.core().appointments.move(ctx.actor(), args.id, parse_local(args.at, _tz(ctx)))
+    view = ctx.core().appointments.move(ctx.actor(), clean_id(args.id, "--id"), parse_local(args.at, _tz(ctx)))
     ctx.emit(view, describe_appointment(ctx, view, _tz(ctx)))
     return 0
 
 
 def cancel_appointment(ctx: CliContext, args: argparse.Namespace) -> int:
-    view = ctx.core().appointments.cancel(ctx.actor(), args.id, args.reason)
+    view = ctx.core().appointments.cancel(ctx.actor(), clean_id(args.id, "--id"), args.reason)
     ctx.emit(view, describe_appointment(ctx, view, _tz(ctx)))
     return 0
 
 
 def check_in(ctx: CliContext, args: argparse.Namespace) -> int:
-    done = ctx.core().appointments.check_in(ctx.actor(), args.id)
+    done = ctx.core().appointments.check_in(ctx.actor(), clean_id(args.id, "--id"))
     arrival = {"on_time": ctx.t(DeskAdmin.tr("on time: appointment priority")),
                "early": ctx.t(DeskAdmin.tr("early: ordinary queue")),
                "late": ctx.t(DeskAdmin.tr("late: ordinary queue"))}[done.arrival]
@@ -304,13 +304,15 @@ def book_mediator(ctx: CliContext, args: argparse.Namespace) -> int:
     view = ctx.core().mediators.book(
         ctx.actor(), args.language, parse_local(args.start, tz) if args.start else None,
         parse_local(args.end, tz) if args.end else None, mode=args.mode, desk_code=args.desk,
-        mediator_code=args.mediator, appointment_id=args.appointment,
+        mediator_code=args.mediator,
+        appointment_id=None if args.appointment is None else clean_id(args.appointment, "--appointment"),
         ticket=args.ticket.strip().upper() if args.ticket else None)
     ctx.emit(view, describe_booking(ctx, view, tz))
     return 0
 
 
 def show_agenda(ctx: CliContext, args: argparse.Namespace) -> int:
+    ics = output_file(args.ics) if args.ics else None  # a folder or a file in the way: refused before any work
     core, actor, tz = ctx.core(), ctx.actor(), _tz(ctx)
     start = args.start or local_time(core.clock.now(), tz).date().isoformat()
     end = args.end or (local_time(core.clock.now(), tz).date() + timedelta(days=7)).isoformat()
@@ -323,9 +325,8 @@ def show_agenda(ctx: CliContext, args: argparse.Namespace) -> int:
         entries = core.mediators.my_agenda(actor, start, end)
         lines = [describe_entry(ctx, e, tz) for e in entries]
         payload = core.mediators.my_agenda_ics(actor, start, end) if args.ics else None
-    if payload is not None:
-        path = Path(args.ics)
-        path.write_bytes(payload)
+    if payload is not None and ics is not None:
+        path = write_atomically(ics, lambda temporary: temporary.write_bytes(payload))
         lines.append(ctx.t(DeskAdmin.tr("Calendar written to {path}"), path=path.resolve()))
     ctx.emit(entries, lines or [ctx.t(DeskAdmin.tr("No bookings."))])
     return 0 if entries else 3
@@ -334,13 +335,13 @@ def show_agenda(ctx: CliContext, args: argparse.Namespace) -> int:
 def respond_booking(ctx: CliContext, args: argparse.Namespace) -> int:
     mediators, actor = ctx.core().mediators, ctx.actor()
     if args.response == "confirm":
-        entry = mediators.confirm(actor, args.booking)
+        entry = mediators.confirm(actor, clean_id(args.booking, "--booking"))
     elif args.response == "decline":
-        entry = mediators.decline(actor, args.booking, args.reason)
+        entry = mediators.decline(actor, clean_id(args.booking, "--booking"), args.reason)
     elif args.response == "present":
-        entry = mediators.mark_present(actor, args.booking)
+        entry = mediators.mark_present(actor, clean_id(args.booking, "--booking"))
     else:
-        entry = mediators.cancel_booking(actor, args.booking).entry
+        entry = mediators.cancel_booking(actor, clean_id(args.booking, "--booking")).entry
     ctx.emit(entry, describe_entry(ctx, entry, _tz(ctx)))
     return 0
 

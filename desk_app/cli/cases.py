@@ -13,6 +13,7 @@ import argparse
 from desk_app.cli import CliContext, DeskAdmin
 from desk_app.core.cases import CaseView
 from desk_app.core.queue import LANGUAGES
+from desk_app.core.validation import clean_id
 from desk_app.db.models_content import CASE_OUTCOMES, ITEM_STATES
 from desk_app.errors import NotFoundError
 
@@ -108,7 +109,7 @@ def open_case(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def show_case(ctx: CliContext, args: argparse.Namespace) -> int:
-    view = ctx.core().cases.get(ctx.actor(), args.case_id)
+    view = ctx.core().cases.get(ctx.actor(), clean_id(args.case_id, "case"))
     ctx.emit(view, _lines(ctx, view))
     return 0
 
@@ -121,24 +122,24 @@ def find_cases(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def mark_item(ctx: CliContext, args: argparse.Namespace) -> int:
-    view = ctx.core().cases.mark_item(ctx.actor(), args.case_id, args.item, args.state, args.note)
+    view = ctx.core().cases.mark_item(ctx.actor(), clean_id(args.case_id, "case"), args.item, args.state, args.note)
     ctx.emit(view, _lines(ctx, view))
     return 0
 
 
 def set_note(ctx: CliContext, args: argparse.Namespace) -> int:
-    view = ctx.core().cases.set_note(ctx.actor(), args.case_id, args.text)
+    view = ctx.core().cases.set_note(ctx.actor(), clean_id(args.case_id, "case"), args.text)
     ctx.emit(view, _lines(ctx, view))
     return 0
 
 
 def close_case(ctx: CliContext, args: argparse.Namespace) -> int:
-    view = ctx.core().cases.close(ctx.actor(), args.case_id, args.outcome, args.note)
+    view = ctx.core().cases.close(ctx.actor(), clean_id(args.case_id, "case"), args.outcome, args.note)
     ctx.emit(view, _lines(ctx, view))
     return 0
 
 
 def reopen_case(ctx: CliContext, args: argparse.Namespace) -> int:
-    view = ctx.core().cases.reopen(ctx.actor(), args.case_id, _ticket_id(ctx, args.ticket))
+    view = ctx.core().cases.reopen(ctx.actor(), clean_id(args.case_id, "case"), _ticket_id(ctx, args.ticket))
     ctx.emit(view, _lines(ctx, view))
     return 0

@@ -1,11 +1,14 @@
 """``content``, ``print`` and ``translations`` commands: the catalogue, the user sheets and their translations.
 
-``desk-admin content load`` copies the shipped catalogue into the office (idempotent).
+``desk-admin content load`` copies the shipped catalogue into the office (idempotent);
+``desk-admin content show PROC`` prints each rule of a procedure with its own source and check date.
 ``desk-admin print instructions|missing|exploitation ... -o FILE`` writes a sheet as PDF
 (Qt text engine) or DOCX; ``desk-admin print ticket --ticket R001 [--paper receipt80|a4] -o FILE.pdf``
 writes one of today's tickets exactly as the walk-in desk prints it.
 ``desk-admin translations status|export|import`` shows the coverage table and exchanges PO files
-with translators. ``desk-admin legalisation --country CC [--document TYPE] [--issuer KIND]`` tells
+with translators; ``translations review --lang L --key K | --procedure P | --exploitation`` records a
+translator's review of some texts or of a whole sheet, ``translations glossary`` flags another term for a
+glossary concept. ``desk-admin legalisation --country CC [--document TYPE] [--issuer KIND]`` tells
 whether a document needs an Apostille, legalisation (then the consulate) or nothing, and at which office.
 """
 
@@ -22,6 +25,7 @@ from desk_app.core.queue import LANGUAGES, TicketView
 from desk_app.core.services import CoreServices
 from desk_app.core.sheets import Sheet, SheetBuilder
 from desk_app.core.translations import TARGET_LANGUAGES, TRANSLATION_STATUSES
+from desk_app.core.validation import clean_id, output_file, write_atomically
 from desk_app.db.models import TICKET_STATUSES
 from desk_app.errors import ConflictError, NotFoundError
 
@@ -34,6 +38,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     load.set_defaults(func=load_catalogue)
     procedures = content.add_parser("procedures", help="list the procedures and their checklist versions")
     procedures.set_defaults(func=list_procedures)
+    show = content.add_parser("show", help="a procedure's texts and checklist, each rule with its source")
+    show.add_argument("procedure", metavar="CODE")
+    show.set_defaults(func=show_procedure)
 
     printing = commands.add_parser("print", help="user sheets as PDF or DOCX").add_subparsers(
         dest="print_command", required=True)
@@ -71,6 +78,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     import_.add_argument("--lang", dest="po_lang", required=True, choices=TARGET_LANGUAGES)
     import_.add_argument("file", metavar="FILE.po")
     import_.set_defaults(func=import_po)
+    review = translations.add_parser("review", help="mark translations reviewed: some texts, or a whole sheet")
+    review.add_argument("--lang", dest="po_lang", required=True, choices=TARGET_LANGUAGES)
+    which = review.add_mutually_exclusive_group(required=True)
+    which.add_argument("--key", dest="keys", action="append", metavar="KEY", help="a text key (repeatable)")
+    which.add_argument("--procedure", metavar="CODE", help="every text of that procedure's instruction sheet")
+    which.add_argument("--exploitation", action="store_true", help="every text of the exploitation sheet")
+    review.set_defaults(func=review_translations)
+    glossary = translations.add_parser("glossary", help="flag translations that use another term for a glossary "
+                                                        "concept (nulla osta, permesso di soggiorno, ...)")
+    glossary.add_argument("--lang", dest="po_lang", choices=TARGET_LANGUAGES, help="default: every language")
+    glossary.set_defaults(func=glossary_check)
 
     legalisation = commands.add_parser(
         "legalisation", help="apostille, legalisation or nothing: what a document needs for a country")
@@ -98,27 +116,80 @@ def list_procedures(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def show_procedure(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Each text and checklist line of a procedure (the office's Italian), with its sources and check dates.
+
+    Text sources come from the shipped catalogue; a checklist line's sources are those frozen with the
+    office's current checklist version. A point still to verify is marked so, never shown as certain.
+    """
+    from desk_app.core.catalogue import SOURCE_LANGUAGE, Catalogue
+
+    core = ctx.core()
+    view = core.content.procedure(args.procedure)
+    texts = core.content.texts(SOURCE_LANGUAGE)
+    catalogue = Catalogue.read()
+    prefix = f"proc.{view.code}"
+    keys = [f"{prefix}.summary"] + [f"{prefix}.step.{n}" for n in range(1, view.step_count + 1)]
+    to_verify = ctx.t(DeskAdmin.tr("TO VERIFY"))
+    source_label = ctx.t(DeskAdmin.tr("Source"))
+    no_source = ctx.t(DeskAdmin.tr("no source recorded"))
+    edited_note = ctx.t(DeskAdmin.tr("edited by the office: the sources below are the catalogue's"))
+    lines = [f"{view.code} v{view.version} [{view.service_code}] {view.name}"]
+    text_rows: list[dict[str, object]] = []
+    item_rows: list[dict[str, object]] = []
+    for key in keys:
+        row = texts.get(key)
+        shipped = catalogue.texts.get(key)
+        sources = [catalogue.source_table[k] for k in (shipped.sources if shipped else ())]
+        verify = (row.verify if row else "") or ""
+        lines.append(f"- {key}: {row.text if row else '-'}")
+        if verify:
+            lines.append(f"    * {to_verify}: {verify}")
+        if row is not None and row.edited:
+            lines.append(f"    {edited_note}")
+        lines += [f"    {source_label}: {source.label()}" for source in sources]
+        if not sources:
+            lines.append(f"    * {to_verify}: {no_source}")
+        text_rows.append({"key": key, "text": row.text if row else "", "verify": verify,
+                          "sources": [source.label() for source in sources]})
+    for item in view.items:
+        detail = item.text_it + (f" ({item.condition_it})" if item.condition_it else "")
+        if item.amount_cents is not None:
+            detail += f" · {item.quantity} × €{item.amount_cents / 100:.2f}"
+        lines.append(f"- [{item.requirement}] {detail}")
+        if item.verify:
+            lines.append(f"    * {to_verify}: {item.verify}")
+        lines += [f"    {source_label}: {label}" for label in item.sources]
+        if not item.sources:
+            lines.append(f"    * {to_verify}: {no_source}")
+        item_rows.append({"key": item.key, "text": item.text_it, "verify": item.verify,
+                          "sources": list(item.sources)})
+    ctx.emit({"code": view.code, "version": view.version, "service": view.service_code, "name": view.name,
+              "texts": text_rows, "items": item_rows}, lines)
+    return 0
+
+
 def print_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
+    path = output_file(args.output)  # a folder or a file in the way: refused before any work
     core = ctx.core()
     builder = SheetBuilder(core.content)
     sheet: Sheet
     if args.sheet_kind == "instructions":
         sheet = builder.instructions(args.procedure, args.sheet_lang, bilingual=args.bilingual)
     elif args.sheet_kind == "missing":
-        case = core.cases.get(ctx.actor(), args.case)
+        case = core.cases.get(ctx.actor(), clean_id(args.case, "--case"))
         sheet = builder.missing(case, args.sheet_lang, bilingual=args.bilingual)
     else:
         sheet = builder.exploitation(args.sheet_lang, bilingual=args.bilingual)
-    path = Path(args.output)
     kind = args.format or ("docx" if path.suffix.lower() == ".docx" else "pdf")
     if kind == "docx":
         from desk_app.documents.docx import write_docx
 
-        write_docx(sheet, path)
+        write_atomically(path, lambda temporary: write_docx(sheet, temporary))
     else:
         from desk_app.documents.pdf import write_pdf  # Qt is loaded only when a PDF is asked for
 
-        write_pdf(sheet, path)
+        write_atomically(path, lambda temporary: write_pdf(sheet, temporary))
     ctx.emit({"file": path.resolve(), "language": sheet.lang, "status": sheet.status, "format": kind},
              ctx.t(DeskAdmin.tr("Sheet written to {path} ({language}, translation: {status})"), path=path.resolve(),
                    language=LANGUAGE_NAMES[sheet.lang],
@@ -128,15 +199,15 @@ def print_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def print_ticket(ctx: CliContext, args: argparse.Namespace) -> int:
+    path = output_file(args.output)
     core = ctx.core()
     view = _todays_ticket(core, ctx.actor(), args.ticket)
     office = core.offices.view(ctx.settings.office_code or None)
     paper = args.paper or ctx.settings.ticket_paper
-    path = Path(args.output)
     from desk_app.documents.tickets import PrintableTicket, write_ticket_pdf  # Qt is loaded only to print
 
     ticket = PrintableTicket.of(view, office.name, office.timezone, language=args.ticket_lang)
-    write_ticket_pdf(ticket, path, paper)
+    write_atomically(path, lambda temporary: write_ticket_pdf(ticket, temporary, paper))
     language = ticket.language or "it"
     ctx.emit({"file": path.resolve(), "number": view.number, "id": view.id, "paper": paper, "language": language},
              ctx.t(DeskAdmin.tr("Ticket {number} written to {path} ({paper}, {language})"), number=view.number,
@@ -148,7 +219,7 @@ def _todays_ticket(core: CoreServices, actor: Actor, ref: str) -> TicketView:
     """Today's ticket named by its number (``R001``) or id, through the queue's own listing of today."""
     value = ref.strip()
     if value.isdigit():
-        found = core.queue.tickets(actor, statuses=TICKET_STATUSES, ticket_ids=(int(value),))
+        found = core.queue.tickets(actor, statuses=TICKET_STATUSES, ticket_ids=(clean_id(value, "--ticket"),))
     else:
         value = value.upper()
         found = [t for t in core.queue.tickets(actor, statuses=TICKET_STATUSES) if t.number == value]
@@ -173,8 +244,11 @@ def translation_status(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def export_po(ctx: CliContext, args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    count = ctx.core().translations.export_po(ctx.actor(), args.po_lang, path)
+    path = output_file(args.file)
+    core, actor, counted = ctx.core(), ctx.actor(), []
+    write_atomically(path, lambda temporary: counted.append(
+        core.translations.export_po(actor, args.po_lang, temporary)))
+    count = counted[0]
     ctx.emit({"file": path.resolve(), "entries": count},
              ctx.t(DeskAdmin.tr("%n entries written to {path}", "", count), path=path.resolve()))
     return 0
@@ -187,6 +261,54 @@ def import_po(ctx: CliContext, args: argparse.Namespace) -> int:
                      "{skipped} skipped"),
         imported=result.imported, stale=result.stale, unchanged=result.unchanged, skipped=result.skipped))
     return 0
+
+
+def review_translations(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.core.catalogue import SOURCE_LANGUAGE
+    from desk_app.core.translations import exploitation_keys, sheet_keys
+
+    core = ctx.core()
+    if args.keys:
+        keys = list(args.keys)
+    else:
+        italian = core.content.texts(SOURCE_LANGUAGE)
+        if args.exploitation:
+            keys = exploitation_keys(italian)
+        else:
+            view = core.content.procedure(args.procedure)
+            keys = sheet_keys(view.code, view.step_count, view.place,
+                              [{"key": i.key, "condition": i.condition} for i in view.items], italian)
+    result = core.content.review_translations(ctx.actor(), args.po_lang, keys)
+    ctx.emit(result, ctx.t(
+        DeskAdmin.tr("{reviewed} translations marked reviewed, {already} already reviewed; not reviewable: {stale} "
+                     "stale (the Italian changed: translate them again), {missing} missing"),
+        reviewed=result.reviewed, already=result.already, stale=result.stale, missing=result.missing))
+    return 0
+
+
+def glossary_check(ctx: CliContext, args: argparse.Namespace) -> int:
+    """The office's translations checked against the glossary; exit 1 when a term differs."""
+    from desk_app.core.catalogue import SOURCE_LANGUAGE
+    from desk_app.core.glossary import Glossary, check
+
+    core = ctx.core()
+    glossary = Glossary.read()
+    italian = core.content.texts(SOURCE_LANGUAGE)
+    languages = [args.po_lang] if args.po_lang else sorted(TARGET_LANGUAGES)
+    findings = []
+    unchecked = [lang for lang in languages if lang not in glossary.languages()]
+    for lang in languages:
+        rows = core.content.texts(lang)
+        entries = [(key, italian[key].text, row.text, row.status == "draft") for key, row in rows.items()
+                   if key in italian and row.source_digest == italian[key].source_digest]
+        findings += check(glossary, lang, entries)
+    lines = [f"{f.lang} {f.key}: {f.concept} -> {' / '.join(f.expected)}" for f in findings]
+    if unchecked:
+        lines.append(ctx.t(DeskAdmin.tr("Glossary not yet filled in for: {languages}"),
+                           languages=", ".join(unchecked)))
+    lines.append(ctx.t(DeskAdmin.tr("%n translations use another term for a glossary concept", "", len(findings))))
+    ctx.emit({"findings": findings, "unchecked_languages": unchecked}, lines)
+    return 1 if findings else 0
 
 
 #: A country's standing in the legalisation table (the Hague Apostille Convention, the EU).

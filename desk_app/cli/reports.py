@@ -6,17 +6,26 @@ import argparse
 from pathlib import Path
 
 from desk_app.cli import CliContext, DeskAdmin
+from desk_app.core.reports import PERIODS
 from desk_app.core.validation import parse_date
+from desk_app.errors import ValidationError
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser("export", help="exports for supervisors").add_subparsers(
         dest="export_command", required=True)
-    counts = export.add_parser("counts", help="daily counts per service and desk (no names)")
-    counts.add_argument("--from", dest="start", required=True, metavar="DATE")
-    counts.add_argument("--to", dest="end", required=True, metavar="DATE")
+    counts = export.add_parser(
+        "counts", help="daily counts per service and desk (no names)",
+        epilog="For cron or the Windows Task Scheduler: --period names the last complete day, ISO week, month or "
+               "quarter before today, and the file is named by it (conteggi_2026-11.csv, conteggi_2026-W48.xlsx, "
+               "conteggi_2026-Q3.pdf, conteggi_2026-12-01.docx) in the folder -o names (default: here), or "
+               "where -o has {period}.")
+    counts.add_argument("--from", dest="start", metavar="DATE")
+    counts.add_argument("--to", dest="end", metavar="DATE")
+    counts.add_argument("--period", choices=PERIODS, help="instead of --from/--to")
     counts.add_argument("--format", default="csv", choices=("csv", "xlsx", "pdf", "docx"))
-    counts.add_argument("-o", "--output", required=True, metavar="FILE")
+    counts.add_argument("-o", "--output", metavar="FILE",
+                        help="the file; with --period a folder (default: here) or a name with {period}")
     counts.set_defaults(func=export_counts)
 
     demo = commands.add_parser("demo", help="create the demo office and simulate a day of tickets")
@@ -27,14 +36,34 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     demo.set_defaults(func=run_demo)
 
 
+def counts_target(output: str | None, fmt: str, label: str) -> str:
+    """Where a ``--period`` export goes: ``conteggi_<label>.<fmt>`` in the folder ``output`` (default: the current
+    one), or ``output`` with its ``{period}`` replaced by ``label``."""
+    if output and "{period}" in output:
+        return output.replace("{period}", label)
+    return str(Path(output or ".") / f"conteggi_{label}.{fmt}")
+
+
 def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desk_app.core.validation import parse_date_range
+    from desk_app.core.reports import period_range
+    from desk_app.core.validation import output_file, parse_date_range, write_atomically
     from desk_app.documents.counts import write_counts
 
+    if args.period:
+        if args.start or args.end:
+            raise ValidationError("period_or_dates")
+        start, end, label = period_range(args.period, ctx.core().queue.today())
+        target = output_file(counts_target(args.output, args.format, label))
+    else:
+        if not args.start or not args.end:
+            raise ValidationError("required", field="--to" if args.start else "--from")
+        start, end = parse_date_range(args.start, args.end)
+        target = output_file(args.output or "")  # a folder or a file in the way: refused before the (audited) export
     core = ctx.core()
-    rows = core.reports.counts(ctx.actor(), args.start, args.end)
-    start, end = parse_date_range(args.start, args.end)
-    path = write_counts(rows, Path(args.output), args.format, core.offices.view().name, start, end)
+    rows = core.reports.counts(ctx.actor(), start, end)
+    office = core.offices.view().name
+    # whole or not at all: a full disk leaves no half file behind (and says so)
+    path = write_atomically(target, lambda temporary: write_counts(rows, temporary, args.format, office, start, end))
     ctx.emit({"file": path.resolve(), "rows": [r.as_dict() for r in rows]},
              ctx.t(DeskAdmin.tr("Counts exported: {rows} rows to {path}"), rows=len(rows), path=path.resolve()))
     return 0

@@ -38,7 +38,7 @@ from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.office import find_service
 from desk_app.core.queue import LANGUAGES, QueueService, TicketView
 from desk_app.core.schedule import WeeklyPeriod, at_local, local_label, parse_weekly
-from desk_app.core.validation import clean_choice, clean_text, parse_date
+from desk_app.core.validation import clean_choice, clean_name, clean_text, parse_date
 from desk_app.db.engine import Database
 from desk_app.db.feed import Change, notify
 from desk_app.db.models import Office, Service, Ticket
@@ -478,7 +478,7 @@ class AppointmentService:
     def clean_person(person_name: str, practice_number: str | None, language: str | None
                      ) -> tuple[str, str | None, str | None]:
         """Validated name, practice number (upper case) and language."""
-        name = clean_text(person_name, "person_name", 120)
+        name = clean_name(person_name, "person_name", 120)  # pasted direction marks removed, not refused
         practice = clean_text(practice_number, "practice_number", 40, required=False).upper() or None
         lang = clean_choice(language.strip().lower(), "language", LANGUAGES) if language else None
         return name, practice, lang
@@ -582,8 +582,10 @@ class AppointmentService:
         self._release_mediators(session, appointment.id, now)
         sync_convocation(session, appointment.id, "cancelled", now)
         session.refresh(appointment)
+        # The reason is free text that may name people: it stays on the appointment, where the retention purge
+        # reaches it, and never goes into the append-only audit log, where nothing can.
         self.auth.audit_log.record(session, actor.audit, "appointment.cancel", "appointment", appointment.id,
-                                   detail={"reason": reason})
+                                   detail={"reason_given": bool(reason)})
         self._notify(session, appointment, "cancel", now)
         return appointment
 
@@ -603,7 +605,7 @@ class AppointmentService:
         """Appointments whose person's name or practice number contains ``text`` (case and accents ignored),
         newest first. The read is audited. Needs ``book_appointments``."""
         self.auth.require(actor, "book_appointments", "appointment", "search")
-        needle = _fold(clean_text(text, "search", 120))
+        needle = _fold(clean_name(text, "search", 120))
         pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
         def work(session: Session) -> list[AppointmentView]:

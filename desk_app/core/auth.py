@@ -5,21 +5,25 @@ checks the role's permissions here in the core, below any UI, and a refusal is
 audited and raised as :class:`~desk_app.errors.PermissionDeniedError`.
 
 Passwords are argon2id hashes (argon2-cffi defaults, RFC 9106 low-memory
-profile). Five failed logins lock the account for five minutes; the counter is
-incremented with a conditional UPDATE so concurrent attempts all count.
+profile). Five failed logins lock the account for five minutes; each attempt is
+counted before its password is checked, in a write transaction holding the staff
+row, so concurrent guesses never get more than five checks (:meth:`StaffService.login`).
+Every login path costs one argon2 verification (a dummy hash when there is no account
+to check), so the delay does not tell which usernames exist.
 """
 
 from __future__ import annotations
 
 import getpass
 import math
+import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -60,9 +64,40 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     | _BOOKING_ADMIN
     | {"export_reports", "close_day", "manage_setup", "manage_staff", "verify_audit", "manage_db", "view_cases",
        "edit_content"},
+    # The machine owner's own jobs on the command line (``desk-admin --system``), acting for no person: the
+    # schema, the first set-up of an empty database, the day close and the retention purge a scheduler runs,
+    # the audit check. Everything done for a person (tickets, staff, exports) needs that person's login.
+    "system": frozenset({"manage_db", "first_setup", "close_day", "purge_personal_data", "verify_audit"}),
 }
 
 _hasher = PasswordHasher()
+#: Dummy hashes per argon2 parameter set (see :func:`_dummy_hash`).
+_dummy_hashes: dict[tuple[Any, ...], str] = {}
+
+
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """A hash of a random secret made with ``hasher``'s parameters, to verify against when there is no account.
+
+    Verifying against it costs what verifying an account's hash made by the same hasher costs, so an unknown
+    name answers as slowly as a known one. Made once per parameter set (the first unknown name pays one hash).
+    """
+    params = (hasher.time_cost, hasher.memory_cost, hasher.parallelism, hasher.hash_len, hasher.salt_len,
+              hasher.type)
+    found = _dummy_hashes.get(params)
+    if found is None:
+        found = _dummy_hashes[params] = hasher.hash(secrets.token_urlsafe(32))
+    return found
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """What the first transaction of a login decided: ``kind`` is ``unknown``, ``disabled``, ``locked``,
+    ``throttled`` (the allowance is taken by attempts being checked) or ``check`` (counted: check the password)."""
+
+    kind: str
+    actor: Actor | None = None
+    minutes: int = 0
+    password_hash: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
@@ -85,9 +120,24 @@ class Actor:
 
     @classmethod
     def system(cls, name: str | None = None) -> Actor:
-        """The actor of ``desk-admin`` run by someone who already holds the database credentials."""
+        """An in-process job of the app itself, with an administrator's rights: the desk app's first-run wizard
+        (before any account exists), the day close at start, the first set-up that ``--system`` may do.
+
+        ``desk-admin`` never hands it out: a person logs in (``--user``), the machine owner is
+        :meth:`machine_owner`.
+        """
         who = name or f"cli:{_os_user()}"
         return cls(username=who, role="admin", display_name=who)
+
+    @classmethod
+    def machine_owner(cls, os_user: str | None = None) -> Actor:
+        """``desk-admin --system``: the owner of this machine's installation, acting for no staff member.
+
+        Audited as ``system (OS user NAME)``; its role ``system`` allows only the machine's own jobs
+        (see :data:`PERMISSIONS`), and anything done for a person is refused with ``needs_person``.
+        """
+        who = f"system (OS user {(os_user or _os_user())[:40]})"
+        return cls(username=who, role="system", display_name=who)
 
     @classmethod
     def display_board(cls, office_id: int) -> Actor:
@@ -139,6 +189,8 @@ class Authorizer:
             audit()
         else:
             on_rollback(session, audit)
+        if actor.role == "system":  # the machine owner's mode acts for no one: say who may
+            raise PermissionDeniedError("needs_person", action=action)
         raise PermissionDeniedError(role=actor.role, action=action)
 
     def office_for(self, session: Session, actor: Actor, office_code: str | None) -> Office:
@@ -224,70 +276,90 @@ class StaffService:
     def login(self, username: str, password: str) -> Actor:
         """Check the password; return the :class:`Actor` or raise :class:`AuthError`.
 
-        Unknown users and wrong passwords get the same message. A locked account
-        is refused without checking the password (so guessing does not continue).
-        The argon2 check (~50-150 ms) runs outside any transaction: on SQLite a write
-        transaction holds the office-wide write lock. The outcome is then written
-        with conditional updates, so an attempt racing a lockout cannot clear it.
+        Unknown, disabled and wrong get the same sentence (the audit log tells the admin which it was).
+        Every attempt costs the same: one argon2 verification, against the account's hash or, for an
+        unknown, malformed or disabled name and for a locked account, against a dummy hash made with the
+        same parameters (:func:`_dummy_hash`), so the answer's delay does not tell which names exist.
+
+        Counting happens in write transactions that hold the staff row (``FOR UPDATE`` on PostgreSQL,
+        ``BEGIN IMMEDIATE`` on SQLite): an attempt is counted *before* its password is checked, and once
+        :data:`MAX_FAILED_LOGINS` attempts are counted further ones are refused unchecked until they are
+        settled; the one that settles the fifth failure locks the account. So any number of desks racing
+        wrong guesses get at most five passwords checked before the lockout, and an attempt that dies
+        half-way still counts as a failure. The argon2 check itself (~50-150 ms) runs between the two
+        transactions, outside any of them: on SQLite a write transaction holds the office-wide write lock.
         """
         try:
-            name = clean_username(username)
+            name: str | None = clean_username(username)
         except ValidationError:
             name = None
         now = self.clock.now()
-        staff = self.db.read(
-            lambda s: s.execute(select(Staff).where(Staff.username == name)).scalar_one_or_none()) if name else None
-        error: AuthError | None = None
-        outcome = "ok"
-        if staff is None:
-            error, outcome = AuthError("bad_credentials"), "unknown"
-        elif not staff.active:
-            error, outcome = AuthError("account_disabled"), "disabled"
-        elif staff.locked_until is not None and staff.locked_until > now:
-            minutes = max(1, math.ceil((staff.locked_until - now).total_seconds() / 60))
-            error, outcome = AuthError("account_locked", minutes=minutes), "locked"
-        else:
-            try:
-                _hasher.verify(staff.password_hash, password or "")
-            except (VerificationError, InvalidHashError):
-                error, outcome = AuthError("bad_credentials"), "failed"
-        new_hash = _hasher.hash(password) if (
-            error is None and staff is not None and _hasher.check_needs_rehash(staff.password_hash)) else None
+        hasher = _hasher
 
-        def record(session: Session) -> AuthError | None:
+        def reserve(session: Session) -> _Attempt:
+            staff = session.execute(select(Staff).where(Staff.username == name).with_for_update()
+                                    ).scalar_one_or_none() if name else None
             if staff is None:
-                self.audit_log.record(session, AuditActor(f"login:{(name or '?')[:40]}"), "login", outcome=outcome)
-                return error
-            audit = _actor_of(staff).audit
-            not_locked = or_(Staff.locked_until.is_(None), Staff.locked_until <= now)
-            if outcome == "failed":
-                failed = session.execute(
-                    update(Staff).where(Staff.id == staff.id).values(failed_logins=Staff.failed_logins + 1)
-                    .returning(Staff.failed_logins)
-                ).scalar_one()
-                if failed >= MAX_FAILED_LOGINS:
-                    session.execute(update(Staff).where(Staff.id == staff.id)
-                                    .values(locked_until=now + LOCKOUT, failed_logins=0))
-                    self.audit_log.record(session, audit, "login", "staff", staff.id, outcome="lockout")
-                    return AuthError("account_locked", minutes=int(LOCKOUT.total_seconds() // 60))
-            elif outcome == "ok":
+                return _Attempt("unknown")
+            actor = _actor_of(staff)
+            if not staff.active:
+                return _Attempt("disabled", actor)
+            if staff.locked_until is not None and staff.locked_until > now:
+                minutes = max(1, math.ceil((staff.locked_until - now).total_seconds() / 60))
+                return _Attempt("locked", actor, minutes=minutes)
+            if staff.failed_logins >= MAX_FAILED_LOGINS:  # the allowance is taken by attempts being checked
+                return _Attempt("throttled", actor, minutes=int(LOCKOUT.total_seconds() // 60))
+            session.execute(update(Staff).where(Staff.id == staff.id)
+                            .values(failed_logins=Staff.failed_logins + 1))
+            return _Attempt("check", actor, password_hash=staff.password_hash)
+
+        attempt = self.db.write(reserve)
+        checked = attempt.password_hash if attempt.kind == "check" else _dummy_hash(hasher)
+        try:
+            matches = hasher.verify(checked, password or "") and attempt.kind == "check"
+        except (VerificationError, InvalidHashError):
+            matches = False
+        new_hash = hasher.hash(password) if matches and hasher.check_needs_rehash(checked) else None
+
+        def settle(session: Session) -> tuple[AuthError | None, Actor | None]:
+            if attempt.actor is None:
+                self.audit_log.record(session, AuditActor(f"login:{(name or '?')[:40]}"), "login", outcome="unknown")
+                return AuthError("bad_credentials"), None
+            audit, staff_id = attempt.actor.audit, attempt.actor.staff_id
+            if attempt.kind != "check":
+                self.audit_log.record(session, audit, "login", "staff", staff_id or "", outcome=attempt.kind)
+                if attempt.kind == "disabled":
+                    return AuthError("bad_credentials"), None
+                return AuthError("account_locked", minutes=attempt.minutes), None
+            row = session.execute(select(Staff).where(Staff.id == staff_id).with_for_update()).scalar_one_or_none()
+            locked = row is not None and row.locked_until is not None and row.locked_until > now
+            if matches and row is not None and row.active and not locked and row.password_hash == checked:
                 values: dict[str, Any] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
                 if new_hash:
                     values["password_hash"] = new_hash
-                # Only if no lockout was committed meanwhile by a parallel wrong guess.
-                if session.execute(update(Staff).where(Staff.id == staff.id, Staff.active.is_(True), not_locked)
-                                   .values(**values).returning(Staff.id)).scalar() is None:
-                    self.audit_log.record(session, audit, "login", "staff", staff.id, outcome="locked")
-                    return AuthError("account_locked", minutes=int(LOCKOUT.total_seconds() // 60))
-            self.audit_log.record(session, audit, "login", "staff", staff.id, outcome=outcome)
-            return error
+                session.execute(update(Staff).where(Staff.id == row.id).values(**values))
+                self.audit_log.record(session, audit, "login", "staff", row.id, outcome="ok")
+                return None, _actor_of(row)
+            if matches and locked:  # the right password, but parallel wrong guesses locked the account meanwhile
+                self.audit_log.record(session, audit, "login", "staff", staff_id or "", outcome="locked")
+                return AuthError("account_locked", minutes=int(LOCKOUT.total_seconds() // 60)), None
+            # A wrong password (or one that was right for a hash changed meanwhile): counted when reserved.
+            if row is not None and not locked and row.failed_logins >= MAX_FAILED_LOGINS:
+                session.execute(update(Staff).where(Staff.id == row.id)
+                                .values(locked_until=now + LOCKOUT, failed_logins=0))
+                self.audit_log.record(session, audit, "login", "staff", row.id, outcome="lockout")
+                return AuthError("account_locked", minutes=int(LOCKOUT.total_seconds() // 60)), None
+            self.audit_log.record(session, audit, "login", "staff", staff_id or "", outcome="failed")
+            if locked:  # a parallel wrong guess locked it meanwhile
+                return AuthError("account_locked", minutes=int(LOCKOUT.total_seconds() // 60)), None
+            return AuthError("bad_credentials"), None
 
         # The attempt is committed (counter, audit) before any error is raised.
-        error = self.db.write(record)
+        error, actor = self.db.write(settle)
         if error is not None:
             raise error
-        assert staff is not None
-        return _actor_of(staff)
+        assert actor is not None
+        return actor
 
     def logout(self, actor: Actor) -> None:
         self.audit_log.record_now(actor.audit, "logout", "staff", actor.staff_id or "")

@@ -203,8 +203,16 @@ class CaseService:
 
         return self.db.write(work)
 
-    def close(self, actor: Actor, case_id: int, outcome: str, note: str | None = None) -> CaseView:
-        """End this visit with an outcome (``complete``, ``incomplete``, ``redirected``, ``withdrawn``)."""
+    def close(self, actor: Actor, case_id: int, outcome: str, note: str | None = None, *,
+              despite_open_documents: bool = False) -> CaseView:
+        """End this visit with an outcome (``complete``, ``incomplete``, ``redirected``, ``withdrawn``).
+
+        ``complete`` while documents are marked missing contradicts itself and is refused
+        (``case_documents_open``, saying how many are missing and how many required are unchecked) unless
+        ``despite_open_documents``. Required documents merely unchecked do not block here (a case closed
+        from the command line or a script may not have been ticked item by item); the desk asks the clerk
+        about both first and offers to close as ``incomplete`` with the "bring next time" sheet instead.
+        """
         self.auth.require(actor, "work_cases", "case", case_id)
         outcome = clean_choice(outcome, "outcome", CASE_OUTCOMES)
         text = None if note is None else clean_text(note, "note", NOTE_MAX, required=False, multiline=True)
@@ -212,6 +220,11 @@ class CaseService:
 
         def work(session: Session) -> CaseView:
             case = self._open_case(session, actor, case_id)
+            if outcome == "complete" and not despite_open_documents:
+                view = self._view(session, case)
+                if view.missing:
+                    raise ConflictError("case_documents_open", missing=len(view.missing),
+                                        pending=len(view.pending_required))
             case.status, case.outcome, case.closed_at, case.updated_at = "closed", outcome, now, now
             if text is not None:
                 case.note = text

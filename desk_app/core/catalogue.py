@@ -14,6 +14,13 @@ Texts are addressed by dotted keys (``proc.RF-NO.name``, ``proc.RF-NO.step.2``,
 ``item.passport``, ``cond.parent_over_65``, ``place.sui.name``, ``label.documents``,
 ``exploit.sign.3``). :func:`text_digest` of the Italian text is what a translation
 records as its source; a differing digest makes the translation stale.
+
+Every rule carries its own source (:class:`Source`: the act and article or the official
+page, its address, the day it was checked, and what of it is still "to verify"). A
+procedure's ``sources`` cover its name, summary and steps unless a text names its own; a
+checklist line's ``source`` (else its fee's, else the procedure's) covers that line, and is
+frozen with the checklist version (``sources`` of the item JSON). :meth:`Catalogue.rule_sources`
+lists them for ``desk-admin content show`` and the sheets' footer.
 """
 
 from __future__ import annotations
@@ -69,12 +76,40 @@ def default_catalogue_path() -> Path:
 
 # -- the shipped catalogue, parsed --------------------------------------------------------------------------------
 @dataclass(frozen=True)
+class Source:
+    """Where a rule comes from.
+
+    Attributes:
+        key: key of ``[sources]`` in the catalogue.
+        citation: the act and article, or the official page, in Italian.
+        url: its address, if it has one.
+        checked_on: ISO date on which it was last read.
+        verify: what of it could not be confirmed (then every rule citing it is "to verify").
+    """
+
+    key: str
+    citation: str
+    url: str
+    checked_on: str
+    verify: str = ""
+
+    def label(self) -> str:
+        """One line for a sheet's footer or the CLI: citation, address, check date, and any doubt."""
+        text = self.citation + (f" – {self.url}" if self.url else "") + f" (verificata il {self.checked_on})"
+        return text + (f" – da verificare: {self.verify}" if self.verify else "")
+
+
+@dataclass(frozen=True)
 class SourceText:
-    """An Italian text of the catalogue and, if it is not certain, what the office must confirm."""
+    """An Italian text of the catalogue and, if it is not certain, what the office must confirm.
+
+    ``sources`` are keys of the catalogue's ``[sources]``: the text's own, or those of its procedure.
+    """
 
     key: str
     text: str
     verify: str = ""
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,15 +131,18 @@ class ItemSpec:
     fee: str = ""
     quantity: int = 1
     verify: str = ""
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Fee:
-    """An amount, in euro cents, optionally per period (``month``)."""
+    """An amount, in euro cents, optionally per period (``month``), with its source and any doubt."""
 
     key: str
     amount_cents: int
     per: str = ""
+    sources: tuple[str, ...] = ()
+    verify: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +165,31 @@ class Catalogue:
     texts: dict[str, SourceText]
     procedures: tuple[ProcedureSpec, ...]
     fees: dict[str, Fee]
+    source_table: dict[str, Source] = field(default_factory=dict)
+
+    def item_sources(self, spec: ProcedureSpec, item: ItemSpec) -> tuple[str, ...]:
+        """Source keys of one checklist line: its own, else its fee's, else its procedure's."""
+        if item.sources:
+            return item.sources
+        if item.fee and self.fees[item.fee].sources:
+            return self.fees[item.fee].sources
+        return self.texts[f"proc.{spec.code}.name"].sources
+
+    def rule_sources(self, code: str) -> list[tuple[str, Source]]:
+        """Every rule of procedure ``code`` (its summary, steps and checklist lines, by text key) with each source.
+
+        Raises:
+            KeyError: for a code the catalogue does not hold.
+        """
+        spec = next(p for p in self.procedures if p.code == code) if any(
+            p.code == code for p in self.procedures) else None
+        if spec is None:
+            raise KeyError(code)
+        keys = [f"proc.{code}.summary"] + [f"proc.{code}.step.{n}" for n in range(1, spec.step_count + 1)]
+        result = [(key, self.source_table[s]) for key in keys for s in self.texts[key].sources]
+        result += [(f"item.{item.key}", self.source_table[s]) for item in spec.items
+                   for s in self.item_sources(spec, item)]
+        return result
 
     @classmethod
     def read(cls, path: Path | None = None) -> Catalogue:
@@ -140,21 +203,45 @@ class Catalogue:
             raise ValidationError("bad_catalogue", path=str(path), reason=reason) from exc
 
 
-def _source(key: str, value: Any) -> SourceText:
+def _keys(value: Any, where: str) -> tuple[str, ...]:
+    """A ``source`` field: one key or a list of keys."""
+    if value is None:
+        return ()
     if isinstance(value, str):
-        return SourceText(key, value.strip())
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise TypeError(f"{where}: source must be a key or a list of keys")
+
+
+def _source(key: str, value: Any, default: tuple[str, ...] = ()) -> SourceText:
+    if isinstance(value, str):
+        return SourceText(key, value.strip(), "", default)
     if isinstance(value, Mapping):
-        return SourceText(key, str(value["text"]).strip(), str(value.get("verify", "")).strip())
+        return SourceText(key, str(value["text"]).strip(), str(value.get("verify", "")).strip(),
+                          _keys(value.get("source"), key) or default)
     raise TypeError(f"{key}: a text must be a string or a table with 'text'")
 
 
 def _parse(data: Mapping[str, Any]) -> Catalogue:
     texts: dict[str, SourceText] = {}
+    table = {
+        key: Source(key, str(entry["citation"]).strip(), str(entry.get("url", "")).strip(),
+                    str(entry["checked_on"]), str(entry.get("verify", "")).strip())
+        for key, entry in data.get("sources", {}).items()
+    }
 
-    def add(key: str, value: Any) -> None:
+    def known(keys: tuple[str, ...], where: str) -> tuple[str, ...]:
+        for key in keys:
+            if key not in table:
+                raise ValueError(f"{where}: unknown source {key}")
+        return keys
+
+    def add(key: str, value: Any, default: tuple[str, ...] = ()) -> None:
         if key in texts:
             raise ValueError(f"duplicate text key {key}")
-        texts[key] = _source(key, value)
+        texts[key] = _source(key, value, default)
+        known(texts[key].sources, key)
 
     for name, value in data["labels"].items():
         add(f"label.{name}", value)
@@ -166,7 +253,8 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
     for name, value in data["items"].items():
         add(f"item.{name}", value)
     fees = {
-        key: Fee(key, int(entry["amount_cents"]), str(entry.get("per", "")))
+        key: Fee(key, int(entry["amount_cents"]), str(entry.get("per", "")),
+                 known(_keys(entry.get("source"), f"fee {key}"), f"fee {key}"), str(entry.get("verify", "")).strip())
         for key, entry in data.get("fees", {}).items()
     }
     procedures = []
@@ -176,15 +264,19 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
             raise ValueError(f"{code}: unknown kind {entry['kind']}")
         if f"place.{entry['place']}.name" not in texts:
             raise ValueError(f"{code}: unknown place {entry['place']}")
-        add(f"proc.{code}.name", entry["name"])
-        add(f"proc.{code}.summary", entry["summary"])
+        own = known(_keys(entry.get("sources"), code), code)
+        if not own:
+            raise ValueError(f"{code}: a procedure needs its sources")
+        add(f"proc.{code}.name", entry["name"], own)
+        add(f"proc.{code}.summary", entry["summary"], own)
         for number, step in enumerate(entry["steps"], start=1):
-            add(f"proc.{code}.step.{number}", step)
+            add(f"proc.{code}.step.{number}", step, own)
         items = []
         for raw in entry["items"]:
             item = ItemSpec(
                 key=raw["key"], requirement=raw["need"], condition=raw.get("condition", ""),
                 fee=raw.get("fee", ""), quantity=int(raw.get("quantity", 1)), verify=raw.get("verify", ""),
+                sources=known(_keys(raw.get("source"), f"{code}/{raw['key']}"), f"{code}/{raw['key']}"),
             )
             if f"item.{item.key}" not in texts:
                 raise ValueError(f"{code}: unknown item {item.key}")
@@ -204,14 +296,15 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
         procedures.append(ProcedureSpec(code, entry["service"], entry["kind"], entry["place"],
                                         len(entry["steps"]), tuple(items)))
     exploitation = data["exploitation"]
+    exploit_sources = known(_keys(exploitation.get("sources"), "exploitation"), "exploitation")
     for name in ("title", "intro", "signs_title", "rights_title", "call_title", "call", "help_title"):
-        add(f"exploit.{name}", exploitation[name])
+        add(f"exploit.{name}", exploitation[name], exploit_sources)
     for group, singular in (("signs", "sign"), ("rights", "right"), ("help", "help")):
         for number, value in enumerate(exploitation[group], start=1):
-            add(f"exploit.{singular}.{number}", value)
+            add(f"exploit.{singular}.{number}", value, exploit_sources)
     meta = data["catalogue"]
     return Catalogue(str(meta["version"]), str(meta["checked_on"]), str(meta.get("sources", "")), texts,
-                     tuple(procedures), fees)
+                     tuple(procedures), fees, table)
 
 
 def exploitation_counts(keys: Iterable[str]) -> dict[str, int]:
@@ -238,14 +331,16 @@ class ChecklistItem:
     verify: str
     text_it: str
     condition_it: str
+    sources: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ChecklistItem:
+        """An item of a frozen version; ``sources`` (labels of :class:`Source`) are absent in older versions."""
         return cls(
             str(data["key"]), str(data["requirement"]), str(data.get("condition", "")),
             None if data.get("amount_cents") is None else int(data["amount_cents"]), str(data.get("per", "")),
             int(data.get("quantity", 1)), str(data.get("verify", "")), str(data["text_it"]),
-            str(data.get("condition_it", "")),
+            str(data.get("condition_it", "")), tuple(str(s) for s in data.get("sources", ())),
         )
 
 
@@ -295,15 +390,37 @@ class LoadResult:
         return bool(self.texts_added or self.texts_updated or self.procedures_added or self.versions_added)
 
 
+@dataclass(frozen=True)
+class ReviewResult:
+    """What :meth:`ContentService.review_translations` did: drafts marked reviewed, ones already reviewed, and
+    the stale and missing ones it could not review (they need translating first)."""
+
+    lang: str
+    reviewed: int
+    already: int
+    stale: int
+    missing: int
+
+
 #: A shipped translation entry: (key, Italian source text it translates, translation, is_draft).
 ShippedTranslation = tuple[str, str, str, bool]
 
 
-def _snapshot(spec: ProcedureSpec, fees: Mapping[str, Fee], italian: Mapping[str, ContentText]) -> list[dict[str, Any]]:
-    """The JSON items of a checklist version, with Italian wording as the office has it now."""
+def _snapshot(spec: ProcedureSpec, fees: Mapping[str, Fee], italian: Mapping[str, ContentText],
+              catalogue: Catalogue | None = None) -> list[dict[str, Any]]:
+    """The JSON items of a checklist version, with Italian wording as the office has it now and, when the
+    shipped ``catalogue`` is given, each line's sources (frozen with the version, as labels)."""
     items = []
     for item in spec.items:
         fee = fees.get(item.fee) if item.fee else None
+        sources: list[str] = []
+        if catalogue is not None:
+            if f"proc.{spec.code}.name" in catalogue.texts and (not item.fee or item.fee in catalogue.fees):
+                keys = catalogue.item_sources(spec, item)
+            else:  # a procedure the office made itself: only the line's own sources
+                keys = item.sources
+            sources = [catalogue.source_table[k].label() for k in keys if k in catalogue.source_table]
+        fee_verify = fee.verify if fee else ""
         items.append({
             "key": item.key,
             "requirement": item.requirement,
@@ -311,9 +428,10 @@ def _snapshot(spec: ProcedureSpec, fees: Mapping[str, Fee], italian: Mapping[str
             "amount_cents": fee.amount_cents if fee else None,
             "per": fee.per if fee else "",
             "quantity": item.quantity,
-            "verify": item.verify or italian[f"item.{item.key}"].verify,
+            "verify": item.verify or italian[f"item.{item.key}"].verify or fee_verify,
             "text_it": italian[f"item.{item.key}"].text,
             "condition_it": italian[f"cond.{item.condition}"].text if item.condition else "",
+            "sources": sources,
         })
     return items
 
@@ -409,7 +527,7 @@ class ContentService:
             else:
                 procedure.service_code, procedure.kind, procedure.place = spec.service, spec.kind, spec.place
                 procedure.position, procedure.step_count = position, spec.step_count
-            if self._new_version(session, procedure, _snapshot(spec, catalogue.fees, italian),
+            if self._new_version(session, procedure, _snapshot(spec, catalogue.fees, italian, catalogue),
                                  f"catalogue {catalogue.version}", now):
                 versioned.append(spec.code)
         result = LoadResult(catalogue.version, counts["added"], counts["updated"], counts["kept"], added,
@@ -471,6 +589,46 @@ class ContentService:
 
         self.db.write(work)
 
+    def review_translations(self, actor: Actor, lang: str, keys: Iterable[str],
+                            office_code: str | None = None) -> ReviewResult:
+        """A translator's review: mark the ``lang`` translations of ``keys`` "reviewed" (a whole sheet is its keys).
+
+        Only a draft of the *current* Italian text can be reviewed: a stale translation (its Italian changed
+        since) must be translated again, and a missing one written first; both are counted, not changed.
+        Reviewed rows become office edits (a reload keeps them). Needs ``edit_content``; audited.
+        """
+        self.auth.require(actor, "edit_content", "translations", lang)
+        lang = clean_choice(lang, "language", tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE))
+        wanted = list(dict.fromkeys(keys))
+        now = self.clock.now()
+
+        def work(session: Session) -> ReviewResult:
+            office = resolve_office(session, office_code or self.office_code)
+            self.auth.require_office(actor, office.id, session)
+            rows = {(t.key, t.lang): t for t in session.execute(select(ContentText).where(
+                ContentText.office_id == office.id, ContentText.key.in_(wanted),
+                ContentText.lang.in_((SOURCE_LANGUAGE, lang)))).scalars()}
+            counts = {"reviewed": 0, "already": 0, "stale": 0, "missing": 0}
+            for key in wanted:
+                source = rows.get((key, SOURCE_LANGUAGE))
+                if source is None:
+                    raise NotFoundError("unknown_text", value=key)
+                row = rows.get((key, lang))
+                if row is None or not row.text.strip():
+                    counts["missing"] += 1
+                elif row.source_digest != source.source_digest:
+                    counts["stale"] += 1
+                elif row.status == "reviewed":
+                    counts["already"] += 1
+                else:
+                    row.status, row.edited, row.updated_at, row.updated_by = "reviewed", True, now, actor.username[:64]
+                    counts["reviewed"] += 1
+            self.auth.audit_log.record(session, actor.audit, "translations.review", "translations", lang,
+                                       detail={"keys": len(wanted), **counts})
+            return ReviewResult(lang, counts["reviewed"], counts["already"], counts["stale"], counts["missing"])
+
+        return self.db.write(work)
+
     def _refreeze_users_of(self, session: Session, office_id: int, key: str, now: Any, actor: Actor) -> None:
         """New checklist versions for the procedures whose items show the edited Italian text."""
         kind, name = key.split(".", 1)
@@ -497,7 +655,8 @@ class ContentService:
         """
         self.auth.require(actor, "edit_content", "procedure", code)
         code = clean_code(code, "procedure")
-        fees = fees if fees is not None else Catalogue.read().fees
+        shipped = Catalogue.read()
+        fees = fees if fees is not None else shipped.fees
         now = self.clock.now()
         for item in items:
             clean_choice(item.requirement, "requirement", REQUIREMENTS)
@@ -516,7 +675,8 @@ class ContentService:
                         raise NotFoundError("unknown_text", value=key)
             spec = ProcedureSpec(procedure.code, procedure.service_code, procedure.kind, procedure.place,
                                  procedure.step_count, tuple(items))
-            self._new_version(session, procedure, _snapshot(spec, fees, italian), f"edit by {actor.username}", now)
+            self._new_version(session, procedure, _snapshot(spec, fees, italian, shipped), f"edit by {actor.username}",
+                              now)
             procedure.edited = True
             self.auth.audit_log.record(session, actor.audit, "procedure.edit", "procedure", code,
                                        detail={"version": procedure.current_version})

@@ -188,6 +188,25 @@ class ConvocationService:
 
         return self.db.write(work)
 
+    def for_appointment(self, actor: Actor, appointment_id: int) -> ConvocationView:
+        """The convocation attempt whose appointment is ``appointment_id`` (the appointments window moves and
+        confirms convocations from their row). ``unknown_convocation`` for an ordinary appointment. The read is
+        audited (the view carries the name). Needs ``book_appointments``."""
+        self.auth.require(actor, "book_appointments", "convocation", appointment_id)
+
+        def work(session: Session) -> ConvocationView:
+            office = self._office(session, actor)
+            convocation = session.execute(
+                select(Convocation).where(Convocation.office_id == office.id,
+                                          Convocation.appointment_id == appointment_id)
+            ).scalar()
+            if convocation is None:
+                raise NotFoundError("unknown_convocation", value=str(appointment_id))
+            self.auth.audit_log.record(session, actor.audit, "convocation.read", "convocation", convocation.id)
+            return self._view(session, convocation)
+
+        return self.db.write(work)
+
     def history(self, actor: Actor, practice_number: str) -> PracticeHistory:
         """Every convocation of ``practice_number`` with its outcome, so the clerk sees earlier no-shows.
 

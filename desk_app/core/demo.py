@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import heapq
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar, cast
+
+from sqlalchemy.orm import Session
 
 from desk_app.clock import ManualClock, local_time, zone
 from desk_app.core.auth import Actor
 from desk_app.core.catalogue import LoadResult
 from desk_app.core.queue import QueueService
 from desk_app.core.services import CoreServices
+from desk_app.db.engine import Database
 from desk_app.errors import ConflictError, DeskError, QueueEmptyError
 
 DEMO_PASSWORD = "sportello-demo"
+T = TypeVar("T")
 
 DEMO_OFFICE: dict[str, Any] = {
     "office": {
@@ -143,22 +148,25 @@ def _calendars_and_mediators(core: CoreServices, actor: Actor) -> None:
 
     Skipped when the demo office already has them, so a rerun changes nothing.
     """
-    roster = {m.code for m in core.mediators.roster(actor)}
+    roster = {m.code: m for m in core.mediators.roster(actor)}
     for service, hours, minutes, capacity in DEMO_CALENDARS:
         core.appointments.set_calendar(actor, service, hours=hours, slot_minutes=minutes, capacity=capacity)
     for code, name, languages, login, availability in DEMO_MEDIATORS:
         if code not in roster:
             core.mediators.add_mediator(actor, code, name, languages, organisation="Cooperativa di mediazione (demo)",
                                         username=login)
+        if code not in roster or not roster[code].availability:  # also after a run killed between the two
             core.mediators.set_availability(actor, code, availability)
     day = _next_weekday(local_time(core.clock.now()).date())
-    if core.appointments.day(actor, day):
-        return
     tz = zone("Europe/Rome")
+    # Each demo person has a slot of their own: a rerun (also after a run killed half-way) books only the missing.
+    taken = {(a.service_code, a.starts_at) for a in core.appointments.day(actor, day)}
     for n, (person, language) in enumerate(_DEMO_PEOPLE):
         service = ("RF", "LAV", "LEG")[n % 3]
         starts = datetime.combine(day, time(9, 0), tz) + timedelta(minutes=20 * (n // 3) if service != "LEG"
                                                                     else 15 * (n // 3))
+        if (service, starts) in taken:
+            continue
         needs_mediator = language in _MEDIATED
         booked = core.appointments.book(actor, service, starts, person_name=person,
                                         practice_number=f"LO/{service}/{day.year}/{1001 + n:04d}",
@@ -183,22 +191,76 @@ def simulate_day(
     opening: time = time(8, 30),
     closing: time = time(12, 30),
     stop_at: datetime | None = None,
+    waiting: int = 0,
 ) -> DemoResult:
     """Simulate ``day`` in the demo office; return the counts of what happened.
 
     Desks D1-D6 are worked by ``operatore1``-``operatore6``. When ``stop_at``
     falls inside the day, the simulation stops there and leaves the queue as it
-    is (tickets waiting, desks busy), which is what a live demo wants.
+    is (tickets waiting, desks busy), which is what a live demo wants. Then
+    ``waiting`` walk-ins are issued at the real clock's now (counted in ``issued``
+    and ``waiting_left``).
+
+    The whole day is ONE write transaction (every service call of it runs in a
+    savepoint of that transaction): a simulation killed half-way leaves no ticket
+    behind, so ``desk-admin demo`` can simply be run again, and a day is either
+    simulated whole or not at all (``demo_day_done`` only for a finished day).
     """
+    clerks = {f"D{i}": core.staff.login(f"operatore{i}", DEMO_PASSWORD) for i in range(1, 7)}  # logins write
+
+    def work(session: Session) -> DemoResult:
+        db = cast(Database, _InTransaction(core.db, session))  # stands in for it: write, write_bare, read
+        if QueueService(db, core.authorizer, core.clock, "LODI").tickets(Actor.system("demo"),
+                                                                         statuses=_ALL_STATUSES, day=day):
+            raise ConflictError("demo_day_done", day=day.isoformat())
+        result = _simulate(db, core, clerks, day, tickets=tickets, seed=seed, opening=opening, closing=closing,
+                           stop_at=stop_at)
+        if waiting:
+            walk_ins = QueueService(db, core.authorizer, core.clock, "LODI")
+            services = list(_MIX)
+            for n in range(waiting):
+                walk_ins.issue_ticket(clerks["D5"], services[n % len(services)])
+            result.waiting_left += waiting
+            result.issued += waiting
+        return result
+
+    return core.db.write(work)
+
+
+class _InTransaction:
+    """Stands in for the :class:`~desk_app.db.engine.Database` of the services the demo drives: every ``write``,
+    ``write_bare`` and ``read`` runs in a savepoint of one outer transaction (``session``), so the simulated day
+    commits whole or not at all. Anything else (``dialect``, ``dbapi`` ...) is the real database's."""
+
+    def __init__(self, db: Database, session: Session) -> None:
+        self._db = db
+        self._session = session
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+    def write(self, work: Callable[[Session], T], **_: Any) -> T:
+        with self._session.begin_nested():  # an error rolls back this step only, as its own transaction would
+            return work(self._session)
+
+    def read(self, work: Callable[[Session], T], **_: Any) -> T:
+        with self._session.begin_nested():
+            return work(self._session)
+
+    def write_bare(self, work: Callable[[Any], T], **_: Any) -> T:
+        with self._session.begin_nested():
+            return work(self._session.connection().connection.driver_connection)
+
+
+def _simulate(db: Any, core: CoreServices, clerks: dict[str, Actor], day: date, *, tickets: int, seed: int,
+              opening: time, closing: time, stop_at: datetime | None) -> DemoResult:
+    """The simulated morning itself, on ``db`` (see :func:`simulate_day`)."""
     rng = random.Random(seed)
     tz = zone("Europe/Rome")
-    if core.queue.tickets(Actor.system("demo"), statuses=_ALL_STATUSES, day=day):
-        raise ConflictError("demo_day_done", day=day.isoformat())
     start = datetime.combine(day, opening, tz)
     end = datetime.combine(day, closing, tz)
     clock = ManualClock(start)
-    queue = QueueService(core.db, core.authorizer, clock, "LODI")
-    clerks = {f"D{i}": core.staff.login(f"operatore{i}", DEMO_PASSWORD) for i in range(1, 7)}
+    queue = QueueService(db, core.authorizer, clock, "LODI")
     result = DemoResult("LODI", day=day)
 
     # Arrivals: most people come in the first two hours (queues form before opening).

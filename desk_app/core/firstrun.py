@@ -24,9 +24,10 @@ from sqlalchemy.orm import Session
 from desk_app.clock import local_time
 from desk_app.core.auth import Actor, new_account
 from desk_app.core.catalogue import Catalogue
-from desk_app.core.demo import DEMO_PASSWORD, DemoResult, create_demo_office, simulate_day
+from desk_app.core.demo import DemoResult, create_demo_office, simulate_day
 from desk_app.core.office import OfficeView, clean_setup
 from desk_app.core.services import CoreServices
+from desk_app.core.validation import clean_int
 from desk_app.db.models import Office
 from desk_app.errors import ConflictError, ValidationError
 
@@ -70,6 +71,8 @@ def set_up_office(core: CoreServices, actor: Actor, setup: Mapping[str, Any], ad
     """
     from desk_app.core.translations import shipped  # the PO reader imports the catalogue module
 
+    if _sets_up_empty_database(actor):
+        first_run, actor = True, Actor.system(actor.username)  # empty database only: checked in the transaction
     core.authorizer.require(actor, "manage_setup", "office")
     core.authorizer.require(actor, "manage_staff", "staff", admin.username)
     office_setup = clean_setup(setup)
@@ -87,6 +90,15 @@ def set_up_office(core: CoreServices, actor: Actor, setup: Mapping[str, Any], ad
         return office
 
     return core.db.write(work)
+
+
+def _sets_up_empty_database(actor: Actor) -> bool:
+    """True for an actor allowed only the first set-up of an empty database (``desk-admin --system``).
+
+    Such an actor gets an administrator's rights for that one set-up, under its own name in the audit,
+    while the set-up refuses a database that already holds an office (``office_exists``, ``demo_refused``).
+    """
+    return actor.can("first_setup") and not actor.can("manage_setup")
 
 
 @dataclass(frozen=True)
@@ -139,23 +151,18 @@ def load_demo(core: CoreServices, actor: Actor, *, day: date | None = None, open
     low, high = DEMO_TICKETS
     if isinstance(tickets, bool) or not low <= tickets <= high:
         raise ValidationError("bad_number", value=str(tickets), field="tickets")
-    if waiting < 0:
-        raise ValidationError("bad_number", value=str(waiting), field="waiting")
+    clean_int(waiting, "waiting", 0, high)  # each one is a ticket issued: bounded like ``tickets``
     now = core.clock.now()
     today = local_time(now).date()
     if day is not None and day > today:
         raise ValidationError("bad_date", value=day.isoformat())
+    if _sets_up_empty_database(actor):  # the demo office only (create_demo_office refuses any other)
+        actor = Actor.system(actor.username)
     setup = create_demo_office(core, actor)
     closing = (datetime.combine(today, opening) + DEMO_MORNING).time()
+    # One transaction (see simulate_day): a demo killed half-way can be run again.
     simulated = simulate_day(core, day or today, tickets=tickets, seed=seed, opening=opening, closing=closing,
-                             stop_at=now if day is None else None)
-    if (day or today) == today and waiting:
-        clerk = core.staff.login("operatore5", DEMO_PASSWORD)
-        services = [s.code for s in core.offices.view(setup.office_code).services]
-        for n in range(waiting):
-            core.queue.issue_ticket(clerk, services[n % len(services)])
-        simulated.waiting_left += waiting
-        simulated.issued += waiting
+                             stop_at=now if day is None else None, waiting=waiting if (day or today) == today else 0)
     return DemoLoad(core.offices.view(setup.office_code), setup, simulated)
 
 

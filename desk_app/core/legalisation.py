@@ -1,14 +1,21 @@
 """Legalisation helper: what an Italian public document needs before it is used in another country.
 
 The answer to "document type X, issued by Y, to be used in country Z" is one of three
-formalities (:data:`FORMALITIES`):
+formalities (:data:`FORMALITIES`), decided by the first rule that applies (:data:`RULES`, the
+answer's ``rule`` names it):
 
-* ``none``: between EU states, Reg. (EU) 2016/1191 removes the formality for the document
-  types it covers (civil status, residence, criminal record);
-* ``apostille``: the destination is a party to the Hague Convention of 5/10/1961 (EU states
-  included, for the other document types);
-* ``legalisation``: the Italian office legalises the signature, then the destination
-  country's consulate in Italy legalises it again.
+* ``treaty``: a bilateral or multilateral treaty in force between Italy and Z for that
+  document kind (the Italy-Germany convention of 7 June 1969, the Brussels convention of
+  25 May 1987, ...): ``none``;
+* ``eu_regulation``: Z is an EU state and the kind is one of Reg. (EU) 2016/1191 art. 2: ``none``;
+* ``hague``: Z is a party to the Hague Convention of 5/10/1961 (EU states included): ``apostille``;
+* ``consular``: otherwise, or when Z's status is not confirmed: ``legalisation`` by the Italian
+  office, then by Z's consulate in Italy (the path that relies on no unconfirmed accession);
+* ``for_use_in_italy``: a foreign consulate's document to be used in Italy: the Prefettura
+  legalises it, unless a treaty with that consulate's state exempts it.
+
+A treaty whose parties or scope are not confirmed (``verify``) never decides: the answer
+keeps the formal path and names the possible exemption "to verify".
 
 Which Italian office acts depends on who issued the document: the Procura for notarial and
 judicial documents, the Prefettura for documents of Comuni, schools, hospitals/ATS, Chamber
@@ -27,7 +34,7 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +45,7 @@ from desk_app.i18n import Context, Message
 from desk_app.resources import resource_path
 
 FORMALITIES = ("none", "apostille", "legalisation")
+RULES = ("treaty", "eu_regulation", "hague", "consular", "for_use_in_italy")
 COUNTRY_STATUSES = ("eu", "party", "not_party", "unknown")
 OFFICES = ("prefettura", "procura")
 #: The catalogue procedure whose checklist the helper hands out.
@@ -76,6 +84,36 @@ class Country:
 
     def name(self, lang: str) -> str:
         return self.name_it if lang == "it" else self.name_en
+
+
+@dataclass(frozen=True)
+class Treaty:
+    """A treaty that removes every formality between Italy and its ``parties`` for its ``documents`` kinds.
+
+    Attributes:
+        parties: ISO code -> date from which it applies with Italy (``""`` when the source gives none).
+        party_verify: ISO code -> what is still to verify about that party.
+        verify: what is not confirmed about the treaty as a whole; a treaty with ``verify`` never decides.
+    """
+
+    key: str
+    name: str
+    ratification: str
+    parties: dict[str, str]
+    documents: frozenset[str]
+    scope: str
+    source: str
+    checked_on: str
+    verify: str = ""
+    party_verify: dict[str, str] = field(default_factory=dict)
+
+    def covers(self, country: str, document: str) -> bool:
+        return country in self.parties and document in self.documents
+
+    def basis(self, country: str) -> str:
+        """The treaty as the answer cites it: name, ratification act and, if known, the date it applies."""
+        since = self.parties.get(country, "")
+        return f"{self.name}, {self.ratification}" + (f", in vigore con l'Italia dal {since}" if since else "")
 
 
 @dataclass(frozen=True)
@@ -130,6 +168,10 @@ class LegalisationTable:
     issuers: dict[str, Issuer]
     documents: dict[str, DocumentType]
     countries: dict[str, Country]
+    treaties: tuple[Treaty, ...] = ()
+    eu_conditions: dict[str, str] = field(default_factory=dict)
+    eu_source: str = ""
+    eu_checked_on: str = ""
 
     @classmethod
     def read(cls, path: Path | None = None) -> LegalisationTable:
@@ -162,6 +204,16 @@ def _parse(data: Mapping[str, Any]) -> LegalisationTable:
     eu_documents = frozenset(data["eu_regulation"]["documents"])
     if not eu_documents <= set(documents):
         raise ValueError(f"eu_regulation: unknown documents {sorted(eu_documents - set(documents))}")
+    treaties = []
+    for entry in data.get("treaties", []):
+        kinds = frozenset(entry["documents"])
+        if not kinds <= set(documents):
+            raise ValueError(f"treaty {entry['key']}: unknown documents {sorted(kinds - set(documents))}")
+        treaties.append(Treaty(str(entry["key"]), str(entry["name"]), str(entry["ratification"]),
+                               {str(k).upper(): str(v) for k, v in entry["parties"].items()}, kinds,
+                               str(entry.get("scope", "")), str(entry["source"]), str(entry["checked_on"]),
+                               str(entry.get("verify", "")).strip(),
+                               {str(k).upper(): str(v) for k, v in entry.get("party_verify", {}).items()}))
     countries: dict[str, Country] = {}
     for entry in data["countries"]:
         code = str(entry["code"]).upper()
@@ -172,14 +224,22 @@ def _parse(data: Mapping[str, Any]) -> LegalisationTable:
         if entry["source"] not in sources:
             raise ValueError(f"{code}: unknown source {entry['source']}")
         verify = str(entry.get("verify", "")).strip()
-        if entry["status"] == "unknown" and not verify:
-            raise ValueError(f"{code}: an unknown status must say what to verify")
+        if (entry["status"] == "unknown" or not str(entry["checked_on"])) and not verify:
+            raise ValueError(f"{code}: an unknown status or an unchecked entry must say what to verify")
         countries[code] = Country(code, entry["name_it"], entry["name_en"], entry["status"],
                                   sources[entry["source"]], str(entry["checked_on"]), str(entry.get("since", "")),
                                   verify)
+    for treaty in treaties:
+        unknown = set(treaty.parties) - set(countries)
+        if unknown:
+            raise ValueError(f"treaty {treaty.key}: unknown parties {sorted(unknown)}")
     meta = data["table"]
-    return LegalisationTable(str(meta["version"]), str(meta["checked_on"]), str(data["eu_regulation"]["name"]),
-                             eu_documents, offices, issuers, documents, countries)
+    regulation = data["eu_regulation"]
+    conditions = {str(k): str(v) for k, v in regulation.get("conditions", {}).items()}
+    eu_source = f"{regulation['name']}" + (f" – {regulation['url']}" if regulation.get("url") else "")
+    return LegalisationTable(str(meta["version"]), str(meta["checked_on"]), str(regulation["name"]),
+                             eu_documents, offices, issuers, documents, countries, tuple(treaties), conditions,
+                             eu_source, str(regulation.get("checked_on", "")))
 
 
 @dataclass(frozen=True)
@@ -212,6 +272,8 @@ class Advice:
     source: str
     checked_on: str
     legal_basis: str
+    rule: str = "hague"
+    notes: tuple[str, ...] = ()
 
     def lines(self, lang: str, table: LegalisationTable) -> list[str]:
         """The answer as sentences for the clerk, in ``lang`` (``it`` or ``en``)."""
@@ -224,12 +286,15 @@ class Advice:
         if self.issuer is not None:
             head += say(Legalisation.tr(", issued by: {issuer}"), issuer=self.issuer.name(lang))
         result = [head]
-        if self.issuer is not None and self.issuer.for_use_in_italy:
+        if self.formality != "none" and self.issuer is not None and self.issuer.for_use_in_italy:
             result.append(say(Legalisation.tr("Legalisation by the Prefettura, for use in Italy.")))
         elif self.formality == "none":
             result.append(say(Legalisation.tr("No formality needed: {basis}."), basis=self.legal_basis))
         elif self.formality == "apostille":
             result.append(say(Legalisation.tr("Apostille (Hague Convention of 5/10/1961).")))
+            if self.country.since:
+                result.append(say(Legalisation.tr("In force for {country} since {day}."), country=country,
+                                  day=self.country.since))
         else:
             result.append(say(Legalisation.tr("Legalisation, then legalisation by the consulate of {country} in "
                                               "Italy."), country=country))
@@ -246,11 +311,14 @@ class Advice:
             requirement = _REQUIREMENT_NAMES.get(line.requirement)
             label = say(requirement) if requirement is not None else line.requirement
             result.append(f"  [{label}] {text}{' *' if line.verify else ''}")
+        result += [f"  {note}" for note in self.notes]  # content of the table, in Italian
         for point in self.verify:
             #: a point the office has not confirmed yet
             result.append(say(Legalisation.tr("* TO VERIFY: {point}"), point=point))
+        #: which rule decided the answer (a treaty, the EU regulation, the Hague Convention, consular legalisation)
+        result.append(say(Legalisation.tr("Decided by: {basis}"), basis=self.legal_basis))
         result.append(say(Legalisation.tr("Source: {source}; checked on {day}"), source=self.source,
-                          day=self.checked_on))
+                          day=self.checked_on or "-"))
         return result
 
 
@@ -326,21 +394,46 @@ class LegalisationService:
         else:
             who = table.issuers[doc.issuer] if doc else None
         verify = [destination.verify] if destination.verify else []
+        notes: list[str] = []
         exempt: tuple[str, ...] = ()
         legal_basis = "Convenzione dell'Aia del 5/10/1961"
+        source, checked_on = destination.source, destination.checked_on
         consulate = False
-        if who is not None and who.for_use_in_italy:
+        kind = doc.kind if doc is not None else ("consular" if who is not None and who.for_use_in_italy else None)
+        treaty = None
+        if kind is not None:
+            for candidate in table.treaties:
+                if not candidate.covers(destination.code, kind):
+                    continue
+                if candidate.verify:  # not confirmed: named, never deciding
+                    verify.append(f"possibile esenzione: {candidate.basis(destination.code)} – {candidate.verify}")
+                elif treaty is None:
+                    treaty = candidate
+        if treaty is not None:
+            formality, rule, legal_basis = "none", "treaty", treaty.basis(destination.code)
+            source, checked_on = treaty.source, treaty.checked_on
+            if destination.code in treaty.party_verify:
+                verify.append(f"{treaty.name}: {treaty.party_verify[destination.code]}")
+        elif who is not None and who.for_use_in_italy:
             # A foreign consulate's document for use in Italy: the Prefettura legalises it, whatever the
             # destination's Hague status (the country is then the consulate's state).
-            formality = "legalisation"
-        elif destination.status == "eu" and doc is not None and doc.kind in table.eu_documents:
-            formality, legal_basis = "none", table.eu_regulation
+            formality, rule, legal_basis = "legalisation", "for_use_in_italy", "D.P.R. 445/2000, art. 33"
+        elif (destination.status == "eu" and doc is not None and doc.kind in table.eu_documents
+              and doc.kind not in table.eu_conditions):
+            formality, rule, legal_basis = "none", "eu_regulation", table.eu_regulation
+            source, checked_on = table.eu_source, table.eu_checked_on
         elif destination.status in ("eu", "party"):
-            formality = "apostille"
+            formality, rule = "apostille", "hague"
+            if destination.status == "eu" and doc is not None and doc.kind in table.eu_conditions:
+                notes.append(f"Nessuna formalità {table.eu_conditions[doc.kind]} ({table.eu_regulation}).")
             if destination.status == "eu" and doc is None:
-                exempt = tuple(sorted(table.eu_documents))
+                exempt = tuple(sorted(k for k in table.eu_documents if k not in table.eu_conditions))
+                exempt += tuple(sorted({k for t in table.treaties if not t.verify and destination.code in t.parties
+                                        for k in t.documents if k in table.documents} - set(exempt)))
         else:  # not_party, or unknown: the path that needs no accession to be true
-            formality, consulate = "legalisation", True
+            formality, rule, consulate = "legalisation", "consular", True
+            legal_basis = ("legalizzazione consolare (lo Stato non è parte della Convenzione dell'Aia in vigore "
+                           "con l'Italia)")
         office = None if formality == "none" or who is None else who.office
         if formality == "none":
             office_it = office_en = ""
@@ -352,7 +445,7 @@ class LegalisationService:
         checklist = () if formality == "none" else self._checklist(who)
         verify += [f"{line.text_it}: {line.verify}" for line in checklist if line.verify]
         return Advice(destination, doc, who, formality, office, office_it, office_en, consulate, checklist, exempt,
-                      bool(verify), tuple(verify), destination.source, destination.checked_on, legal_basis)
+                      bool(verify), tuple(verify), source, checked_on, legal_basis, rule, tuple(notes))
 
     def _checklist(self, issuer: Issuer | None) -> tuple[ChecklistLine, ...]:
         """The LEG checklist; its consular-only line only for a foreign consulate's document."""

@@ -105,6 +105,20 @@ class MediatorBookingView:
 
 
 @dataclass(frozen=True)
+class MediatorFreeView:
+    """Whether one mediator could take a booking, before anything is booked: ``refusal`` says why not."""
+
+    code: str
+    display_name: str
+    level: int
+    refusal: ConflictError | None
+
+    @property
+    def free(self) -> bool:
+        return self.refusal is None
+
+
+@dataclass(frozen=True)
 class WaitingForMediator:
     """A waiting ticket held back by the gate, and why.
 
@@ -119,6 +133,7 @@ class WaitingForMediator:
     issued_at: datetime
     reason: str
     next_booking_at: datetime | None
+    ticket_id: int | None = None
 
 
 # -- the queue gate --------------------------------------------------------------------------------------------
@@ -435,6 +450,42 @@ class MediatorService:
         return ConflictError("mediator_busy", mediator=mediator.code, day=local_label(first, office.timezone)[0],
                              start=local_label(first, office.timezone)[1], end=local_label(last, office.timezone)[1])
 
+    def who_is_free(self, actor: Actor, language: str, starts_at: datetime, ends_at: datetime,
+                    mode: str = "in_person") -> list[MediatorFreeView]:
+        """Each mediator of ``language`` and whether they could be booked then in ``mode`` (best level first).
+
+        A preview that writes nothing, so a desk can show who can come before saving an appointment;
+        :meth:`book` checks again (and the database decides a race). Needs ``book_mediators``.
+        """
+        self.auth.require(actor, "book_mediators", "mediator", language)
+        how = clean_choice(mode, "mode", MEDIATOR_MODES)
+        lang = clean_choice((language or "").strip().lower(), "language", LANGUAGES)
+        for moment in (starts_at, ends_at):
+            if moment.tzinfo is None:
+                raise ValidationError("bad_date", value=moment.isoformat())
+
+        def work(session: Session) -> list[MediatorFreeView]:
+            office = self._office(session, actor)
+            rows = session.execute(
+                select(Mediator, MediatorLanguage.level).join(MediatorLanguage,
+                                                              MediatorLanguage.mediator_id == Mediator.id)
+                .where(Mediator.office_id == office.id, Mediator.active.is_(True), MediatorLanguage.language == lang)
+                .order_by(MediatorLanguage.level.desc(), Mediator.code)
+            ).all()
+            busy = set(session.execute(
+                select(MediatorBooking.mediator_id).where(
+                    MediatorBooking.mediator_id.in_([m.id for m, _ in rows]),
+                    MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING),
+                    MediatorBooking.starts_at < ends_at, MediatorBooking.ends_at > starts_at)
+            ).scalars())
+            return [MediatorFreeView(
+                mediator.code, mediator.display_name, level,
+                self._busy(session, office, mediator, starts_at, ends_at) if mediator.id in busy
+                else self._refusal(session, office, mediator, lang, how, starts_at, ends_at))
+                for mediator, level in rows]
+
+        return self.db.read(work)
+
     # -- booking -----------------------------------------------------------------------------------------------
     def book(self, actor: Actor, language: str | None = None, starts_at: datetime | None = None,
              ends_at: datetime | None = None, *, mode: str = "in_person", desk_code: str | None = None,
@@ -703,6 +754,34 @@ class MediatorService:
 
         self.db.write(work)
 
+    def ticket_bookings(self, actor: Actor, ticket: int | str) -> list[MediatorBookingView]:
+        """The active bookings that can serve ``ticket`` today: its own and the shifts in its language.
+
+        What a desk needs to mark the mediator present for a held ticket, in time order. Needs
+        ``book_mediators``.
+        """
+        self.auth.require(actor, "book_mediators", "ticket", str(ticket))
+
+        def work(session: Session) -> list[MediatorBookingView]:
+            office = self._office(session, actor)
+            now = self.clock.now()
+            row = self._ticket(session, office, ticket, now)
+            if row.language is None:
+                return []
+            day_end = at_local(local_day(now, office.timezone) + timedelta(days=1), time(0), office.timezone)
+            bookings = session.execute(
+                select(MediatorBooking).where(
+                    MediatorBooking.office_id == office.id, MediatorBooking.language == row.language,
+                    MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING), MediatorBooking.ends_at > now,
+                    MediatorBooking.starts_at < day_end,
+                    or_(MediatorBooking.ticket_id == row.id,
+                        and_(MediatorBooking.ticket_id.is_(None), MediatorBooking.appointment_id.is_(None))),
+                ).order_by(MediatorBooking.starts_at, MediatorBooking.id)
+            ).scalars().all()
+            return [self._booking_view(session, b) for b in bookings]
+
+        return self.db.read(work)
+
     def waiting_for_mediator(self, actor: Actor, desk_code: str | None = None) -> list[WaitingForMediator]:
         """Today's waiting tickets the gate holds back, oldest first, each with the reason."""
         self.auth.require(actor, "view_queue", "desk", desk_code or "")
@@ -743,7 +822,7 @@ class MediatorService:
                     else:
                         reason, next_at = "not_present", booking.starts_at
                 result.append(WaitingForMediator(ticket.number, service_code, ticket.language, ticket.issued_at,
-                                                 reason, next_at))
+                                                 reason, next_at, ticket.id))
             return result
 
         return self.db.read(work)
@@ -789,6 +868,7 @@ __all__ = [
     "PRESENT_LEAD",
     "AgendaEntry",
     "MediatorBookingView",
+    "MediatorFreeView",
     "MediatorService",
     "MediatorView",
     "WaitingForMediator",

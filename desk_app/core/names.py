@@ -45,6 +45,7 @@ ACTION_NAMES: dict[str, str] = {
     "decline": QT_TRANSLATE_NOOP("Action", "decline"),
     "mark_present": QT_TRANSLATE_NOOP("Action", "mark present"),
     "rebook": QT_TRANSLATE_NOOP("Action", "rebook"),
+    "first_setup": QT_TRANSLATE_NOOP("Action", "set up an empty database"),
 }
 
 #: Staff roles as the staff read them.
@@ -54,6 +55,7 @@ ROLE_NAMES: dict[str, str] = {
     "mediator": QT_TRANSLATE_NOOP("Role", "mediator"),
     "supervisor": QT_TRANSLATE_NOOP("Role", "supervisor"),
     "admin": QT_TRANSLATE_NOOP("Role", "administrator"),
+    "system": QT_TRANSLATE_NOOP("Role", "machine owner (--system)"),
 }
 
 #: Statuses of tickets, appointments, convocations and mediator bookings.

@@ -18,19 +18,45 @@ Rules (see DESIGN.md, "Rules that are easy to get wrong"):
 
 Every transition writes a :class:`~desk_app.db.models.TicketEvent` and tells the
 change feed in the same transaction.
+
+The hot path (issue, call-next and the transitions a desk clicks) runs pre-built
+SQL on a bare driver connection (:meth:`~desk_app.db.engine.Database.write_bare`):
+on PostgreSQL each is ONE statement, the update with its event row and its
+``pg_notify`` in a data-modifying CTE (one round trip, autocommit); on SQLite the
+same few statements in one ``BEGIN IMMEDIATE``. No ORM object, no desk-state
+read before a call (the partial unique index refuses a second ticket; the refusal
+is explained afterwards by a read, as every refusal is). Status constants are
+written into the SQL, not bound: SQLite uses a partial index only when the
+query's condition has the index's own text (``status IN ('called', 'serving')``).
 """
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Collection, Sequence
+from collections import namedtuple
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Integer, Select, String, and_, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import (
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects.postgresql import psycopg as postgresql_psycopg
 from sqlalchemy.orm import Session
 
 from desk_app.clock import DEFAULT_TZ, Clock, SystemClock, day_start_utc, local_day
@@ -42,13 +68,13 @@ from desk_app.db.engine import Database, table_of
 from desk_app.db.feed import CHANNEL, notify, ticket_change
 from desk_app.db.models import (
     ACTIVE_AT_DESK,
+    OPEN_AT_CLOSE,
     ChangeLog,
     Desk,
     DeskService,
     Office,
     Service,
     Ticket,
-    TicketCounter,
     TicketEvent,
 )
 from desk_app.errors import ConflictError, DeskError, NotFoundError, QueueEmptyError, ValidationError
@@ -65,7 +91,7 @@ PRIORITY_HEAD_START: dict[str, int] = {
 OUTCOMES = ("completed", "missing_documents", "redirected", "not_competent", "other")
 #: Languages of the territory (ISO 639-1), for the ticket's language and printouts.
 LANGUAGES = ("it", "en", "fr", "es", "ro", "sq", "uk", "ar", "ur", "bn", "pa", "hi", "zh")
-OPEN_STATUSES = ("waiting", "called", "serving", "parked")
+OPEN_STATUSES = OPEN_AT_CLOSE  # what the day close closes (``ix_ticket_open``)
 
 #: A ticket reference: database id, number as printed today ("A012"), or ``None`` for the desk's current ticket.
 TicketRef = int | str | None
@@ -187,7 +213,6 @@ _VIEW_COLUMNS = (
 # call cost more CPU than the database work itself (measured with benchmarks/queue_bench.py).
 _TICKETS = table_of(Ticket)
 _TICKET_EVENTS = table_of(TicketEvent)
-_TICKET_INSERT = insert(_TICKETS).returning(*_VIEW_COLUMNS)
 _EVENT_INSERT = insert(_TICKET_EVENTS)
 _EVENT_COLUMNS = ("office_id", "ticket_id", "at", "action", "from_status", "to_status", "service_id", "desk_id",
                   "staff_id")
@@ -196,27 +221,30 @@ _EVENT_INSERT_NOTIFY = select(func.pg_notify(bindparam("channel"), bindparam("pa
     insert(_TICKET_EVENTS).values({c: bindparam(c) for c in _EVENT_COLUMNS})
     .returning(_TICKET_EVENTS.c.id).cte("inserted_event")
 )
-_COUNTER_UPSERTS: dict[str, Any] = {}
-
-
-def _counter_upsert(dialect: str) -> Any:
-    """``INSERT ... ON CONFLICT (office, service, day) DO UPDATE SET last = last + 1 RETURNING last``."""
-    if dialect not in _COUNTER_UPSERTS:
-        table = table_of(TicketCounter)
-        dialect_insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        _COUNTER_UPSERTS[dialect] = (
-            dialect_insert(table)
-            .values(office_id=bindparam("office_id"), service_id=bindparam("service_id"), day=bindparam("day"),
-                    last=1)
-            .on_conflict_do_update(index_elements=["office_id", "service_id", "day"],
-                                   set_={"last": table.c.last + 1})
-            .returning(table.c.last)
-        )
-    return _COUNTER_UPSERTS[dialect]
 
 
 def _clean_number(ref: str) -> str:
     return clean_text(ref, "ticket", 8).upper()
+
+
+def _lit(value: str) -> Any:
+    """A status (or outcome) written into the SQL as ``'waiting'``, not bound as a parameter.
+
+    SQLite uses a partial index only when the query's condition has the index's own terms, and a
+    bound ``status IN (?, ?)`` is not ``status IN ('called', 'serving')`` (it scanned the whole ticket
+    table: 31.65 ms against 0.01 ms with a year of history); PostgreSQL cannot prove a partial index's
+    condition from a parameter either once it switches to a generic plan.
+    """
+    if not value.replace("_", "").isalnum():
+        raise ValueError(f"not a status constant: {value!r}")
+    return literal_column(f"'{value}'")
+
+
+def _status_in(values: Sequence[str]) -> Any:
+    """``ticket.status IN ('a', 'b')`` (or ``= 'a'``) with the statuses written in: see :func:`_lit`."""
+    if len(values) == 1:
+        return _T.status == _lit(values[0])
+    return _T.status.in_([_lit(v) for v in values])
 
 
 @dataclass(frozen=True)
@@ -249,6 +277,7 @@ class OfficeInfo:
 
 
 _T = _TICKETS.c
+_DESKS = table_of(Desk)
 _NOW = bindparam("now", type_=UTCDateTime())
 #: What each transition sets besides ``status`` (bind parameters are filled per call by ``QueueService._move``).
 _SET_VALUES: dict[str, dict[str, Any]] = {
@@ -256,23 +285,35 @@ _SET_VALUES: dict[str, dict[str, Any]] = {
     "serve": {"serving_at": _NOW},
     "finish": {"finished_at": _NOW, "outcome": bindparam("outcome", type_=String()),
                "note": bindparam("note", type_=String())},
-    "no_show": {"finished_at": _NOW, "outcome": "no_show"},
+    "no_show": {"finished_at": _NOW, "outcome": _lit("no_show")},
     "park": {},
     "resume": {"desk_id": None, "called_at": None, "serving_at": None},
     # SET expressions read the old row: the ticket remembers the service it came from.
     "transfer": {"desk_id": None, "called_at": None, "serving_at": None, "transfer_count": _T.transfer_count + 1,
                  "service_id": bindparam("b_target_id", type_=Integer()),
                  "transferred_from_service_id": _T.service_id},
-    "cancel": {"finished_at": _NOW, "outcome": "cancelled", "desk_id": None},
+    "cancel": {"finished_at": _NOW, "outcome": _lit("cancelled"), "desk_id": None},
     "reactivate": {"desk_id": None, "called_at": None, "finished_at": None, "outcome": None},
 }
 _MOVE_STATEMENTS: dict[tuple[str, str], Any] = {}
-#: Is the desk active, and which ticket does it hold (if any)?
+#: Is the desk active, and which ticket does it hold (if any)? Only to explain a refused call: the call itself
+#: does not read it first (the partial unique index ``uq_ticket_desk_active``, found by its literal condition,
+#: refuses a second ticket).
 _DESK_STATE = select(
-    Desk.__table__.c.active,
-    select(_T.number).where(_T.desk_id == Desk.__table__.c.id, _T.status.in_(ACTIVE_AT_DESK)).limit(1)
-    .scalar_subquery(),
-).where(Desk.__table__.c.id == bindparam("desk_id"))
+    _DESKS.c.active,
+    select(_T.number).where(_T.desk_id == _DESKS.c.id, _status_in(ACTIVE_AT_DESK)).limit(1).scalar_subquery(),
+).where(_DESKS.c.id == bindparam("desk_id"))
+
+
+#: The desk's current ticket (``uq_ticket_desk_active``: see :func:`_lit`).
+_CURRENT_TICKET = select(*_VIEW_COLUMNS).where(_T.desk_id == bindparam("desk_id"), _status_in(ACTIVE_AT_DESK))
+#: The day close: every ticket of the office still open from before ``before`` (``ix_ticket_open``).
+_CLOSE_DAY = (
+    update(_TICKETS)
+    .where(_T.office_id == bindparam("b_office_id"), _T.day < bindparam("before"), _status_in(OPEN_STATUSES))
+    .values(previous_status=_T.status, status=_lit("closed"), finished_at=_NOW, outcome=_lit("day_closed"))
+    .returning(*_VIEW_COLUMNS, _T.previous_status)
+)
 
 
 def _recent_calls_statement() -> Any:
@@ -308,7 +349,7 @@ def _move_statement(spec: _Spec, ref_kind: str) -> Any:
     """The conditional UPDATE of a transition, built once per (action, how the ticket is named)."""
     key = (spec.action, ref_kind)
     if key not in _MOVE_STATEMENTS:
-        condition = [_T.office_id == bindparam("b_office_id"), _T.status.in_(spec.from_statuses)]
+        condition = [_T.office_id == bindparam("b_office_id"), _status_in(spec.from_statuses)]
         if ref_kind == "desk" or spec.at_desk:
             condition.append(_T.desk_id == bindparam("b_desk_id"))
         if ref_kind == "id":
@@ -320,18 +361,208 @@ def _move_statement(spec: _Spec, ref_kind: str) -> Any:
         if spec.action == "transfer":
             condition.append(_T.service_id != bindparam("b_target_id"))
             # a ticket at a desk can only be transferred by that desk: another desk's stale list must not take it
-            condition.append(or_(_T.status == "waiting", _T.desk_id == bindparam("b_desk_id")))
+            condition.append(or_(_T.status == _lit("waiting"), _T.desk_id == bindparam("b_desk_id")))
         _MOVE_STATEMENTS[key] = (
             update(_TICKETS).where(and_(*condition))
-            .values(previous_status=_T.status, status=spec.to_status, **_SET_VALUES[spec.action])
+            .values(previous_status=_T.status, status=_lit(spec.to_status), **_SET_VALUES[spec.action])
             .returning(*_VIEW_COLUMNS, Ticket.previous_status)
         )
     return _MOVE_STATEMENTS[key]
 
 
 def format_number(prefix: str, seq: int) -> str:
-    """The printed number: service prefix and at least three digits (``A007``)."""
+    """The printed number: service prefix and at least three digits (``A007``).
+
+    The issue statements compute it in SQL the same way (``lpad`` / ``printf('%03d')``); a test holds them to it.
+    """
     return f"{prefix}{seq:03d}"
+
+
+# -- the hot path on a bare connection ----------------------------------------------------------------------------
+#: Dialects the hot statements are compiled for once; named parameters on both (``:name``, ``%(name)s``).
+_DIALECTS: dict[str, Any] = {"sqlite": sqlite.dialect(paramstyle="named"),
+                             "postgresql": postgresql_psycopg.dialect()}
+_VIEW_NAMES = [c.key for c in _VIEW_COLUMNS]
+_VIEW_LIST = ", ".join(_VIEW_NAMES)
+#: A ticket row as the hot statements return it (the :data:`_VIEW_COLUMNS`, then the status it moved from).
+_ViewRow = namedtuple("_ViewRow", [*_VIEW_NAMES, "previous_status"], defaults=[None])  # type: ignore[misc]
+_TIMESTAMP_FIELDS = tuple(_VIEW_NAMES.index(n) for n in
+                          ("issued_at", "called_at", "serving_at", "finished_at", "sort_key"))
+_DAY_FIELD = _VIEW_NAMES.index("day")
+_MEDIATOR_FIELD = _VIEW_NAMES.index("needs_mediator")
+_EVENT_LIST = "office_id, ticket_id, at, action, from_status, to_status, service_id, desk_id, staff_id"
+_SQLITE_EVENT = f"INSERT INTO ticket_event ({_EVENT_LIST}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_SQLITE_CHANGE = "INSERT INTO change_log (at, office_id, kind, action, data) VALUES (?, ?, 'ticket', ?, ?)"
+
+
+def _sqlite_ts(moment: datetime) -> str:
+    """A timestamp as SQLAlchemy stores it on SQLite (naive UTC, always with microseconds), so they sort alike."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _db_value(dialect: str, value: Any) -> Any:
+    """A parameter as the driver wants it: naive UTC timestamps (text on SQLite), ISO days on SQLite."""
+    if isinstance(value, datetime):
+        return _sqlite_ts(value) if dialect == "sqlite" else value.astimezone(UTC).replace(tzinfo=None)
+    if isinstance(value, date) and dialect == "sqlite":
+        return value.isoformat()
+    return value
+
+
+def _view_row(dialect: str, raw: Sequence[Any], moved: bool = False) -> Any:
+    """A :data:`_ViewRow` from a driver row: aware UTC timestamps, ``date`` days and ``bool`` flags.
+
+    ``moved``: the row goes on with ``previous_status`` (a transition's); else that is ``None`` (an issue or a
+    call, whose next column, on PostgreSQL, is the NOTIFY's).
+    """
+    values = list(raw[:len(_VIEW_NAMES) + (1 if moved else 0)])
+    for i in _TIMESTAMP_FIELDS:
+        value = values[i]
+        if value is not None:
+            values[i] = (datetime.fromisoformat(value) if isinstance(value, str) else value).replace(tzinfo=UTC)
+    if isinstance(values[_DAY_FIELD], str):
+        values[_DAY_FIELD] = date.fromisoformat(values[_DAY_FIELD])
+    values[_MEDIATOR_FIELD] = bool(values[_MEDIATOR_FIELD])
+    return _ViewRow(*values)
+
+
+def _compiled(statement: Any, dialect: str) -> tuple[str, dict[str, Any]]:
+    """SQL text of a SQLAlchemy statement for ``dialect``, and the values of the parameters it fixes itself."""
+    compiled = statement.compile(dialect=_DIALECTS[dialect])
+    required = {name for name, bind in compiled.binds.items() if bind.required}
+    state = compiled.construct_expanded_state(dict.fromkeys(required))
+    return state.statement, {k: v for k, v in state.parameters.items() if k not in required}
+
+
+def _pg_announced(changed_sql: str, action: str, from_status: str, prelude: str = "") -> str:
+    """PostgreSQL: ``changed_sql`` (an INSERT/UPDATE ... RETURNING the view columns) with its event row and its
+    NOTIFY, in one statement: ``WITH changed AS (...), event AS (INSERT ...) SELECT changed.*, pg_notify(...)``.
+
+    The payload is :meth:`~desk_app.db.feed.Change.to_json`'s, built by the server from the returned row:
+    ``ticket_change(office, id, number, action, status, desk code, at)``. ``prelude``: CTEs ``changed_sql``
+    reads (``"a AS (...), "``); a data-modifying CTE must be at the top level.
+    """
+    return (
+        f"WITH {prelude}changed AS ({changed_sql}), "
+        f"event AS (INSERT INTO ticket_event ({_EVENT_LIST}) SELECT %(ev_office_id)s::integer, id, "
+        f"%(ev_at)s::timestamp, '{action}', {from_status}, status, service_id, %(ev_desk_id)s::integer, "
+        f"%(ev_staff_id)s::integer FROM changed) "
+        f"SELECT changed.*, pg_notify('{CHANNEL}', json_build_object('k', 'ticket', 'a', '{action}', "
+        f"'o', %(ev_office_id)s::integer, 't', %(ev_at_iso)s::text, 'd', json_build_object('ticket', id, "
+        f"'number', number, 'status', status, 'desk', %(ev_desk_code)s::text))::text) FROM changed"
+    )
+
+
+@dataclass(frozen=True)
+class _Announce:
+    """Who did a hot transition, for its event row and its change: office, acting desk, staff, when."""
+
+    office_id: int
+    desk_id: int | None
+    desk_code: str | None
+    staff_id: int | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class _HotStatement:
+    """A transition as pre-built SQL for one dialect: run it, record its event and announce it (see module doc).
+
+    ``sql`` changes the ticket and returns the :data:`_VIEW_COLUMNS` (then ``previous_status``); on
+    PostgreSQL it also writes the event and sends the NOTIFY. ``defaults`` are the parameters the statement
+    fixes itself; ``from_status`` names the event's old status (``None``: from ``previous_status``).
+    """
+
+    dialect: str
+    action: str
+    sql: str
+    defaults: dict[str, Any]
+    from_status: str | None
+
+    def run(self, conn: Any, values: dict[str, Any], who: _Announce) -> Any:
+        """Run on a driver connection (in :meth:`Database.write_bare`'s transaction); the row, or ``None``."""
+        params = {**self.defaults, **{k: _db_value(self.dialect, v) for k, v in values.items()}}
+        if self.dialect == "postgresql":
+            params.update(ev_office_id=who.office_id, ev_at=_db_value(self.dialect, who.at),
+                          ev_at_iso=who.at.isoformat(), ev_desk_id=who.desk_id, ev_desk_code=who.desk_code,
+                          ev_staff_id=who.staff_id)
+            raw = conn.execute(self.sql, params).fetchone()
+            return None if raw is None else _view_row(self.dialect, raw, self.from_status is None)
+        rows = conn.execute(self.sql, params).fetchall()
+        if not rows:
+            return None
+        row = _view_row(self.dialect, rows[0], self.from_status is None)
+        at = _sqlite_ts(who.at)
+        conn.execute(_SQLITE_EVENT, (who.office_id, row.id, at, self.action,
+                                     row.previous_status if self.from_status is None else self.from_status, row.status,
+                                     row.service_id, who.desk_id, who.staff_id))
+        conn.execute(_SQLITE_CHANGE, (at, who.office_id, self.action, json.dumps(
+            {"ticket": row.id, "number": row.number, "status": row.status, "desk": who.desk_code})))
+        return row
+
+
+def _hot_statement(dialect: str, action: str, statement: Any, from_status: str | None) -> _HotStatement:
+    """A :class:`_HotStatement` from a SQLAlchemy UPDATE ... RETURNING, compiled once for ``dialect``."""
+    sql, defaults = _compiled(statement, dialect)
+    if dialect == "postgresql":
+        sql = _pg_announced(sql, action, "previous_status" if from_status is None else f"'{from_status}'")
+    return _HotStatement(dialect, action, sql, defaults, from_status)
+
+
+#: Issuing: the day's counter of the service named by code (only if active), then the ticket with its number.
+_PG_ISSUE = _pg_announced(
+    "INSERT INTO ticket (office_id, service_id, origin_service_id, day, seq, number, status, priority, language, "
+    "needs_mediator, sort_key, issued_at, recall_count, transfer_count) "
+    "SELECT %(office_id)s::integer, counter.service_id, counter.service_id, %(day)s::date, counter.last, "
+    "svc.prefix || lpad(counter.last::text, greatest(3, length(counter.last::text)), '0'), 'waiting', "
+    "%(priority)s::varchar, %(language)s::varchar, %(needs_mediator)s::boolean, %(sort_key)s::timestamp, "
+    "%(now)s::timestamp, 0, 0 FROM counter JOIN svc ON svc.id = counter.service_id "
+    f"RETURNING {_VIEW_LIST}",
+    "issue", "NULL",
+    prelude="svc AS (SELECT id, prefix FROM service WHERE office_id = %(office_id)s::integer "
+    "AND code = %(code)s::varchar AND active IS true), "
+    "counter AS (INSERT INTO ticket_counter (office_id, service_id, day, last) "
+    "SELECT %(office_id)s::integer, id, %(day)s::date, 1 FROM svc ON CONFLICT (office_id, service_id, day) "
+    "DO UPDATE SET last = ticket_counter.last + 1 RETURNING service_id, last), ",
+)
+_SQLITE_ISSUE_COUNTER = (
+    "INSERT INTO ticket_counter (office_id, service_id, day, last) SELECT office_id, id, :day, 1 FROM service "
+    "WHERE office_id = :office_id AND code = :code AND active = 1 "
+    "ON CONFLICT (office_id, service_id, day) DO UPDATE SET last = last + 1 RETURNING service_id, last"
+)
+_SQLITE_ISSUE_TICKET = (
+    "INSERT INTO ticket (office_id, service_id, origin_service_id, day, seq, number, status, priority, language, "
+    "needs_mediator, sort_key, issued_at, recall_count, transfer_count) "
+    "SELECT office_id, id, id, :day, :seq, prefix || printf('%03d', :seq), 'waiting', :priority, :language, "
+    ":needs_mediator, :sort_key, :now, 0, 0 FROM service WHERE id = :service_id "
+    f"RETURNING {_VIEW_LIST}"
+)
+
+
+def _issue_work(dialect: str, values: dict[str, Any], who: _Announce) -> Callable[[Any], Any]:
+    """The work of issuing on a driver connection: the new ticket's row, or ``None`` (no such active service)."""
+    params = {k: _db_value(dialect, v) for k, v in values.items()}
+
+    def work(conn: Any) -> Any:
+        if dialect == "postgresql":
+            raw = conn.execute(_PG_ISSUE, {**params, "ev_office_id": who.office_id, "ev_at": params["now"],
+                                           "ev_at_iso": who.at.isoformat(), "ev_desk_id": None,
+                                           "ev_desk_code": None, "ev_staff_id": who.staff_id}).fetchone()
+            return None if raw is None else _view_row(dialect, raw)
+        counted = conn.execute(_SQLITE_ISSUE_COUNTER, params).fetchall()
+        if not counted:
+            return None
+        service_id, seq = counted[0]
+        row = _view_row(dialect, conn.execute(_SQLITE_ISSUE_TICKET,
+                                              {**params, "seq": seq, "service_id": service_id}).fetchall()[0])
+        at = params["now"]
+        conn.execute(_SQLITE_EVENT, (who.office_id, row.id, at, "issue", None, "waiting", service_id, None,
+                                     who.staff_id))
+        conn.execute(_SQLITE_CHANGE, (at, who.office_id, "issue", json.dumps(
+            {"ticket": row.id, "number": row.number, "status": "waiting", "desk": None})))
+        return row
+
+    return work
 
 
 class QueueService:
@@ -360,6 +591,7 @@ class QueueService:
         self._call_filters = list(call_filters)
         self._info: OfficeInfo | None = None
         self._call_stmt: Any = None
+        self._hot: dict[tuple[str, str, str], _HotStatement] = {}
 
     @property
     def call_filters(self) -> list[CallFilter]:
@@ -369,6 +601,8 @@ class QueueService:
     def call_filters(self, filters: Sequence[CallFilter]) -> None:
         self._call_filters = list(filters)
         self._call_stmt = None  # rebuilt with the new conditions
+        self._hot.pop(("call", "desk", "sqlite"), None)
+        self._hot.pop(("call", "desk", "postgresql"), None)
 
     # -- helpers -----------------------------------------------------------------------------------------------
     def _office(self, session: Session, actor: Actor) -> OfficeInfo:
@@ -384,11 +618,23 @@ class QueueService:
         self.auth.require_office(actor, info.id, session)
         return info
 
-    def _reload(self, session: Session) -> OfficeInfo:
-        self._info = OfficeInfo.load(session, self.office_code)
+    def _office_bare(self, actor: Actor) -> OfficeInfo:
+        """:meth:`_office` for the hot path, outside any transaction (a refusal is audited at once)."""
+        info = self._info
+        if info is None or time.monotonic() - info.loaded > OFFICE_CACHE_SECONDS:
+            info = self._reload(None)
+        self.auth.require_office(actor, info.id)
+        return info
+
+    def _reload(self, session: Session | None) -> OfficeInfo:
+        """Read the office's ids and names again (in ``session``, or in a read of their own)."""
+        if session is None:
+            self._info = self.db.read(lambda s: OfficeInfo.load(s, self.office_code))
+        else:
+            self._info = OfficeInfo.load(session, self.office_code)
         return self._info
 
-    def _desk_id(self, session: Session, info: OfficeInfo, code: str) -> tuple[OfficeInfo, int]:
+    def _desk_id(self, session: Session | None, info: OfficeInfo, code: str) -> tuple[OfficeInfo, int]:
         clean = clean_code(code, "desk")
         if clean not in info.desk_ids:  # maybe created since the cache was filled
             info = self._reload(session)
@@ -399,7 +645,7 @@ class QueueService:
     def today(self, office: OfficeInfo | Office | None = None) -> date:
         return local_day(self.clock.now(), office.timezone if office else "Europe/Rome")
 
-    def _view_of(self, session: Session, info: OfficeInfo, row: Any) -> TicketView:
+    def _view_of(self, session: Session | None, info: OfficeInfo, row: Any) -> TicketView:
         """A view from the :data:`_VIEW_COLUMNS` of a row, with names from the office cache."""
         ids = (row.service_id, row.transferred_from_service_id)
         if any(i is not None and i not in info.services for i in ids) or (
@@ -447,7 +693,7 @@ class QueueService:
         """Why a conditional update matched nothing, from a fresh read (only on this unhappy path)."""
         if ref is None:
             ticket = session.execute(select(Ticket).where(Ticket.desk_id == desk_id,
-                                                          Ticket.status.in_(ACTIVE_AT_DESK))).scalar()
+                                                          _status_in(ACTIVE_AT_DESK))).scalar()
             if ticket is None:
                 return ConflictError("desk_idle", desk=info.desk_codes.get(desk_id or 0, "?"))
         else:
@@ -491,19 +737,35 @@ class QueueService:
                 select(_T.id)
                 .join(Service.__table__, services.id == _T.service_id)
                 .where(_T.office_id == bindparam("b_office_id"), _T.day == bindparam("b_today"),
-                       _T.status == "waiting", _T.service_id.in_(served), services.active.is_(True))
+                       _T.status == _lit("waiting"), _T.service_id.in_(served), services.active.is_(True))
             )
             for extra in self.call_filters:
                 candidates = candidates.where(extra.condition())
             chosen = (candidates.order_by(_T.sort_key, _T.id).limit(1)
                       .with_for_update(of=_TICKETS, skip_locked=True).scalar_subquery())
+            # an inactive desk calls nothing (checked in the statement, not read before it)
+            desk_active = exists().where(_DESKS.c.id == bindparam("b_desk_id"), _DESKS.c.active.is_(True))
             self._call_stmt = (
-                update(_TICKETS).where(_T.id == chosen, _T.status == "waiting")
-                .values(status="called", desk_id=bindparam("b_desk_id"), staff_id=bindparam("b_staff_id"),
+                update(_TICKETS).where(_T.id == chosen, _T.status == _lit("waiting"), desk_active)
+                .values(status=_lit("called"), desk_id=bindparam("b_desk_id"), staff_id=bindparam("b_staff_id"),
                         called_at=_NOW)
                 .returning(*_VIEW_COLUMNS)
             )
         return self._call_stmt
+
+    def _hot_call(self) -> _HotStatement:
+        """Call-next as a :class:`_HotStatement` for this database, compiled once (with the call filters)."""
+        key = ("call", "desk", self.db.dialect)
+        if key not in self._hot:
+            self._hot[key] = _hot_statement(self.db.dialect, "call", self._call_statement(), "waiting")
+        return self._hot[key]
+
+    def _hot_move(self, spec: _Spec, ref_kind: str) -> _HotStatement:
+        """A transition as a :class:`_HotStatement` for this database, compiled once."""
+        key = (spec.action, ref_kind, self.db.dialect)
+        if key not in self._hot:
+            self._hot[key] = _hot_statement(self.db.dialect, spec.action, _move_statement(spec, ref_kind), None)
+        return self._hot[key]
 
     # -- issuing -----------------------------------------------------------------------------------------------
     def issue_ticket(
@@ -515,10 +777,36 @@ class QueueService:
         language: str | None = None,
         needs_mediator: bool = False,
     ) -> TicketView:
-        """Issue the next number of ``service_code`` for today. Needs ``issue``."""
+        """Issue the next number of ``service_code`` for today. Needs ``issue``.
+
+        One statement on PostgreSQL (counter upsert, ticket insert, event and NOTIFY in one CTE, autocommit),
+        four in one ``BEGIN IMMEDIATE`` on SQLite; the service is found by code (and must be active) inside it.
+        """
         self.auth.require(actor, "issue", "service", service_code)
-        return self.db.write(lambda session: self.issue_ticket_in(
-            session, actor, service_code, priority=priority, language=language, needs_mediator=needs_mediator))
+        office = self._office_bare(actor)
+        work, explain = self._issue(office, actor, service_code, priority, language, needs_mediator)
+        row = self.db.write_bare(work)
+        if row is None:
+            raise self.db.read(explain)
+        return self._view_of(None, office, row)
+
+    def _issue(self, office: OfficeInfo, actor: Actor, service_code: str, priority: str, language: str | None,
+               needs_mediator: bool) -> tuple[Callable[[Any], Any], Callable[[Session], DeskError]]:
+        """The work of an issue on a driver connection (see :func:`_issue_work`), and why it may issue nothing."""
+        code = clean_code(service_code, "service")
+        priority = clean_choice(priority, "priority", PRIORITY_HEAD_START)
+        if language is not None:
+            language = clean_choice(language.strip().lower(), "language", LANGUAGES)
+        now = self.clock.now()
+        values = {"office_id": office.id, "code": code, "day": local_day(now, office.timezone),
+                  "priority": priority, "language": language, "needs_mediator": bool(needs_mediator),
+                  "sort_key": now - timedelta(minutes=PRIORITY_HEAD_START[priority]), "now": now}
+
+        def explain(session: Session) -> DeskError:
+            service = find_service(session, office.id, code)  # raises unknown_service
+            return ConflictError("service_inactive", value=service.code)
+
+        return _issue_work(self.db.dialect, values, _Announce(office.id, None, None, actor.staff_id, now)), explain
 
     def issue_ticket_in(
         self,
@@ -533,28 +821,13 @@ class QueueService:
         """Issue a ticket inside the caller's write transaction, for a feature that must issue it together with
         its own change (appointment check-in). Needs ``issue`` in the service's office."""
         self.auth.require(actor, "issue", "service", service_code, session=session)
-        priority = clean_choice(priority, "priority", PRIORITY_HEAD_START)
-        if language is not None:
-            language = clean_choice(language.strip().lower(), "language", LANGUAGES)
         office = self._office(session, actor)
-        service = find_service(session, office.id, service_code)
-        if not service.active:
-            raise ConflictError("service_inactive", value=service.code)
-        now = self.clock.now()
-        day = local_day(now, office.timezone)
-        conn = session.connection()
-        seq = conn.execute(_counter_upsert(conn.dialect.name),
-                           {"office_id": office.id, "service_id": service.id, "day": day}).scalar_one()
-        row = conn.execute(_TICKET_INSERT, {
-            "office_id": office.id, "service_id": service.id, "origin_service_id": service.id, "day": day,
-            "seq": seq, "number": format_number(service.prefix, seq), "status": "waiting", "priority": priority,
-            "language": language, "needs_mediator": needs_mediator,
-            "sort_key": now - timedelta(minutes=PRIORITY_HEAD_START[priority]), "issued_at": now,
-            "recall_count": 0, "transfer_count": 0,
-        }).one()
-        view = self._view_of(session, office, row)
-        self._event(session, office, view, service.id, "issue", None, None, actor, now)
-        return view
+        work, explain = self._issue(office, actor, service_code, priority, language, needs_mediator)
+        # the same statements as issue_ticket, on the driver connection of the caller's transaction
+        row = work(session.connection().connection.driver_connection)
+        if row is None:
+            raise explain(session)
+        return self._view_of(session, office, row)
 
     # -- calling -----------------------------------------------------------------------------------------------
     def call_next(self, actor: Actor, desk_code: str) -> TicketView:
@@ -564,41 +837,47 @@ class QueueService:
         ``desk_busy`` when the desk still holds a ticket.
         """
         self.auth.require(actor, "serve_queue", "desk", desk_code)
+        office, desk_id = self._desk_id(None, self._office_bare(actor), desk_code)
+        now = self.clock.now()
+        params: dict[str, Any] = {"b_office_id": office.id, "b_today": local_day(now, office.timezone),
+                                  "b_desk_id": desk_id, "b_staff_id": actor.staff_id, "now": now}
+        for extra in self.call_filters:
+            params.update(extra.params(now))
+        statement = self._hot_call()
+        who = _Announce(office.id, desk_id, office.desk_codes[desk_id], actor.staff_id, now)
+        clash = False
+        try:
+            row = self.db.write_bare(lambda conn: statement.run(conn, params, who))
+        except self.db.dbapi.IntegrityError:  # the desk holds a ticket (uq_ticket_desk_active said so)
+            row, clash = None, True
+        if row is None:
+            raise self.db.read(lambda session: self._explain_call(session, office, desk_id, desk_code, now, clash))
+        return self._view_of(None, office, row)
 
-        def work(session: Session) -> TicketView:
-            office, desk_id = self._desk_id(session, self._office(session, actor), desk_code)
-            desk_code_clean = office.desk_codes[desk_id]
-            active, held = session.connection().execute(_DESK_STATE, {"desk_id": desk_id}).one()
-            if not active:
-                raise NotFoundError("unknown_desk", value=desk_code)
-            if held is not None:
-                raise ConflictError("desk_busy", desk=desk_code_clean, number=held)
-            now = self.clock.now()
-            params: dict[str, Any] = {"b_office_id": office.id, "b_today": local_day(now, office.timezone),
-                                      "b_desk_id": desk_id, "b_staff_id": actor.staff_id, "now": now}
-            for extra in self.call_filters:
-                params.update(extra.params(now))
-            try:
-                row = session.connection().execute(self._call_statement(), params).first()
-            except IntegrityError as exc:  # another window of this desk called at the same instant
-                raise ConflictError("desk_busy", desk=desk_code_clean, number="?") from exc
-            if row is None:
-                if self.call_filters:  # say so when tickets wait but are held back (e.g. for their mediator)
-                    held_back = session.connection().execute(
-                        select(func.count()).select_from(Ticket).join(Service, Service.id == Ticket.service_id)
-                        .where(
-                            Ticket.office_id == office.id, Ticket.day == local_day(now, office.timezone),
-                            Ticket.status == "waiting", Ticket.needs_mediator.is_(True), Service.active.is_(True),
-                            Ticket.service_id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk_id)))
-                    ).scalar()
-                    if held_back:
-                        raise QueueEmptyError("queue_held_back", desk=desk_code_clean, count=held_back)
-                raise QueueEmptyError("queue_empty", desk=desk_code_clean)
-            view = self._view_of(session, office, row)
-            self._event(session, office, view, row.service_id, "call", "waiting", desk_id, actor, now)
-            return view
+    def _explain_call(self, session: Session, office: OfficeInfo, desk_id: int, desk_code: str, now: datetime,
+                      clash: bool) -> DeskError:
+        """Why call-next gave the desk nothing, from a fresh read (only on this unhappy path).
 
-        return self.db.write(work)
+        In this order: the desk is not active; it holds a ticket (``clash``: the unique index refused a
+        second one); tickets wait but the call filters hold them back; nothing waits.
+        """
+        desk_code_clean = office.desk_codes[desk_id]
+        active, held = session.connection().execute(_DESK_STATE, {"desk_id": desk_id}).one()
+        if not active:
+            return NotFoundError("unknown_desk", value=desk_code)
+        if held is not None or clash:  # clash without a holder now: the other window's ticket moved on meanwhile
+            return ConflictError("desk_busy", desk=desk_code_clean, number=held or "?")
+        if self.call_filters:  # say so when tickets wait but are held back (e.g. for their mediator)
+            held_back = session.connection().execute(
+                select(func.count()).select_from(Ticket).join(Service, Service.id == Ticket.service_id)
+                .where(
+                    Ticket.office_id == office.id, Ticket.day == local_day(now, office.timezone),
+                    Ticket.status == _lit("waiting"), Ticket.needs_mediator.is_(True), Service.active.is_(True),
+                    Ticket.service_id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk_id)))
+            ).scalar()
+            if held_back:
+                return QueueEmptyError("queue_held_back", desk=desk_code_clean, count=held_back)
+        return QueueEmptyError("queue_empty", desk=desk_code_clean)
 
     def _move(self, actor: Actor, spec: _Spec, ref: TicketRef, desk_code: str | None,
               params: dict[str, Any] | None = None, *, service_code: str | None = None) -> TicketView:
@@ -611,6 +890,9 @@ class QueueService:
         """
         if ref is not None and not isinstance(ref, int):
             ref = _clean_number(ref)
+        if service_code is None and not isinstance(ref, str):
+            self.auth.require(actor, "serve_queue", "ticket", str(ref or desk_code or ""))
+            return self._move_bare(actor, spec, ref, desk_code, params)
 
         def work(session: Session) -> TicketView:
             nonlocal ref
@@ -644,6 +926,31 @@ class QueueService:
 
         self.auth.require(actor, "serve_queue", "ticket", str(ref or desk_code or ""))
         return self.db.write(work)
+
+    def _move_bare(self, actor: Actor, spec: _Spec, ref: int | None, desk_code: str | None,
+                   params: dict[str, Any] | None) -> TicketView:
+        """:meth:`_move` on the hot path, for a ticket named by id or as the desk's own: one statement on
+        PostgreSQL (the UPDATE, its event and its NOTIFY), three in one transaction on SQLite."""
+        office = self._office_bare(actor)
+        desk_id = None
+        if desk_code:
+            office, desk_id = self._desk_id(None, office, desk_code)
+        if (spec.at_desk or ref is None) and desk_id is None:
+            raise ValidationError("required", field="desk")
+        now = self.clock.now()
+        today = local_day(now, office.timezone)
+        ref_kind = "desk" if ref is None else "id"
+        values: dict[str, Any] = {"b_office_id": office.id, "b_desk_id": desk_id, "b_today": today, "now": now,
+                                  **(params or {})}
+        if ref is not None:
+            values["b_ticket_id"] = ref
+        statement = self._hot_move(spec, ref_kind)
+        who = _Announce(office.id, desk_id, office.desk_codes.get(desk_id) if desk_id else None, actor.staff_id,
+                        now)
+        row = self.db.write_bare(lambda conn: statement.run(conn, values, who))
+        if row is None:
+            raise self.db.read(lambda session: self._explain(session, office, spec, ref, desk_id, today))
+        return self._view_of(None, office, row)
 
     def recall(self, actor: Actor, desk_code: str, ticket: TicketRef = None) -> TicketView:
         """Announce the desk's called ticket again (the board chimes); counts recalls."""
@@ -761,9 +1068,8 @@ class QueueService:
 
         def work(session: Session) -> TicketView | None:
             office, desk_id = self._desk_id(session, self._office(session, actor), desk_code)
-            views = self._views(session, office, select(Ticket).where(Ticket.desk_id == desk_id,
-                                                                      Ticket.status.in_(ACTIVE_AT_DESK)))
-            return views[0] if views else None
+            row = session.connection().execute(_CURRENT_TICKET, {"desk_id": desk_id}).first()
+            return None if row is None else self._view_of(session, office, row)
 
         return self.db.read(work)
 
@@ -828,21 +1134,20 @@ class QueueService:
     def close_day(self, actor: Actor, before: date | None = None) -> int:
         """Close every ticket still open from days before ``before`` (default: today). Numbers are never reused.
 
-        Returns how many tickets were closed. Safe to run again (then it closes none).
+        Returns how many tickets were closed. Safe to run again (then it closes none). A ``before`` later than
+        the office's today is refused (``day_close_future``): today's tickets are never closed by it.
         """
         self.auth.require(actor, "close_day", "office", self.office_code or "")
 
         def work(session: Session) -> int:
             office = self._office(session, actor)
             now = self.clock.now()
-            limit = before or local_day(now, office.timezone)
-            rows = session.connection().execute(
-                update(Ticket)
-                .where(Ticket.office_id == office.id, Ticket.day < limit, Ticket.status.in_(OPEN_STATUSES))
-                .values(previous_status=Ticket.status, status="closed", finished_at=now, outcome="day_closed")
-                .returning(*_VIEW_COLUMNS, Ticket.previous_status)
-                .execution_options(synchronize_session=False)
-            ).all()
+            today = local_day(now, office.timezone)
+            limit = before or today
+            if limit > today:  # "--before 9999-12-31" would close today's waiting tickets: only past days close
+                raise ValidationError("day_close_future", day=limit.isoformat(), today=today.isoformat())
+            rows = session.connection().execute(_CLOSE_DAY, {"b_office_id": office.id, "before": limit,
+                                                              "now": now}).all()
             for row in rows:
                 self._event(session, office, self._view_of(session, office, row), row.service_id, "close",
                             row.previous_status, None, actor, now)

@@ -1,4 +1,4 @@
-"""Daily counts for supervisors: per day, service and desk. Counts only, never names.
+"""Counts for supervisors: per day, service and desk, aggregated in the database. Counts only, never names.
 
 Figures per (day, service, desk):
 
@@ -10,6 +10,25 @@ Figures per (day, service, desk):
 * ``service``: from start of service to finish.
 
 Average and 90th percentile (nearest rank) are in minutes.
+
+How (issue 11): the database does the work, with ``GROUP BY`` and window functions, and hands back one tuple per
+(day, service, desk): no ticket or event is ever loaded as an object, so time and memory do not grow with the
+number of tickets on the Python side (measured in benchmarks/reports_bench.py, docs/benchmarks.md). The queue
+engine's state machine makes each wait and service time a pair of consecutive events of one ticket: a ``call``
+is only possible from ``waiting``, which only an issue, transfer, resume or reactivate enter, and a ``finish``
+only from ``serving``, which only ``serve`` enters; so ``LAG()`` over the ticket's events (in id order, the
+order they were written under the ticket's row lock) finds the start of every interval. The 90th percentile is
+nearest rank: ``percentile_disc`` on PostgreSQL (which computes the rank as ``ceil(0.9 * n)`` in double
+precision, as :func:`percentile` does), ``row_number()`` against ``count()`` over the group on SQLite.
+
+A day that is over and has no open ticket left can no longer change (the queue engine refuses to reactivate,
+resume or transfer a ticket of another day; every other transition starts from an open status), so its rows are
+stored as a summary (``report_day``) the first time a report counts it, and every later report reads them instead
+of its events: a year is then about 4,500 summary rows plus the days still open.
+
+Every report runs in a read transaction (on SQLite a deferred ``BEGIN`` in WAL mode: a snapshot that never takes
+the write lock, so the desks keep issuing and calling while a year is counted); the audit row is written after
+it, in a short write transaction of its own (with the new summaries).
 """
 
 from __future__ import annotations
@@ -17,27 +36,37 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Float, Integer, and_, case, cast, delete, func, literal, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from desk_app.clock import day_start_utc, local_day, local_time
 from desk_app.core.auth import Actor, Authorizer
-from desk_app.core.validation import parse_date_range
-from desk_app.db.engine import Database
+from desk_app.core.validation import clean_choice, parse_date_range
+from desk_app.db.engine import Database, table_of
 from desk_app.db.models import Desk, Service, Ticket, TicketEvent
+from desk_app.db.models_reports import ReportDay
 
 #: Events that put a ticket (back) in a queue: waiting time starts again from them.
-_QUEUE_ENTRIES = frozenset({"issue", "transfer", "resume", "reactivate"})
+_QUEUE_ENTRIES = ("issue", "transfer", "resume", "reactivate")
 
 CSV_HEADER = (
     "giorno", "servizio", "sportello", "emessi", "serviti", "assenti", "annullati", "trasferiti",
     "attesa_media_min", "attesa_p90_min", "servizio_medio_min", "servizio_p90_min",
 )
+#: ``progress(step, steps)``, called inside the report's read transaction after each step; it may raise
+#: (:class:`ReportCancelled`, for a cancel button) to stop the report: nothing is written then, not even the audit.
+Progress = Callable[[int, int], None]
+
+
+class ReportCancelled(Exception):  # noqa: N818 - a request, not an error
+    """Raised by a :data:`Progress` callback to stop a report."""
 
 
 def percentile(values: Iterable[float], share: float) -> float | None:
@@ -51,7 +80,7 @@ def percentile(values: Iterable[float], share: float) -> float | None:
 
 @dataclass
 class CountRow:
-    """Counts of one (day, service, desk)."""
+    """Counts of one (day, service, desk); times in minutes, ``None`` where nothing was measured."""
 
     day: date
     service: str
@@ -61,24 +90,12 @@ class CountRow:
     no_show: int = 0
     cancelled: int = 0
     transferred: int = 0
-    waits: list[float] = field(default_factory=list, repr=False)
-    service_times: list[float] = field(default_factory=list, repr=False)
-
-    @property
-    def wait_avg(self) -> float | None:
-        return sum(self.waits) / len(self.waits) if self.waits else None
-
-    @property
-    def wait_p90(self) -> float | None:
-        return percentile(self.waits, 0.9)
-
-    @property
-    def service_avg(self) -> float | None:
-        return sum(self.service_times) / len(self.service_times) if self.service_times else None
-
-    @property
-    def service_p90(self) -> float | None:
-        return percentile(self.service_times, 0.9)
+    wait_count: int = 0
+    wait_avg: float | None = None
+    wait_p90: float | None = None
+    service_count: int = 0
+    service_avg: float | None = None
+    service_p90: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -94,80 +111,438 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def _minutes(start: datetime, end: datetime) -> float:
-    return (end - start).total_seconds() / 60
+# -- periods for scheduled exports ---------------------------------------------------------------------------------
+#: ``--period`` names, for cron or the Windows Task Scheduler: always the last complete period before today.
+PERIODS = ("yesterday", "last-week", "last-month", "last-quarter")
+
+
+def period_range(name: str, today: date) -> tuple[date, date, str]:
+    """First day, last day and file label of the period ``name`` (one of :data:`PERIODS`) before ``today``.
+
+    Labels sort and say what they hold: ``2026-12-01`` (a day), ``2026-W48`` (ISO week, Monday to Sunday),
+    ``2026-11`` (a month), ``2026-Q3`` (a quarter).
+    """
+    name = clean_choice(name, "period", PERIODS)
+    if name == "yesterday":
+        day = today - timedelta(days=1)
+        return day, day, day.isoformat()
+    if name == "last-week":
+        monday = today - timedelta(days=today.weekday() + 7)
+        year, week, _ = monday.isocalendar()
+        return monday, monday + timedelta(days=6), f"{year}-W{week:02d}"
+    if name == "last-month":
+        last = today.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last, f"{last:%Y-%m}"
+    quarter_start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    last = quarter_start - timedelta(days=1)
+    first = date(last.year, 3 * ((last.month - 1) // 3) + 1, 1)
+    return first, last, f"{last.year}-Q{(last.month - 1) // 3 + 1}"
+
+
+# -- the statements --------------------------------------------------------------------------------------------------
+_T = table_of(Ticket).c
+_E = table_of(TicketEvent)
+
+
+def _minutes(dialect: str, end: Any, start: Any) -> Any:
+    """``end - start`` in minutes, as a double (SQLite: julianday, milliseconds kept)."""
+    if dialect == "postgresql":
+        return cast(func.extract("epoch", end - start), Float) / 60.0
+    return (func.julianday(end) - func.julianday(start)) * 1440.0
+
+
+def _intervals(dialect: str, tickets: Any) -> Any:
+    """One row per wait (``kind`` 'w': queue entry to call) and service time ('s': serve to finish)."""
+    events = (
+        select(_T.day, _E.c.service_id, _E.c.desk_id, _E.c.action, _E.c.at,
+               func.lag(_E.c.at).over(partition_by=_E.c.ticket_id, order_by=_E.c.id).label("prev_at"),
+               func.lag(_E.c.action).over(partition_by=_E.c.ticket_id, order_by=_E.c.id).label("prev_action"))
+        .select_from(_E.join(table_of(Ticket), _T.id == _E.c.ticket_id))
+        .where(tickets)
+        .cte("events")
+    )
+    e = events.c
+    return (
+        select(e.day, e.service_id, e.desk_id,
+               case((e.action == "call", literal("w")), else_=literal("s")).label("kind"),
+               _minutes(dialect, e.at, e.prev_at).label("minutes"))
+        .where(or_(and_(e.action == "call", e.prev_action.in_(_QUEUE_ENTRIES)),
+                   and_(e.action == "finish", e.prev_action == "serve")))
+        .cte("intervals")
+    )
+
+
+def _distributions(dialect: str, tickets: Any) -> Any:
+    """Per (day, service, desk, kind) of the tickets matching ``tickets``: how many, sum, nearest-rank 90th
+    percentile."""
+    iv = _intervals(dialect, tickets)
+    keys = (iv.c.day, iv.c.service_id, iv.c.desk_id, iv.c.kind)
+    if dialect == "postgresql":
+        return select(*keys, func.count(), func.sum(iv.c.minutes),
+                      func.percentile_disc(0.9).within_group(iv.c.minutes)).group_by(*keys)
+    ranked = select(
+        *keys, iv.c.minutes,
+        func.row_number().over(partition_by=keys, order_by=iv.c.minutes).label("rank"),
+        func.count().over(partition_by=keys).label("n"),
+    ).subquery("ranked")
+    r = ranked.c
+    share = r.n * 0.9  # ceil() without SQLite's optional math functions, in the same double arithmetic
+    p90_rank = cast(share, Integer) + case((share > cast(share, Integer), 1), else_=0)
+    return (select(r.day, r.service_id, r.desk_id, r.kind, func.count(), func.sum(r.minutes),
+                   func.max(case((r.rank == p90_rank, r.minutes))))
+            .group_by(r.day, r.service_id, r.desk_id, r.kind))
+
+
+#: Statuses a ticket can still leave: a day with none of them left (and over) can no longer change.
+_OPEN = ("waiting", "called", "serving", "parked")
+
+
+def _days_condition(days: list[tuple[date, date]]) -> Any:
+    return or_(*[_T.day.between(a, b) for a, b in days]) if days else literal(False)
+
+
+def _runs(live: set[date], summarized: set[date], first: date, last: date) -> list[tuple[date, date]]:
+    """The ``live`` days between ``first`` and ``last`` as (first, last) runs; a run goes on over days that are
+    neither live nor ``summarized`` (no tickets: nothing to count), so a range with no summary is one run and one
+    ``BETWEEN`` the ``(office_id, day)`` index answers."""
+    runs: list[tuple[date, date]] = []
+    open_run: tuple[date, date] | None = None
+    day = first
+    while day <= last:
+        if day in live:
+            open_run = (open_run[0] if open_run else day, day)
+        elif day in summarized and open_run:
+            runs.append(open_run)
+            open_run = None
+        day += timedelta(days=1)
+    if open_run:
+        runs.append(open_run)
+    return runs
+
+
+@dataclass
+class _Counted:
+    """What a report read: its rows, and the summaries of the closed days it counted live (to store)."""
+
+    rows: list[CountRow]
+    summaries: list[dict[str, Any]]
+    stale: set[date]
+    office_id: int = 0
+
+
+def _live_rows(session: Session, office_id: int, days: Any, row: Callable[[date, int, int | None], CountRow],
+               step: Callable[[], None]) -> None:
+    """Count the tickets and events of the days matching ``days`` (a condition on ``ticket.day``) into ``row``."""
+    dialect = session.get_bind().dialect.name
+    in_range = and_(_T.office_id == office_id, days)
+    for day, service_id, n in session.execute(
+            select(_T.day, _T.origin_service_id, func.count()).where(in_range)
+            .group_by(_T.day, _T.origin_service_id)):
+        row(day, service_id, None).issued += n
+    step()
+    for day, service_id, desk_id, status, n in session.execute(
+            select(_T.day, _T.service_id, _T.desk_id, _T.status, func.count())
+            .where(in_range, _T.status.in_(("done", "no_show", "cancelled")))
+            .group_by(_T.day, _T.service_id, _T.desk_id, _T.status)):
+        target = row(day, service_id, None if status == "cancelled" else desk_id)  # a cancel is the queue's
+        if status == "done":
+            target.served += n
+        elif status == "no_show":
+            target.no_show += n
+        else:
+            target.cancelled += n
+    step()
+    for day, service_id, desk_id, n in session.execute(
+            select(_T.day, _E.c.service_id, _E.c.desk_id, func.count())
+            .select_from(_E.join(table_of(Ticket), _T.id == _E.c.ticket_id))
+            .where(in_range, _E.c.action == "transfer")
+            .group_by(_T.day, _E.c.service_id, _E.c.desk_id)):
+        row(day, service_id, desk_id).transferred += n
+    step()
+    for day, service_id, desk_id, kind, n, total, p90 in session.execute(_distributions(dialect, in_range)):
+        target = row(day, service_id, desk_id)
+        if kind == "w":
+            target.wait_count, target.wait_avg, target.wait_p90 = n, float(total) / n, float(p90)
+        else:
+            target.service_count, target.service_avg, target.service_p90 = n, float(total) / n, float(p90)
+    step()
+
+
+def count_rows(session: Session, office_id: int, first: date, last: date, today: date,
+               progress: Progress | None = None) -> _Counted:
+    """The rows of :meth:`ReportService.counts`, read with ``session`` (no permission check: the caller's).
+
+    Days with a stored summary are read from it; the others are counted live, and those of them that are over
+    (before ``today``) with no open ticket come back as summaries to store.
+    """
+    steps, done = 6, 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, steps)
+
+    services: dict[int, str] = dict(
+        session.execute(select(Service.id, Service.code).where(Service.office_id == office_id)).all())
+    desks: dict[int, str] = dict(session.execute(select(Desk.id, Desk.code).where(Desk.office_id == office_id)).all())
+    rows: dict[tuple[date, str, str], CountRow] = {}
+    ids: dict[tuple[date, str, str], tuple[int, int]] = {}
+
+    def row(day: date, service_id: int, desk_id: int | None) -> CountRow:
+        key = (day, services.get(service_id, "?"), desks.get(desk_id, "") if desk_id else "")
+        if key not in rows:
+            rows[key] = CountRow(*key)
+            ids[key] = (service_id, desk_id or 0)
+        return rows[key]
+
+    summarized: set[date] = set()
+    for s in session.execute(select(ReportDay).where(ReportDay.office_id == office_id,
+                                                     ReportDay.day.between(first, last))).scalars():
+        summarized.add(s.day)
+        target = row(s.day, s.service_id, s.desk_id)
+        target.issued, target.served, target.no_show = s.issued, s.served, s.no_show
+        target.cancelled, target.transferred = s.cancelled, s.transferred
+        target.wait_count, target.wait_p90 = s.wait_count, s.wait_p90
+        target.wait_avg = s.wait_sum / s.wait_count if s.wait_count else None
+        target.service_count, target.service_p90 = s.service_count, s.service_p90
+        target.service_avg = s.service_sum / s.service_count if s.service_count else None
+    step()
+    # tickets per day, from the (office_id, day) index alone: the days to count live, and a check that no
+    # ticket was added to a summarized day since (only a simulation writes past days: desk-admin demo --date)
+    issued: dict[date, int] = dict(session.execute(select(_T.day, func.count()).where(
+        _T.office_id == office_id, _T.day.between(first, last)).group_by(_T.day)).all())
+    summarized_issued: dict[date, int] = {}
+    for r in rows.values():
+        summarized_issued[r.day] = summarized_issued.get(r.day, 0) + r.issued
+    stale = {day for day in summarized if issued.get(day, 0) != summarized_issued.get(day, 0)}
+    for key in [key for key in rows if key[0] in stale]:
+        del rows[key], ids[key]
+    summarized -= stale
+    runs = _runs(set(issued) - summarized, summarized, first, last)
+    closed: set[date] = set()
+    if runs:
+        live = _days_condition(runs)
+        _live_rows(session, office_id, live, row, step)
+        closed = set(session.execute(
+            select(_T.day).where(_T.office_id == office_id, live, _T.day < today).group_by(_T.day)
+            .having(func.sum(case((_T.status.in_(_OPEN), 1), else_=0)) == 0)).scalars())
+    else:
+        for _ in range(4):
+            step()
+    step()
+    summaries = [
+        {"office_id": office_id, "day": r.day, "service_id": ids[key][0], "desk_id": ids[key][1],
+         "issued": r.issued, "served": r.served, "no_show": r.no_show, "cancelled": r.cancelled,
+         "transferred": r.transferred, "wait_count": r.wait_count, "wait_sum": (r.wait_avg or 0.0) * r.wait_count,
+         "wait_p90": r.wait_p90, "service_count": r.service_count,
+         "service_sum": (r.service_avg or 0.0) * r.service_count, "service_p90": r.service_p90}
+        for key, r in rows.items() if r.day in closed
+    ]
+    return _Counted(sorted(rows.values(), key=lambda r: (r.day, r.service, r.desk)), summaries, stale)
+
+
+def _store_summaries(session: Session, summaries: list[dict[str, Any]], office_id: int | None = None,
+                     stale: Iterable[date] = ()) -> None:
+    """Insert summaries, after deleting those of the ``stale`` days of ``office_id``; one already stored (by a
+    report that ran at the same time) is left as it is."""
+    stale = list(stale)
+    if stale and office_id is not None:
+        session.execute(delete(ReportDay).where(ReportDay.office_id == office_id, ReportDay.day.in_(stale)))
+    if not summaries:
+        return
+    dialect_insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    session.execute(dialect_insert(table_of(ReportDay)).on_conflict_do_nothing(), summaries)
+
+
+# -- today's office at a glance (the supervisor's dashboard) ------------------------------------------------------
+@dataclass(frozen=True)
+class ServiceToday:
+    """One queue today; times in minutes, ``None`` where nothing was measured yet."""
+
+    code: str
+    name: str
+    target_minutes: int
+    waiting: int
+    longest_wait: float | None
+    wait_avg: float | None
+    wait_p90: float | None
+    served: int
+    no_show: int
+    no_show_pct: float | None
+    within_target_pct: float | None
+
+
+@dataclass(frozen=True)
+class DeskToday:
+    """One desk today: ``state`` is ``called``, ``serving`` or ``free``; ``idle_minutes`` since its last action
+    when free (``None`` if it did nothing today or is busy)."""
+
+    code: str
+    name: str
+    state: str
+    ticket: str | None
+    served: int
+    service_avg: float | None
+    idle_minutes: float | None
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Today's office, counts only. ``hours``: (local hour, arrivals, served); ``mediators``: (language, booked,
+    present); ``appointments``: expected, arrived, late, missed."""
+
+    day: date
+    at: datetime
+    timezone: str
+    services: tuple[ServiceToday, ...]
+    desks: tuple[DeskToday, ...]
+    hours: tuple[tuple[int, int, int], ...]
+    mediators: tuple[tuple[str, int, int], ...]
+    appointments: tuple[int, int, int, int]
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return 100.0 * part / whole if whole else None
+
+
+def dashboard(session: Session, office_id: int, timezone: str, now: datetime) -> Dashboard:
+    """Read today's figures of ``office_id`` with ``session`` (no permission check: the caller's).
+
+    A few statements over today's tickets (a few thousand rows at most): the intervals come from the same
+    ``LAG()`` statement as the reports, so the dashboard and tomorrow's report agree on every wait.
+    """
+    from desk_app.db.models_booking import Appointment, MediatorBooking
+
+    today = local_day(now, timezone)
+    start = day_start_utc(today, timezone)
+    end = day_start_utc(today + timedelta(days=1), timezone)
+    dialect = session.get_bind().dialect.name
+    services = session.execute(select(Service.id, Service.code, Service.name, Service.target_wait_minutes)
+                               .where(Service.office_id == office_id).order_by(Service.code)).all()
+    desks = session.execute(select(Desk.id, Desk.code, Desk.name).where(Desk.office_id == office_id,
+                                                                        Desk.active).order_by(Desk.code)).all()
+    tickets = session.execute(select(_T.service_id, _T.status, _T.desk_id, _T.number, _T.issued_at,
+                                     _T.finished_at).where(_T.office_id == office_id, _T.day == today)).all()
+    waits: dict[int, list[float]] = {}
+    service_times: dict[int, list[float]] = {}
+    iv = _intervals(dialect, and_(_T.office_id == office_id, _T.day == today))
+    for _day, service_id, desk_id, kind, minutes in session.execute(select(iv)):
+        if kind == "w":
+            waits.setdefault(service_id, []).append(float(minutes))
+        elif desk_id is not None:
+            service_times.setdefault(desk_id, []).append(float(minutes))
+    # a waiting ticket has waited since it last entered the queue
+    queued: dict[int, datetime] = {}
+    for service_id, entered in session.execute(
+            select(_T.service_id, select(func.max(_E.c.at)).where(
+                _E.c.ticket_id == _T.id, _E.c.action.in_(_QUEUE_ENTRIES)).scalar_subquery())
+            .where(_T.office_id == office_id, _T.day == today, _T.status == "waiting")):
+        if entered is not None and (service_id not in queued or entered < queued[service_id]):
+            queued[service_id] = entered
+    last_action = dict(session.execute(
+        select(_E.c.desk_id, func.max(_E.c.at)).where(_E.c.office_id == office_id, _E.c.at >= start,
+                                                      _E.c.desk_id.is_not(None)).group_by(_E.c.desk_id)).all())
+    service_rows = []
+    for service_id, code, name, target in services:
+        mine = [t for t in tickets if t.service_id == service_id]
+        served = sum(t.status == "done" for t in mine)
+        no_show = sum(t.status == "no_show" for t in mine)
+        values = waits.get(service_id, [])
+        oldest = queued.get(service_id)
+        service_rows.append(ServiceToday(
+            code, name, target, sum(t.status == "waiting" for t in mine),
+            _minutes_since(oldest, now), sum(values) / len(values) if values else None, percentile(values, 0.9),
+            served, no_show, _pct(no_show, served + no_show), _pct(sum(v <= target for v in values), len(values))))
+    desk_rows = []
+    for desk_id, code, name in desks:
+        held = next((t for t in tickets if t.desk_id == desk_id and t.status in ("called", "serving")), None)
+        times = service_times.get(desk_id, [])
+        desk_rows.append(DeskToday(
+            code, name, held.status if held else "free", held.number if held else None,
+            sum(t.desk_id == desk_id and t.status == "done" for t in tickets),
+            sum(times) / len(times) if times else None,
+            None if held else _minutes_since(last_action.get(desk_id), now)))
+    arrivals = [0] * 24
+    finished = [0] * 24
+    for t in tickets:
+        arrivals[local_time(t.issued_at, timezone).hour] += 1
+        if t.status == "done" and t.finished_at is not None:
+            finished[local_time(t.finished_at, timezone).hour] += 1
+    busy = [h for h in range(24) if arrivals[h] or finished[h]]
+    hours = tuple((h, arrivals[h], finished[h]) for h in range(min(busy), max(busy) + 1)) if busy else ()
+    mediators = tuple((str(language), int(booked), int(present)) for language, booked, present in session.execute(
+        select(MediatorBooking.language, func.count(), func.count(MediatorBooking.present_at))
+        .where(MediatorBooking.office_id == office_id, MediatorBooking.starts_at >= start,
+               MediatorBooking.starts_at < end, MediatorBooking.status.in_(("booked", "confirmed")))
+        .group_by(MediatorBooking.language).order_by(MediatorBooking.language)).all())
+    expected, arrived, late, missed = session.execute(
+        select(func.count(), func.sum(case((Appointment.status == "checked_in", 1), else_=0)),
+               func.sum(case((and_(Appointment.status == "checked_in", Appointment.arrival == "late"), 1), else_=0)),
+               func.sum(case((Appointment.status == "no_show", 1), else_=0)))
+        .where(Appointment.office_id == office_id, Appointment.starts_at >= start, Appointment.starts_at < end,
+               Appointment.status != "cancelled")).one()
+    return Dashboard(today, now, timezone, tuple(service_rows), tuple(desk_rows), hours, mediators,
+                     (int(expected or 0), int(arrived or 0), int(late or 0), int(missed or 0)))
+
+
+def _minutes_since(moment: datetime | None, now: datetime) -> float | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # an aggregate over a UTCDateTime column comes back as the driver's naive value
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (now - moment).total_seconds() / 60)
 
 
 class ReportService:
-    """Counts export. Needs ``export_reports``; every export is audited."""
+    """Counts export. Needs ``export_reports``; every export is audited (after its read, in its own transaction)."""
 
     def __init__(self, db: Database, authorizer: Authorizer, office_code: str | None = None) -> None:
         self.db = db
         self.auth = authorizer
         self.office_code = office_code
 
-    def counts(self, actor: Actor, start: str | date, end: str | date) -> list[CountRow]:
-        """Rows for every (day, service, desk) with activity between ``start`` and ``end`` inclusive."""
+    def counts(self, actor: Actor, start: str | date, end: str | date, *,
+               progress: Progress | None = None) -> list[CountRow]:
+        """Rows for every (day, service, desk) with activity between ``start`` and ``end`` inclusive.
+
+        Reads in one read transaction (a consistent snapshot, never the write lock), then audits the export in a
+        short write transaction, which also stores the summaries of the closed days it counted live (see
+        :mod:`desk_app.db.models_reports`). ``progress`` is told each step (see :data:`Progress`).
+        """
         self.auth.require(actor, "export_reports", "report", "counts")
         first, last = parse_date_range(start, end)
 
-        def work(session: Session) -> list[CountRow]:
+        def work(session: Session) -> _Counted:
             office = self.auth.office_for(session, actor, self.office_code)
-            services: dict[int, str] = dict(
-                session.execute(select(Service.id, Service.code).where(Service.office_id == office.id)).all())
-            desks: dict[int, str] = dict(
-                session.execute(select(Desk.id, Desk.code).where(Desk.office_id == office.id)).all())
-            rows: dict[tuple[date, str, str], CountRow] = {}
+            today = local_day(self.auth.audit_log.clock.now(), office.timezone)
+            counted = count_rows(session, office.id, first, last, today, progress)
+            counted.office_id = office.id
+            return counted
 
-            def row(day: date, service_id: int, desk_id: int | None) -> CountRow:
-                key = (day, services.get(service_id, "?"), desks.get(desk_id, "") if desk_id else "")
-                if key not in rows:
-                    rows[key] = CountRow(*key)
-                return rows[key]
+        counted = self.db.read(work)
 
-            tickets = {
-                t.id: t for t in session.execute(
-                    select(Ticket).where(Ticket.office_id == office.id, Ticket.day.between(first, last))
-                ).scalars()
-            }
-            for ticket in tickets.values():
-                row(ticket.day, ticket.origin_service_id, None).issued += 1
-                if ticket.status == "done":
-                    row(ticket.day, ticket.service_id, ticket.desk_id).served += 1
-                elif ticket.status == "no_show":
-                    row(ticket.day, ticket.service_id, ticket.desk_id).no_show += 1
-                elif ticket.status == "cancelled":
-                    row(ticket.day, ticket.service_id, None).cancelled += 1
-            events: dict[int, list[TicketEvent]] = defaultdict(list)
-            for event in session.execute(
-                select(TicketEvent).where(TicketEvent.ticket_id.in_(select(Ticket.id).where(
-                    Ticket.office_id == office.id, Ticket.day.between(first, last))))
-                .order_by(TicketEvent.ticket_id, TicketEvent.id)
-            ).scalars():
-                events[event.ticket_id].append(event)
-            for ticket_id, history in events.items():
-                day = tickets[ticket_id].day
-                queued_at: datetime | None = None
-                serving_since: datetime | None = None
-                for event in history:
-                    if event.action == "transfer":
-                        row(day, event.service_id, event.desk_id).transferred += 1
-                    if event.action in _QUEUE_ENTRIES:
-                        queued_at = event.at
-                    elif event.action == "call" and queued_at is not None:
-                        row(day, event.service_id, event.desk_id).waits.append(_minutes(queued_at, event.at))
-                        queued_at = None
-                    elif event.action == "serve":
-                        serving_since = event.at
-                    elif event.action == "finish" and serving_since is not None:
-                        row(day, event.service_id, event.desk_id).service_times.append(
-                            _minutes(serving_since, event.at))
-                        serving_since = None
-            self.auth.audit_log.record(session, actor.audit, "export.counts", "report", "counts",
-                                       detail={"from": first.isoformat(), "to": last.isoformat()})
-            return sorted(rows.values(), key=lambda r: (r.day, r.service, r.desk))
+        def audit(session: Session) -> None:
+            _store_summaries(session, counted.summaries, counted.office_id, counted.stale)
+            self.auth.audit_log.record(session, actor.audit, "export.counts", "report", "counts", detail={
+                "from": first.isoformat(), "to": last.isoformat(), "rows": len(counted.rows)})
 
-        return self.db.write(work)  # write: the export is audited in the same transaction
+        self.db.write(audit)
+        return counted.rows
+
+    def today(self, actor: Actor) -> Dashboard:
+        """Today's office for the supervisor's dashboard (needs ``export_reports``; counts only).
+
+        Not audited: it is refreshed on every change of the queue, and shows what the display board and every
+        desk show, counted. Runs in one read transaction.
+        """
+        self.auth.require(actor, "export_reports", "report", "today")
+
+        def work(session: Session) -> Dashboard:
+            office = self.auth.office_for(session, actor, self.office_code)
+            return dashboard(session, office.id, office.timezone, self.auth.audit_log.clock.now())
+
+        return self.db.read(work)
 
     @staticmethod
     def to_csv(rows: Iterable[CountRow]) -> str:

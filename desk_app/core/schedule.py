@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from desk_app.clock import zone
+from desk_app.core.validation import check_date
 from desk_app.errors import ValidationError
 
 _DAY_NAMES = (
@@ -113,6 +114,7 @@ def parse_local(value: str | datetime, tz: str) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise ValidationError("bad_date", value=value.isoformat())
+        check_date(value.date())  # 9999-12-31 would be stored (a mediator booking) or overflow a day later
         return value.astimezone(UTC)
     text = (value or "").strip().replace("T", " ")
     day_text, _, time_text = text.partition(" ")
@@ -120,7 +122,7 @@ def parse_local(value: str | datetime, tz: str) -> datetime:
         day = date.fromisoformat(day_text)
     except ValueError as exc:
         raise ValidationError("bad_date", value=text[:40]) from exc
-    return at_local(day, parse_time(time_text), tz)
+    return at_local(check_date(day), parse_time(time_text), tz)
 
 
 def local_label(moment: datetime, tz: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from desk_app.clock import Clock, SystemClock
 from desk_app.core.appointments import AppointmentService
 from desk_app.core.audit import AuditLog
 from desk_app.core.auth import Authorizer, StaffService
+from desk_app.core.backup import BackupResult, BackupService
 from desk_app.core.cases import CaseService
 from desk_app.core.catalogue import ContentService
 from desk_app.core.convocations import ConvocationService
@@ -23,10 +24,12 @@ from desk_app.core.mediators import MediatorService, mediator_call_filter
 from desk_app.core.office import OfficeService
 from desk_app.core.queue import QueueService
 from desk_app.core.reports import ReportService
+from desk_app.core.retention import RetentionResult, RetentionService
 from desk_app.core.settings import Settings
 from desk_app.core.translations import TranslationService
 from desk_app.db import migrate
 from desk_app.db.engine import Database
+from desk_app.errors import DeskError
 
 if TYPE_CHECKING:
     from desk_app.core.auth import Actor
@@ -34,17 +37,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+#: What the retention purge cleared (the name it had before the purge covered more than appointments and cases).
+PurgeResult = RetentionResult
+
+
 @dataclass(frozen=True)
-class PurgeResult:
-    """What the retention purge cleared: appointments whose names and practice numbers were blanked, and
-    cases whose practice number was."""
+class DailyRuns:
+    """The daily jobs this call ran: ``None`` for a job another desk ran today, or that could not run.
 
-    appointments: int
-    cases: int
+    Attributes:
+        failed: job name -> why it could not run (no office yet, no permission, ``pg_dump`` missing ...);
+            a job missing here and ``None`` above was done today already.
+    """
 
-    @property
-    def total(self) -> int:
-        return self.appointments + self.cases
+    purge: RetentionResult | None
+    backup: BackupResult | None
+    failed: dict[str, DeskError] = field(default_factory=dict)
 
 
 @dataclass
@@ -66,15 +74,17 @@ class CoreServices:
     appointments: AppointmentService
     convocations: ConvocationService
     mediators: MediatorService
+    retention: RetentionService
+    backups: BackupService
     #: Pure data (no database): built here so every caller shares one parsed table.
     legalisation: LegalisationService = field(default_factory=LegalisationService)
 
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None, clock: Clock | None = None) -> CoreServices:
         """Build the services (no database work happens here)."""
-        db = db or Database(settings.database_url)
+        db = db or Database(settings.database_url, passfile=settings.paths.pgpass_file)
         clock = clock or SystemClock()
-        audit = AuditLog(db, clock)
+        audit = AuditLog(db, clock, key_folder=settings.paths.config)  # the key and checkpoint: outside the database
         authorizer = Authorizer(audit)
         office_code = settings.office_code or None
         content = ContentService(db, authorizer, clock, office_code)
@@ -97,6 +107,10 @@ class CoreServices:
             appointments=appointments,
             convocations=ConvocationService(db, authorizer, appointments, clock),
             mediators=MediatorService(db, authorizer, clock, office_code),
+            retention=RetentionService(db, authorizer, clock, office_code, settings.retention_days,
+                                       settings.paths.backups),
+            backups=BackupService(db, authorizer, clock, office_code, settings.paths.backups,
+                                  settings.backups_kept),
         )
 
     def upgrade_schema(self) -> migrate.UpgradeResult:
@@ -122,16 +136,39 @@ class CoreServices:
             log.info("closed %d tickets left open on earlier days", closed)
         return closed
 
-    def purge_expired_personal_data(self, actor: Actor) -> PurgeResult:
-        """The retention purge of the office: personal data older than the ``retention_days`` setting.
+    def purge_expired_personal_data(self, actor: Actor) -> RetentionResult:
+        """The retention purge of the office (:meth:`RetentionService.purge`): everything personal older
+        than the ``retention_days`` setting, in one transaction; rows and counts stay. Needs
+        ``purge_personal_data``; audited; idempotent."""
+        return self.retention.purge(actor)
 
-        Appointments lose names and practice numbers once they ended that long ago, cases their practice
-        number once closed that long ago; rows and counts stay. Needs ``purge_personal_data``; audited.
-        Each part is idempotent, so a run that fails half-way is completed by running it again.
+    def run_daily_jobs(self, actor: Actor, *, backup: bool = True) -> DailyRuns:
+        """Today's retention purge and backup, unless another desk (or a scheduled job) ran them today.
+
+        What every desk runs at start and every so often while running, and ``desk-admin daily`` from
+        cron or the Task Scheduler. Each job is claimed once per day in the database; a job that fails
+        (or is not allowed to ``actor``, or finds no office yet) is logged and left for the next try.
+        ``backup=False`` skips the backup: desks on a shared PostgreSQL server leave it to the scheduled
+        ``desk-admin daily`` of the server's administrator (a dump of the whole office on whichever desk PC
+        started first would scatter copies of everyone's data).
         """
-        appointments = self.appointments.purge_personal_data(actor)
-        cases = self.cases.purge_practice_numbers(actor, self.settings.retention_days)
-        return PurgeResult(appointments, cases)
+        runs: dict[str, object] = {}
+        failed: dict[str, DeskError] = {}
+        jobs = [("purge", self.retention.run_daily)] + ([("backup", self.backups.run_daily)] if backup else [])
+        for name, job in jobs:
+            try:
+                runs[name] = job(actor)
+            except DeskError as exc:
+                log.info("daily %s not run: %s", name, exc)
+                runs[name], failed[name] = None, exc
+        purged, copied = runs.get("purge"), runs.get("backup")
+        assert purged is None or isinstance(purged, RetentionResult)
+        assert copied is None or isinstance(copied, BackupResult)
+        if purged is not None:
+            log.info("daily retention purge: %d rows, %d backups deleted", purged.total, purged.backups)
+        if copied is not None:
+            log.info("daily backup: %s", copied.copy.name)
+        return DailyRuns(purged, copied, failed)
 
     def close(self) -> None:
         self.db.dispose()

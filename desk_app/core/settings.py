@@ -7,6 +7,14 @@ folder, then the declared default.
 
 ``--home DIR`` (or ``DESK_APP_HOME``) moves every folder the app writes under
 ``DIR`` so tests and demos never touch a real profile.
+
+Every folder is its owner's alone (0700) and so is the settings file (0600)
+(:mod:`desk_app.private_files`). The database password is never a setting: a
+``db_url`` with one is refused on the command line (``--db``: others see it in the
+process list) and in ``config``; it lives in the keyring or the pgpass file
+(:mod:`desk_app.db.credentials`). ``DESK_APP_DB`` may carry one (the environment
+is the user's own); one left in an older settings file is moved out by
+:meth:`Settings.move_password_out`.
 """
 
 from __future__ import annotations
@@ -21,11 +29,14 @@ from typing import Any
 import platformdirs
 
 from desk_app import APP_ID
+from desk_app.core.validation import DB_INT_MAX, clean_text, file_error, write_atomically
 from desk_app.errors import ValidationError
+from desk_app.private_files import PRIVATE_FILE, make_private_folder, restrict, write_private_text
 
 ENV_HOME = "DESK_APP_HOME"
 ENV_DB = "DESK_APP_DB"
 SETTINGS_FILE = "settings.toml"
+PGPASS_FILE = "pgpass"
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,9 @@ class Setting:
         description: what it does, for the settings dialog and ``desk-admin config``.
         choices: allowed values, if the setting is an enumeration.
         minimum: lowest allowed value of an ``int`` setting.
+        maximum: highest allowed value of an ``int`` setting (every ``int`` setting has one: a value the code
+            multiplies, such as minutes into Qt's 32-bit millisecond timer, must not overflow).
+        max_length: longest allowed value of a ``str`` setting.
     """
 
     name: str
@@ -47,6 +61,8 @@ class Setting:
     description: str
     choices: tuple[str, ...] = ()
     minimum: int | None = None
+    maximum: int | None = None
+    max_length: int = 500
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -54,12 +70,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("language", str, "it", "Language of the staff interface.", choices=("it", "en")),
     Setting("office_code", str, "", "Office this PC works for; empty means the only office in the database."),
     Setting("desk_code", str, "", "The desk (counter) this PC stands at."),
-    Setting("idle_lock_minutes", int, 5, "Minutes without input before the screen locks.", minimum=1),
+    Setting("idle_lock_minutes", int, 5, "Minutes without input before the screen locks.", minimum=1,
+            maximum=480),
     Setting("ticket_printer", str, "", "Printer name for tickets; empty means ask with the print dialog."),
     Setting("ticket_paper", str, "receipt80", "Ticket paper size.", choices=("receipt80", "a4")),
-    Setting("display_screen", int, 1, "Screen number of the display board (0 is the primary).", minimum=0),
-    Setting("backups_kept", int, 10, "How many automatic SQLite backups to keep.", minimum=1),
-    Setting("retention_days", int, 90, "Days personal data (names, practice numbers) is kept.", minimum=1),
+    Setting("display_screen", int, 1, "Screen number of the display board (0 is the primary).", minimum=0,
+            maximum=15),
+    Setting("backups_kept", int, 10, "How many automatic SQLite backups to keep.", minimum=1, maximum=1000),
+    Setting("retention_days", int, 90, "Days personal data (names, practice numbers) is kept.", minimum=1,
+            maximum=3650),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -85,8 +104,12 @@ class AppPaths:
         return cls(data, Path(dirs.user_config_dir), Path(dirs.user_log_dir), data / "backups")
 
     def ensure(self) -> AppPaths:
+        """Create the folders (0700; an existing one is narrowed to 0700, a file in it is not touched)."""
         for folder in (self.data, self.config, self.logs, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                make_private_folder(folder)
+            except OSError as exc:  # ``--home`` a file, a file in the way, a full disk: one sentence
+                raise file_error(exc, folder) from exc
         return self
 
     @property
@@ -96,6 +119,24 @@ class AppPaths:
     @property
     def settings_file(self) -> Path:
         return self.config / SETTINGS_FILE
+
+    @property
+    def pgpass_file(self) -> Path:
+        """The libpq password file for the database password where there is no keyring (0600)."""
+        return self.config / PGPASS_FILE
+
+
+def password_in_url(url: str) -> bool:
+    """True if the database URL ``url`` carries a password (``postgresql://user:secret@host/db``)."""
+    if "@" not in url or ":" not in url:
+        return False
+    from sqlalchemy.engine import make_url  # only needed when there is a URL to look at
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return bool(make_url(url).password)
+    except (ArgumentError, ValueError):
+        return False
 
 
 def coerce(setting: Setting, raw: Any) -> Any:
@@ -114,14 +155,34 @@ def coerce(setting: Setting, raw: Any) -> Any:
                 raise ValueError(raw)
             value = int(raw)
         else:
+            if not isinstance(raw, (str, int, float)):  # a TOML table or list where a text belongs
+                raise TypeError(raw)
             value = str(raw)
     except (TypeError, ValueError) as exc:
-        raise ValidationError("bad_setting", name=setting.name, reason=f"{raw!r}: {setting.type.__name__}") from exc
+        raise ValidationError("bad_setting", name=setting.name,
+                              reason=f"{str(raw)[:40]!r}: {setting.type.__name__}") from exc
     if setting.choices and value not in setting.choices:
-        raise ValidationError("bad_choice", field=setting.name, value=value, allowed=", ".join(setting.choices))
-    if setting.minimum is not None and value < setting.minimum:
-        raise ValidationError("bad_setting", name=setting.name, reason=f">= {setting.minimum}")
+        raise ValidationError("bad_choice", field=setting.name, value=str(value)[:40],
+                              allowed=", ".join(setting.choices))
+    if setting.type is int:
+        low = setting.minimum if setting.minimum is not None else -DB_INT_MAX
+        high = setting.maximum if setting.maximum is not None else DB_INT_MAX
+        if not low <= value <= high:
+            raise ValidationError("out_of_range", field=setting.name, value=str(value)[:40], min=low, max=high)
+    if setting.type is str:
+        clean_text(value, setting.name, setting.max_length, required=False)  # no control characters, not too long
     return value
+
+
+def allowed_values(setting: Setting) -> str:
+    """What ``setting`` accepts, in a few language-neutral characters (``1-480``, ``it, en``)."""
+    if setting.choices:
+        return ", ".join(setting.choices)
+    if setting.type is int:
+        return f"{setting.minimum}-{setting.maximum}"
+    if setting.type is bool:
+        return "true, false"
+    return f"<= {setting.max_length}"
 
 
 @dataclass
@@ -130,6 +191,9 @@ class Settings:
 
     paths: AppPaths
     values: dict[str, Any] = field(default_factory=dict)
+    #: Values of the settings file that were refused (``setting_ignored``), their defaults used instead: the app
+    #: starts anyway and shows these sentences; ``desk-admin config NAME=VALUE`` rewrites the value.
+    problems: list[ValidationError] = field(default_factory=list)
 
     def __getattr__(self, name: str) -> Any:
         if name in _BY_NAME:
@@ -152,6 +216,7 @@ class Settings:
         env = os.environ if environ is None else environ
         paths = AppPaths.resolve(home if home is not None else env.get(ENV_HOME))
         values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+        problems: list[ValidationError] = []
         if paths.settings_file.is_file():
             try:
                 stored = tomllib.loads(paths.settings_file.read_text(encoding="utf-8"))
@@ -159,21 +224,60 @@ class Settings:
                 raise ValidationError("bad_setup_file", path=str(paths.settings_file), reason=str(exc)) from exc
             for name, raw in stored.items():
                 if name in _BY_NAME:  # unknown keys from a newer version are kept on disk, ignored here
-                    values[name] = coerce(_BY_NAME[name], raw)
+                    try:
+                        values[name] = coerce(_BY_NAME[name], raw)
+                    except ValidationError:  # an out-of-bounds value must not stop the app: the default, said
+                        problems.append(ValidationError(
+                            "setting_ignored", path=str(paths.settings_file), name=name, value=repr(raw)[:40],
+                            reason=allowed_values(_BY_NAME[name]), default=repr(_BY_NAME[name].default)))
         if env.get(ENV_DB):
             values["db_url"] = env[ENV_DB]
         for name, raw in (overrides or {}).items():
             if raw is not None:
+                if name == "db_url" and password_in_url(str(raw)):  # a command-line argument: others see it
+                    raise ValidationError("password_in_url", where="--db")
                 values[name] = coerce(_BY_NAME[name], raw)
-        return cls(paths, values)
+        return cls(paths, values, problems)
+
+    def move_password_out(self) -> str | None:
+        """Move a password found in the settings file's ``db_url`` (an older version kept it there) to the
+        keyring or the pgpass file, and rewrite the file without it. Returns where it went, or ``None``."""
+        from sqlalchemy.engine import make_url
+
+        from desk_app.db import credentials
+
+        if not self.paths.settings_file.is_file():
+            return None
+        stored = tomllib.loads(self.paths.settings_file.read_text(encoding="utf-8"))
+        url_text = stored.get("db_url")
+        if not isinstance(url_text, str) or not password_in_url(url_text):
+            return None
+        url = make_url(url_text)
+        where = credentials.store_password(url, url.password or "", self.paths.pgpass_file)
+        stored["db_url"] = url._replace(password=None).render_as_string(hide_password=False)  # set() skips None
+        if self.values.get("db_url") == url_text:
+            self.values["db_url"] = stored["db_url"]
+        self._write(stored)
+        return where
+
+    def _write(self, stored: Mapping[str, Any]) -> None:
+        """Write ``stored`` as the settings file, created 0600, atomically: a temporary file beside it, flushed
+        to disk, then renamed over it, so a crash or a full disk leaves the old file whole (and says so)."""
+        import tomli_w  # only needed when writing
+
+        self.paths.ensure()
+        text = tomli_w.dumps(dict(stored))
+        write_atomically(self.paths.settings_file, lambda temporary: write_private_text(temporary, text),
+                         mode=PRIVATE_FILE)
+        restrict(self.paths.settings_file)
 
     def save(self, **changes: Any) -> None:
         """Validate ``changes``, apply them and write them to the settings file (defaults are removed)."""
-        import tomli_w  # only needed when writing
-
         for name, raw in changes.items():
             if name not in _BY_NAME:
                 raise ValidationError("bad_setting", name=name, reason="?")
+            if name == "db_url" and password_in_url(str(raw)):
+                raise ValidationError("password_in_url", where="config db_url")
             self.values[name] = coerce(_BY_NAME[name], raw)
         stored: dict[str, Any] = {}
         if self.paths.settings_file.is_file():
@@ -183,5 +287,4 @@ class Settings:
                 stored.pop(name, None)
             else:
                 stored[name] = self.values[name]
-        self.paths.ensure()
-        self.paths.settings_file.write_text(tomli_w.dumps(stored), encoding="utf-8")
+        self._write(stored)

@@ -22,6 +22,7 @@ from desk_app.core.catalogue import (
     LANGUAGE_NAMES,
     RTL_LANGUAGES,
     SOURCE_LANGUAGE,
+    Catalogue,
     ChecklistItem,
     ContentService,
     ProcedureView,
@@ -235,6 +236,21 @@ class SheetBuilder:
 
     def __init__(self, content: ContentService) -> None:
         self.content = content
+        self._catalogue: Catalogue | None = None
+
+    def _text_sources(self, keys: list[str]) -> list[str]:
+        """Labels of the shipped sources of ``keys`` (summary, steps), in order, once each."""
+        if self._catalogue is None:
+            self._catalogue = Catalogue.read()
+        catalogue = self._catalogue
+        labels: list[str] = []
+        for key in keys:
+            text = catalogue.texts.get(key)
+            for source in (text.sources if text else ()):
+                label = catalogue.source_table[source].label()
+                if label not in labels:
+                    labels.append(label)
+        return labels
 
     def _texts(self, lang: str, office_code: str | None) -> _Texts:
         lang = clean_choice((lang or "").strip().lower(), "language", LANGUAGES)
@@ -259,13 +275,26 @@ class SheetBuilder:
         return Block("item", text, detail)
 
     def _finish(self, kind: str, t: _Texts, title: Line, blocks: list[Block], bilingual: bool,
-                meta: dict[str, str]) -> Sheet:
+                meta: dict[str, str], sources: list[str] | None = None) -> Sheet:
+        """Close a sheet: its sources (each with its check date), then what is to verify, what is not
+        translated from the current Italian (stale), what is not yet reviewed (draft), and the disclaimer."""
         lines = [line for b in blocks for line in (b.line, b.detail) if line is not None]
+        if sources:
+            # Citations of Italian acts stay in Italian (they name the act as published), left to right; one
+            # small-print paragraph, numbered, so a long list does not push the sheet onto another page.
+            blocks.append(Block("note", t.line("label.sources"),
+                                Line(" ".join(f"[{n}] {label}" for n, label in enumerate(sources, start=1)),
+                                     SOURCE_LANGUAGE)))
         if any(line.verify for line in lines):
             blocks.append(Block("note", t.line("label.verify_note")))
         status = worst(line.status for line in lines)
-        if status != "reviewed":
+        statuses = {line.status for line in lines}
+        if statuses & {"stale", "missing"}:
+            blocks.append(Block("note", t.line("label.stale_note")))
+        if "draft" in statuses:
             blocks.append(Block("note", t.line("label.draft_note")))
+        elif t.lang != SOURCE_LANGUAGE and statuses == {"reviewed"}:  # every line checked by a translator
+            blocks.append(Block("note", t.line("label.reviewed_note")))
         blocks.append(Block("note", t.line("label.disclaimer")))
         meta = {"language": LANGUAGE_NAMES[t.lang], **meta}
         return Sheet(kind, t.lang, title.text, tuple(blocks), status, bilingual and t.lang != SOURCE_LANGUAGE, meta)
@@ -285,8 +314,12 @@ class SheetBuilder:
         blocks.append(Block("heading", t.line("label.documents")))
         blocks += [self._item(t, item) for item in procedure.items]
         blocks += self._where(t, procedure, office.address)
+        sources = self._text_sources([f"{prefix}.summary"]
+                                     + [f"{prefix}.step.{n}" for n in range(1, procedure.step_count + 1)])
+        sources += [label for item in procedure.items for label in item.sources if label not in sources]
         return self._finish("instructions", t, title, blocks, bilingual,
-                            {"procedure": procedure.code, "version": str(procedure.version)})
+                            {"procedure": procedure.code, "version": str(procedure.version)},
+                            list(dict.fromkeys(sources)))
 
     def _where(self, t: _Texts, procedure: ProcedureView, address: str) -> list[Block]:
         blocks = [Block("heading", t.line("label.where")), Block("text", t.line(f"place.{procedure.place}.name"))]
@@ -326,8 +359,10 @@ class SheetBuilder:
         blocks.append(Block("heading", t.line("label.steps")))
         blocks.append(Block("text", t.line("label.missing_next")))
         blocks += self._where(t, procedure, office.address)
+        sources = list(dict.fromkeys(label for entry in missing for label in entry.item.sources))
         return self._finish("missing", t, title, blocks, bilingual,
-                            {"procedure": case.procedure_code, "case": str(case.id), "version": str(case.version)})
+                            {"procedure": case.procedure_code, "case": str(case.id), "version": str(case.version)},
+                            sources)
 
     def exploitation(self, lang: str, *, bilingual: bool = False, office_code: str | None = None) -> Sheet:
         """The labour-exploitation awareness sheet (WP2)."""
@@ -342,4 +377,4 @@ class SheetBuilder:
         blocks += [Block("bullet", t.line(f"exploit.right.{n}")) for n in range(1, counts["right"] + 1)]
         blocks.append(Block("heading", t.line("exploit.help_title")))
         blocks += [Block("bullet", t.line(f"exploit.help.{n}")) for n in range(1, counts["help"] + 1)]
-        return self._finish("exploitation", t, title, blocks, bilingual, {})
+        return self._finish("exploitation", t, title, blocks, bilingual, {}, self._text_sources(["exploit.intro"]))

@@ -18,6 +18,7 @@ drafts under ``resources/content/translations`` use the same format.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from desk_app.clock import Clock, SystemClock
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.catalogue import (
     LANGUAGE_NAMES,
+    MAX_TEXT,
     SOURCE_LANGUAGE,
     ShippedTranslation,
     exploitation_counts,
@@ -39,7 +41,7 @@ from desk_app.core.catalogue import (
 )
 from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
-from desk_app.core.validation import clean_choice
+from desk_app.core.validation import clean_choice, clean_text
 from desk_app.db.engine import Database
 from desk_app.db.models_content import ContentText, Procedure, ProcedureVersion
 from desk_app.errors import ValidationError
@@ -79,6 +81,7 @@ def read_po(path: Path, expected_lang: str | None = None) -> tuple[str, list[Shi
     header, or names another language than ``expected_lang``.
     """
     try:
+        _check_strings(Path(path).read_text(encoding="utf-8"), path)
         po = polib.pofile(str(path), encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise ValidationError("bad_po_file", path=str(path), reason=str(exc).splitlines()[0][:200]) from exc
@@ -89,6 +92,27 @@ def read_po(path: Path, expected_lang: str | None = None) -> tuple[str, list[Shi
         raise ValidationError("po_wrong_language", path=str(path), found=lang, expected=expected_lang)
     entries = [(e.msgctxt or "", e.msgid, e.msgstr, "fuzzy" in e.flags) for e in po if not e.obsolete and e.msgctxt]
     return lang, entries
+
+
+#: A PO keyword line (``msgid "..."``, ``msgstr[0] "..."``) or a continuation line (``"..."``): its string must be
+#: closed by an unescaped quote at the end of the line.
+_PO_LINE = re.compile(r'^(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*(".*)$')
+_PO_STRING = re.compile(r'^"(?:[^"\\]|\\.)*"$')
+
+
+def _check_strings(text: str, path: Path) -> None:
+    """Refuse a PO file with a string left open (``msgstr "abc`` without its closing quote).
+
+    polib reads such a line by dropping its last character, so a translation would be stored cut short
+    without a word; an import must refuse the file instead, naming the line.
+    """
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _PO_LINE.match(line)
+        if match is None or not _PO_STRING.match(match.group(1).strip()):
+            raise ValueError(f"line {number}: string not closed or not a PO line: {line[:60]}")
 
 
 def shipped(folder: Path | None = None) -> dict[str, list[ShippedTranslation]]:
@@ -271,6 +295,10 @@ class TranslationService:
         self.auth.require(actor, "edit_content", "translations", lang)
         lang = clean_choice(lang, "language", TARGET_LANGUAGES)
         _, entries = read_po(path, expected_lang=lang)
+        # The same rules as an edit in the app (ContentService.edit_text), for every entry before anything is
+        # written: one text with a direction override, a control character or 10,000 characters refuses the file.
+        entries = [(key, msgid, clean_text(msgstr, key, MAX_TEXT, required=False, multiline=True), draft)
+                   for key, msgid, msgstr, draft in entries]
         now = self.clock.now()
 
         def work(session: Session) -> ImportResult:

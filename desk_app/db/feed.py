@@ -128,10 +128,13 @@ class ChangeFeed:
             import psycopg
 
             url = self.db.url
+            # sslmode, sslrootcert, passfile ...: the listener connects as securely as the engine
+            tls_and_secrets: dict[str, Any] = {k: v if isinstance(v, str) else v[-1] for k, v in url.query.items()}
             pg_conn = psycopg.connect(
                 host=url.host or None, port=url.port or None, user=url.username or None,
                 password=url.password or None, dbname=url.database or None, autocommit=True, connect_timeout=5,
                 application_name="sportello-feed",
+                **tls_and_secrets,
             )
             pg_conn.execute(f"LISTEN {CHANNEL}")
             self._conn = pg_conn

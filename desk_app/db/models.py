@@ -38,6 +38,8 @@ TICKET_STATUSES = (
 )
 #: Statuses in which a ticket occupies a desk (at most one per desk, by a partial unique index).
 ACTIVE_AT_DESK = ("called", "serving")
+#: Statuses of a ticket still in the day's queue (the day close closes those of earlier days).
+OPEN_AT_CLOSE = ("waiting", "called", "serving", "parked")
 #: Staff roles, least to most privileged.
 ROLES = ("clerk", "mediator", "supervisor", "admin")
 
@@ -156,6 +158,12 @@ class Ticket(Base):
             sqlite_where=text(_in("status", ACTIVE_AT_DESK)),
             postgresql_where=text(_in("status", ACTIVE_AT_DESK)),
         ),
+        # Live tickets only, so they stay small however long the history (migration 0007): waiting tickets in
+        # call order (call-next stops at the first it may take) and open tickets by day (the day close).
+        Index("ix_ticket_waiting", "office_id", "day", "sort_key", "id",
+              sqlite_where=text("status = 'waiting'"), postgresql_where=text("status = 'waiting'")),
+        Index("ix_ticket_open", "office_id", "day",
+              sqlite_where=text(_in("status", OPEN_AT_CLOSE)), postgresql_where=text(_in("status", OPEN_AT_CLOSE))),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -206,9 +214,11 @@ class TicketEvent(Base):
 class AuditEvent(Base):
     """Append-only, hash-chained record of logins, admin changes and personal-data access.
 
-    ``hash`` = SHA-256 over the previous row's hash and this row's canonical
-    content; ``prev_hash`` is unique so the chain cannot fork. Editing or deleting
-    a row breaks the chain, which ``desk-admin audit verify`` reports.
+    ``hash`` = HMAC-SHA256, under the key ``key_id`` names (kept outside the database), over the
+    previous row's hash and this row's canonical content; rows of the first releases have ``key_id``
+    NULL and a plain SHA-256. ``prev_hash`` is unique so the chain cannot fork. Triggers refuse
+    UPDATE and DELETE (and TRUNCATE on PostgreSQL); editing or deleting rows all the same breaks the
+    chain or misses the checkpoint, which ``desk-admin audit verify`` reports (``desk_app.core.audit``).
     """
 
     __tablename__ = "audit_event"
@@ -225,6 +235,8 @@ class AuditEvent(Base):
     detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: Fingerprint of the key that signed the row; NULL for the unkeyed rows of the first releases.
+    key_id: Mapped[str | None] = mapped_column(String(16))
 
 
 
@@ -252,6 +264,7 @@ class ChangeLog(Base):
 
 __all__ = [
     "ACTIVE_AT_DESK",
+    "OPEN_AT_CLOSE",
     "ROLES",
     "TICKET_STATUSES",
     "AuditEvent",

@@ -10,6 +10,8 @@ from desk_app.db import (
     models,  # noqa: F401  (registers core tables)
     models_booking,  # noqa: F401  (appointments, convocations, mediators)
     models_content,  # noqa: F401  (procedures, checklists, texts, cases)
+    models_maintenance,  # noqa: F401  (daily purge and backup runs)
+    models_reports,  # noqa: F401  (per-day summaries of the counts report)
 )
 from desk_app.db.base import Base
 

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from desk_app import APP_ID, APP_NAME, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from desk_app.clock import Clock
     from desk_app.core.services import CoreServices
@@ -73,6 +73,9 @@ def setup_logging(settings: Settings) -> None:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     handler = RotatingFileHandler(log_file(settings), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    from desk_app.private_files import restrict
+
+    restrict(log_file(settings))  # a log from an older version may be 0644: errors name files and people's actions
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if sys.stderr is not None:  # a windowed build has no console streams
@@ -153,8 +156,24 @@ def build_board_app(settings: Settings, seams: Seams, clock: Clock | None = None
     return board_app
 
 
+def show_setting_problems(settings: Settings, seams: Seams, parent: QWidget | None) -> None:
+    """Tell the clerk, once the window is up, which values of the settings file were refused (defaults used)."""
+    from PySide6.QtCore import QTimer
+
+    text = "\n\n".join(problem.message(settings.language) for problem in settings.problems)
+    QTimer.singleShot(0, lambda: seams.dialogs.warn(parent, APP_NAME, text))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``desk-app`` gui-script."""
+    """Entry point of the ``desk-app`` gui-script: the whole run under ``umask 077``, so every file the app
+    writes (database, logs, settings, backups) is its owner's alone (:mod:`desk_app.private_files`)."""
+    from desk_app.private_files import owner_only_umask
+
+    with owner_only_umask():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     from desk_app.core.settings import Settings
     from desk_app.errors import DeskError
@@ -162,12 +181,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings.load(home=args.home, overrides={"db_url": args.db, "language": args.lang,
                                                             "desk_code": args.desk})
+        settings.paths.ensure()  # ``--home`` a file: one sentence, not a traceback
     except DeskError as exc:
         if sys.stderr is not None:
             print(f"desk-app: {exc.message('it')}", file=sys.stderr)
         return 2
     setup_logging(settings)
     log.info("%s %s starting, home %s", APP_NAME, __version__, settings.paths.data.parent)
+    for problem in settings.problems:  # e.g. idle_lock_minutes = 40000: the default is used, the app starts
+        log.warning("%s", problem)  # (the console gets it too); the window shows it in the staff language
 
     from PySide6.QtWidgets import QApplication
 
@@ -187,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = build_main_window(settings, seams)
     window.show()
     window.start()
+    if settings.problems:
+        show_setting_problems(settings, seams, window)
     code = app.exec()
     window.shutdown()
     log.info("%s stopped (exit %s)", APP_NAME, code)

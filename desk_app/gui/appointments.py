@@ -139,6 +139,7 @@ class AppointmentDayView(QDialog):
         setup_table(self.ui.slotsView)
         setup_table(self.ui.appointmentsView, AppointmentTableModel.NAME)
         self.ui.splitter.setSizes([300, 800])
+        self._build_extra_controls()
         self.ui.appointmentsView.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.ui.appointmentsView.doubleClicked.connect(lambda _: self.check_in())
 
@@ -160,6 +161,13 @@ class AppointmentDayView(QDialog):
         self.ui.nextDayButton.clicked.connect(lambda: self.ui.dayEdit.setDate(self.ui.dayEdit.date().addDays(1)))
         self.ui.todayButton.clicked.connect(lambda: self.set_day(self.session.core.clock.now()))
         self.ui.checkInButton.clicked.connect(self.check_in)
+        self.searchEdit.returnPressed.connect(self.search)
+        self.searchButton.clicked.connect(self.search)
+        self.dayViewButton.clicked.connect(self.show_day)
+        self.moveButton.clicked.connect(self.move_appointment)
+        self.cancelButton.clicked.connect(self.cancel_appointment)
+        self.reasonEdit.returnPressed.connect(self.cancel_appointment)
+        self.confirmButton.clicked.connect(self.confirm_convocation)
         self.ui.noShowButton.clicked.connect(self.mark_no_shows)
         self.ui.bookButton.clicked.connect(self.open_booking)
         self.finished.connect(self.forget_names)  # Close button, Esc, the window's X and lock all end here
@@ -190,6 +198,40 @@ class AppointmentDayView(QDialog):
             self.set_service(codes[0])
         if self.booking is not None:
             self.booking.limit_services(codes)
+
+    def _build_extra_controls(self) -> None:
+        """Search, move and cancel: built here, beside the form's controls, each with its key."""
+        from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton
+
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Find by name or practice number:"))
+        self.searchEdit = QLineEdit()
+        self.searchEdit.setObjectName("searchEdit")
+        self.searchEdit.setMaxLength(120)
+        label.setBuddy(self.searchEdit)
+        self.searchButton = QPushButton(self.tr("Search"))
+        self.dayViewButton = QPushButton(self.tr("Back to the day"))
+        self.dayViewButton.hide()
+        for widget in (label, self.searchEdit, self.searchButton, self.dayViewButton):
+            row.addWidget(widget)
+        self.ui.dayLayout.insertLayout(1, row)
+
+        actions = QHBoxLayout()
+        self.moveButton = QPushButton(self.tr("&Move to another slot…"))
+        reason_label = QLabel(self.tr("&Reason to cancel:"))
+        self.reasonEdit = QLineEdit()
+        self.reasonEdit.setMaxLength(200)
+        reason_label.setBuddy(self.reasonEdit)
+        self.cancelButton = QPushButton(self.tr("Cance&l the appointment"))
+        self.confirmButton = QPushButton(self.tr("Convocation &accepted by the person"))
+        self.confirmButton.setToolTip(self.tr("The person summoned confirmed they will come"))
+        for widget in (self.moveButton, reason_label, self.reasonEdit, self.cancelButton, self.confirmButton):
+            actions.addWidget(widget)
+        self.ui.dayLayout.insertLayout(self.ui.dayLayout.count() - 1, actions)
+        for button in (self.searchButton, self.dayViewButton, self.moveButton, self.cancelButton, self.confirmButton):
+            button.setAutoDefault(False)
+        #: The search shown instead of the day (its text), or ``None``.
+        self.searching: str | None = None
 
     # -- choosing ------------------------------------------------------------------------------------------------
     def set_day(self, moment: datetime | date) -> None:
@@ -234,7 +276,11 @@ class AppointmentDayView(QDialog):
                            local_day(core.clock.now(), self.session.office.timezone))
 
     def schedule_refresh(self) -> None:
-        """Reload in the background (coalesced with a read already running)."""
+        """Reload in the background (coalesced with a read already running); a search shown is searched again."""
+        if self.searching is not None:
+            if self.isVisible():
+                self._run_search(self.searching)
+            return
         if self.service_code() and self.isVisible():  # a closed view reads nothing (it is read afresh when shown)
             Operation.prepared(self, self._take_read, self.runtime.operations).coalesce("day") \
                 .success(self._apply).failure(self._read_failed).run()
@@ -255,7 +301,7 @@ class AppointmentDayView(QDialog):
                 self.booking.reload_slots()  # its free places may have changed too
 
     def _apply(self, snapshot: DaySnapshot) -> None:
-        if not self.isVisible():  # closed while reading: keep no names
+        if not self.isVisible() or self.searching is not None:  # closed while reading: keep no names
             return
         if (snapshot.service_code, snapshot.day) != (self.service_code(), self.day()):
             self.schedule_refresh()  # the choice changed while reading: show the read it asked for instead
@@ -271,6 +317,10 @@ class AppointmentDayView(QDialog):
         self.appointments_model.set_appointments(rows)
         if selected is not None and (row := self.appointments_model.row_of(selected.id)) >= 0:
             self.ui.appointmentsView.selectRow(row)
+        elif selected is None and rows:
+            # Keyboard first: the first person still expected is selected, so Alt+C checks them in at once.
+            first = next((i for i, a in enumerate(rows) if a.status == "booked"), 0)
+            self.ui.appointmentsView.selectRow(first)
         self.ui.dayInfoLabel.setText(self._day_info(snapshot))
         self._update_actions()
         if not self.runtime.operations.waiting(self, "day"):  # else the read asked for meanwhile follows
@@ -308,6 +358,10 @@ class AppointmentDayView(QDialog):
         today = selected is not None and self._today is not None \
             and local_day(selected.starts_at, self.session.office.timezone) == self._today
         self.ui.checkInButton.setEnabled(ready and selected is not None and selected.status == "booked" and today)
+        booked = ready and selected is not None and selected.status == "booked"
+        self.moveButton.setEnabled(booked)
+        self.cancelButton.setEnabled(booked)
+        self.confirmButton.setEnabled(booked and selected is not None and selected.kind == "convocation")
         self.ui.noShowButton.setEnabled(ready)
         self.ui.bookButton.setEnabled(self._online)
 
@@ -356,6 +410,122 @@ class AppointmentDayView(QDialog):
         self.ui.resultLabel.setText(text)
         self.checked_in.emit(done)
 
+    # -- search, move, cancel ------------------------------------------------------------------------------------
+    def search(self) -> None:
+        """Find appointments by the person's name or practice number (any day; the core audits the read)."""
+        text = self.searchEdit.text().strip()
+        if not text:
+            self.show_day()
+            return
+        self.searching = text
+        self._run_search(text)
+
+    def _run_search(self, text: str) -> None:
+        appointments, actor = self.session.core.appointments, self.session.actor
+        Operation(self, lambda: appointments.search(actor, text), self.runtime.operations).coalesce("day") \
+            .success(self._found).failure(self._read_failed).run()
+
+    def _found(self, found: list[AppointmentView]) -> None:
+        if self.searching is None or not self.isVisible():
+            return
+        for appointment in found:
+            self._names[appointment.id] = (appointment.person_name, appointment.practice_number)
+        selected = self.selected_appointment()
+        self.appointments_model.set_appointments(found)
+        row = self.appointments_model.row_of(selected.id) if selected is not None else -1
+        self.ui.appointmentsView.selectRow(row if row >= 0 else 0)
+        self.ui.dayInfoLabel.setText(self.tr("%n appointment(s) found for “%1”.", "", len(found))
+                                     .replace("%1", self.searching))
+        self.dayViewButton.show()
+        self._update_actions()
+        self.refreshed.emit()
+
+    def show_day(self) -> None:
+        """Leave the search: the service and day chosen again."""
+        self.searching = None
+        self.searchEdit.clear()
+        self.dayViewButton.hide()
+        self.schedule_refresh()
+
+    def move_appointment(self) -> None:
+        """Move the selected appointment to a free slot of its service on the day shown (chosen from a list)."""
+        selected = self.selected_appointment()
+        if self._busy or selected is None or selected.status != "booked":
+            return
+        appointments, actor, day = self.session.core.appointments, self.session.actor, self.day()
+        service = selected.service_code
+        Operation(self, lambda: appointments.slots(actor, service, day), self.runtime.operations) \
+            .success(lambda slots: self._choose_new_slot(selected, slots)).failure(self._refused).run()
+
+    def _choose_new_slot(self, appointment: AppointmentView, slots: DaySlots) -> None:
+        from desk_app.gui.booking_models import wall_clock
+
+        tz = self.session.office.timezone
+        now = self.session.core.clock.now()
+        free = [slot for slot in slots.slots
+                if slot.free > 0 and slot.starts_at != appointment.starts_at and slot.starts_at > now]
+        if not free:
+            self.ui.resultLabel.setText(self.tr("No free slot on %1: choose another day first.")
+                                        .replace("%1", f"{slots.day:%d/%m/%Y}"))
+            return
+        choice = self.seams.dialogs.choose(
+            self, self.tr("Move the appointment"),
+            self.tr("Free slots of %1 on %2:").replace("%1", appointment.service_code)
+            .replace("%2", f"{slots.day:%d/%m/%Y}"),
+            [self.tr("%1 (%n free)", "", slot.free).replace("%1", wall_clock(slot.starts_at, tz)) for slot in free])
+        if choice is None:
+            return
+        appointments, actor, target = self.session.core.appointments, self.session.actor, free[choice]
+        convocations = self.session.core.convocations
+
+        def moved(view: AppointmentView) -> None:
+            text = self.tr("Moved to %1 at %2.").replace("%1", f"{slots.day:%d/%m/%Y}") \
+                .replace("%2", wall_clock(target.starts_at, tz))
+            if view.needs_mediator and not view.mediator_booked:
+                text += " " + self.tr("Book the mediator again for the new time.")
+            self.ui.resultLabel.setText(text)
+
+        if appointment.kind == "convocation":
+            # A convocation is moved as the core moves it: the next attempt, the history keeping this one.
+            def rebook() -> AppointmentView:
+                convocation = convocations.for_appointment(actor, appointment.id)
+                attempt = convocations.rebook(actor, convocation.id, target.starts_at)
+                return appointments.get(actor, attempt.appointment_id)
+
+            self._run(rebook, moved)
+            return
+        self._run(lambda: appointments.move(actor, appointment.id, target.starts_at), moved)
+
+    def cancel_appointment(self) -> None:
+        """Cancel the selected appointment for the reason typed (asked before, the place is freed)."""
+        selected = self.selected_appointment()
+        if self._busy or selected is None or selected.status != "booked":
+            return
+        reason = self.reasonEdit.text()
+        if not reason.strip():
+            self.ui.resultLabel.setText(self.tr("Write the reason to cancel first."))
+            self.reasonEdit.setFocus()
+            return
+        appointments, actor, appointment_id = self.session.core.appointments, self.session.actor, selected.id
+
+        def cancelled(_: AppointmentView) -> None:
+            self.reasonEdit.clear()
+            self.ui.resultLabel.setText(self.tr("Appointment cancelled; its place is free again."))
+
+        self._run(lambda: appointments.cancel(actor, appointment_id, reason), cancelled)
+
+    def confirm_convocation(self) -> None:
+        """The person summoned confirmed they will come: the convocation becomes ``confirmed``."""
+        selected = self.selected_appointment()
+        if self._busy or selected is None or selected.kind != "convocation":
+            return
+        convocations, actor, appointment_id = self.session.core.convocations, self.session.actor, selected.id
+
+        def confirm() -> object:
+            return convocations.confirm(actor, convocations.for_appointment(actor, appointment_id).id)
+
+        self._run(confirm, lambda _: self.ui.resultLabel.setText(self.tr("Convocation confirmed.")))
+
     def mark_no_shows(self) -> None:
         """Mark as no-show every booked appointment whose arrival window has passed (the core decides which)."""
         if self._busy:
@@ -387,3 +557,6 @@ class AppointmentDayView(QDialog):
         """
         self._names.clear()
         self.appointments_model.set_appointments(())
+        self.searching = None
+        self.searchEdit.clear()
+        self.dayViewButton.hide()

@@ -42,6 +42,11 @@ HISTORY_COLUMNS = 2
 _HEAD_NUMBER = "Numero · Number"
 _HEAD_DESK = "Sportello · Desk"
 _HEAD_HISTORY = "Chiamate precedenti · Previous calls"
+_RECALL = "Richiamo · Called again"
+_OFFLINE = "Non in linea: le chiamate potrebbero mancare · Offline: calls may be missing"
+#: How long a recall blinks on the board, ms, and the blink period (a deaf user must not miss it).
+RECALL_BLINK_MS = 8_000
+_BLINK_PERIOD_MS = 500
 _STYLE = """
 DisplayBoard { background: #000000; }
 QLabel { color: #ffffff; }
@@ -49,6 +54,8 @@ QLabel#number { color: #ffd400; }
 QLabel#desk { color: #ffffff; }
 QLabel#heading, QLabel#office, QLabel#clock { color: #b0b0b0; }
 QLabel#historyItem { color: #e0e0e0; }
+QLabel#recall { color: #000000; background: #ffd400; font-weight: bold; }
+QLabel#offline { color: #ffffff; background: #b00020; font-weight: bold; }
 QWidget#current { border-bottom: 4px solid #ffd400; }
 """
 
@@ -84,6 +91,8 @@ class DisplayBoard(QWidget):
 
     Attributes:
         calls: what the board shows, newest first (at most ``HISTORY + 1``).
+        recalled: the newest call on top is a recall (the "called again" band shows, and the number blinks).
+        online: the last known state of the connection (offline: a red band says calls may be missing).
     """
 
     resync_requested = Signal()
@@ -99,6 +108,9 @@ class DisplayBoard(QWidget):
         self.chime = chime
         self._now = now
         self.calls: list[Call] = []
+        self.recalled = False
+        self.online = True
+        self._dimmed = False
 
         self.office = self._label(office_name, "office")
         self.clock = self._label("", "clock", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -125,8 +137,22 @@ class DisplayBoard(QWidget):
         for i, item in enumerate(self.history_items):
             history.addWidget(item, i // HISTORY_COLUMNS, i % HISTORY_COLUMNS)
 
+        # A recall changes what is seen, not only what is heard: a band over the number, and the number blinks.
+        self.recall_band = self._label(_RECALL, "recall")
+        self.recall_band.hide()
+        self.offline_band = self._label(_OFFLINE, "offline")
+        self.offline_band.hide()
+        self._blink = QTimer(self)
+        self._blink.setInterval(_BLINK_PERIOD_MS)
+        self._blink.timeout.connect(self._toggle_blink)
+        self._blink_stop = QTimer(self)
+        self._blink_stop.setSingleShot(True)
+        self._blink_stop.timeout.connect(self._stop_blink)
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.offline_band)
         layout.addLayout(top)
+        layout.addWidget(self.recall_band)
         layout.addWidget(current, 3)
         layout.addWidget(self._label(_HEAD_HISTORY, "heading"))
         layout.addLayout(history, 2)
@@ -157,15 +183,23 @@ class DisplayBoard(QWidget):
         self.calls = list(calls)[: HISTORY + 1]
         self._render()
 
-    def show_call(self, number: str, desk_code: str) -> None:
+    def show_call(self, number: str, desk_code: str, recall: bool = False) -> None:
         """A ticket was called or recalled: put it on top and chime.
 
+        A recall also shows the "called again" band and blinks the number for :data:`RECALL_BLINK_MS`.
         The call is on screen before the chime sounds, and a chime that fails is
         logged and passed over: the next call of the same batch must still show.
         """
         call = Call(number, desk_code)
         self.calls = [call, *[c for c in self.calls if c != call]][: HISTORY + 1]
         self._render()
+        self.recalled = recall
+        self.recall_band.setVisible(recall)
+        if recall:
+            self._blink.start()
+            self._blink_stop.start(RECALL_BLINK_MS)
+        else:
+            self._stop_blink()
         log.info("board: %s called to %s", number, desk_code)  # a number and a desk: public, nothing personal
         try:
             self.chime.play()
@@ -178,7 +212,24 @@ class DisplayBoard(QWidget):
             if change.kind == "resync":
                 self.resync_requested.emit()
             elif change.kind == "ticket" and change.action in ("call", "recall") and change.data.get("desk"):
-                self.show_call(str(change.data["number"]), str(change.data["desk"]))
+                self.show_call(str(change.data["number"]), str(change.data["desk"]), change.action == "recall")
+
+    def set_online(self, online: bool) -> None:
+        """Slot for :attr:`Runtime.online_changed`: offline, a red band says calls may be missing."""
+        was_online, self.online = self.online, online
+        self.offline_band.setVisible(not online)
+        if online and not was_online:
+            self.resync_requested.emit()  # what was called meanwhile
+
+    def _toggle_blink(self) -> None:
+        # The number fades to the background and back: hiding the label would make the layout jump.
+        self._dimmed = not self._dimmed
+        self.number.setStyleSheet("color: #000000;" if self._dimmed else "")
+
+    def _stop_blink(self) -> None:
+        self._blink.stop()
+        self._dimmed = False
+        self.number.setStyleSheet("")
 
     def _render(self) -> None:
         newest = self.calls[0] if self.calls else None
@@ -191,13 +242,23 @@ class DisplayBoard(QWidget):
         self.clock.setText(f"{self._now():%H:%M}")
 
     # -- screen and scale ----------------------------------------------------------------------------------------
-    def show_on_screen(self, index: int) -> None:
-        """Full screen on screen ``index`` (the last one if there are fewer screens)."""
+    def show_on_screen(self, index: int, full_screen: bool = True) -> None:
+        """On screen ``index`` (the last one if there are fewer screens): full screen, or a window on it.
+
+        A desk PC with one monitor shows the board as an ordinary window (``full_screen=False``): full
+        screen would cover the clerk's own window.
+        """
         screens = QGuiApplication.screens()
         screen = screens[min(max(index, 0), len(screens) - 1)]
         self.setScreen(screen)
-        self.setGeometry(screen.geometry())
-        self.showFullScreen()
+        if full_screen:
+            self.setGeometry(screen.geometry())
+            self.showFullScreen()
+            return
+        area = screen.availableGeometry()
+        self.resize(min(960, area.width()), min(540, area.height()))
+        self.move(area.center() - self.rect().center())
+        self.showNormal()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Scale the text with the window: the number takes about a fifth of the height."""
@@ -205,6 +266,7 @@ class DisplayBoard(QWidget):
         height = max(event.size().height(), 200)
         for label, share, bold in (
             (self.number, 0.20, True), (self.desk, 0.11, True), (self.office, 0.035, False),
+            (self.recall_band, 0.06, True), (self.offline_band, 0.04, True),
             (self.clock, 0.05, True), *((item, 0.055, True) for item in self.history_items),
         ):
             font = QFont(BASE_FAMILY)
@@ -280,6 +342,7 @@ class BoardApp(QObject):
         quit_key.activated.connect(self.board.close)
         # The runtime listens before it announces the office: no call falls between the feed and the history.
         self.runtime.changed.connect(self.board.on_changes)
+        self.runtime.online_changed.connect(self.board.set_online)
         self.board.show_on_screen(int(self.runtime.settings.display_screen))
         log.info("display board of %s on screen %s", office.code, self.runtime.settings.display_screen)
         self.reload(emit_ready=True)

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QToolButton, QWidget
 
-from desk_app.core.cases import CaseItemView, CaseView
+from desk_app.core.cases import NOTE_MAX, CaseItemView, CaseView
 from desk_app.core.catalogue import ChecklistItem, ProcedureView
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.sheets import Sheet, SheetBuilder, format_amount
@@ -159,6 +159,8 @@ class ChecklistPanel(QWidget):
 
     Signals:
         case_changed(object): the case shown changed (a :class:`CaseView`, or ``None``).
+        case_closed(str): the case was closed with this outcome (the workspace sets the ticket's from it).
+        said(str): feedback on what was just saved (the workspace shows it on its feedback line).
         statuses_shown(dict): the translation status of each sheet, as now on screen (kind -> status).
         sheet_done(object): a sheet was printed or saved (the :class:`Sheet`).
 
@@ -170,6 +172,8 @@ class ChecklistPanel(QWidget):
     """
 
     case_changed = Signal(object)
+    case_closed = Signal(str)
+    said = Signal(str)
     statuses_shown = Signal(dict)
     sheet_done = Signal(object)
 
@@ -217,12 +221,18 @@ class ChecklistPanel(QWidget):
         self.ui.languageCombo.currentIndexChanged.connect(self._case_language_chosen)
         self.ui.sheetLanguageCombo.currentIndexChanged.connect(lambda *_: self.refresh_statuses())
         self.ui.practiceEdit.textChanged.connect(lambda *_: self._update_enabled())
+        # The notes take NOTE_MAX characters: the counter says so while typing, before anything is saved.
+        self.noteCounter = QLabel()
+        self.noteCounter.setObjectName("noteCounter")
+        self.ui.caseLayout.addWidget(self.noteCounter, 0, 2, 1, 1)
+        self.ui.noteEdit.textChanged.connect(self._count_note)
+        self._count_note()
         self.ui.attachButton.clicked.connect(self.attach)
         self.ui.reopenButton.clicked.connect(self.reopen)
         self.ui.practiceEdit.returnPressed.connect(self.reopen)
         self.ui.itemNoteEdit.returnPressed.connect(self._save_item_note)
         self.ui.saveNoteButton.clicked.connect(self.save_note)
-        self.ui.closeCaseButton.clicked.connect(self.close_case)
+        self.ui.closeCaseButton.clicked.connect(lambda: self.close_case())
         self.ui.printInstructionsButton.clicked.connect(lambda: self.output_sheet("instructions", "print"))
         self.ui.pdfInstructionsButton.clicked.connect(lambda: self.output_sheet("instructions", "pdf"))
         self.ui.printMissingButton.clicked.connect(lambda: self.output_sheet("missing", "print"))
@@ -295,6 +305,12 @@ class ChecklistPanel(QWidget):
         """The ticket at the desk changed (or was re-read). A different person's ticket clears the case."""
         previous = self.ticket
         self.ticket = ticket
+        if ticket is None and previous is not None:
+            # The person left the desk (finished, parked, no-show, transferred): nothing of theirs stays on
+            # screen for the next one to see: case, checklist, notes and the practice number typed.
+            self._show_case(None)
+            self.ui.practiceEdit.clear()
+            self._fill_procedures()
         if ticket is not None and (previous is None or previous.id != ticket.id):
             if self.case is not None and self._case_ticket_id != ticket.id:
                 self._show_case(None)  # the case of the previous person must not stay on screen
@@ -310,7 +326,9 @@ class ChecklistPanel(QWidget):
     def _fill_procedures(self) -> None:
         """The procedures of the ticket's service first; the rest of the catalogue after a separator."""
         combo = self.ui.procedureCombo
-        keep = self.case.procedure_code if self.case is not None else combo.currentData()
+        # Only the case on screen (this person's) keeps its procedure; otherwise the ticket's own service's
+        # first procedure is offered, never the one chosen for the previous person.
+        keep = self.case.procedure_code if self.case is not None else None
         service = self.ticket.service_code if self.ticket is not None else None
         own = [p for p in self.procedures if p.service_code == service]
         others = [p for p in self.procedures if p.service_code != service]
@@ -332,6 +350,15 @@ class ChecklistPanel(QWidget):
             index = combo.findData(code)
             if index >= 0:
                 combo.setCurrentIndex(index)
+
+    def _count_note(self) -> None:
+        """``n/1000`` beside the notes, red past the limit (the save buttons wait until it fits)."""
+        length = len(self.ui.noteEdit.toPlainText().strip())
+        self.noteCounter.setText(f"{length}/{NOTE_MAX}")
+        self.noteCounter.setStyleSheet("color: #b00020; font-weight: bold;" if length > NOTE_MAX else "")
+        self.noteCounter.setToolTip(self.tr("The notes are longer than %1 characters: shorten them to save.")
+                                    .replace("%1", str(NOTE_MAX)) if length > NOTE_MAX else "")
+        self._update_enabled()
 
     def _case_language_chosen(self) -> None:
         """The user's language is the sheets' language too, unless the clerk picks another for a sheet."""
@@ -409,18 +436,60 @@ class ChecklistPanel(QWidget):
             return
         cases, actor, case_id = self.session.core.cases, self.session.actor, self.case.id
         note = self.ui.noteEdit.toPlainText()
-        self._submit(lambda: cases.set_note(actor, case_id, note),
-                     lambda case: self._show_case(case, self._case_ticket_id))
 
-    def close_case(self) -> None:
-        """End this visit with the chosen outcome (the notes typed are saved with it)."""
+        def saved(case: CaseView) -> None:
+            self._show_case(case, self._case_ticket_id)
+            self.said.emit(self.tr("Notes saved."))
+
+        self._submit(lambda: cases.set_note(actor, case_id, note), saved)
+
+    def open_case_of(self, ticket_id: int) -> CaseView | None:
+        """The open case on screen if it belongs to ticket ``ticket_id`` (what F9 closes with the ticket)."""
+        if self.case is not None and self.case.status == "open" and self._case_ticket_id == ticket_id:
+            return self.case
+        return None
+
+    def close_case(self, outcome: str | None = None, then: Callable[[], None] | None = None) -> None:
+        """End this visit with ``outcome`` (default: the one chosen here); the notes typed are saved with it.
+
+        "Complete" while documents are missing or required ones are unchecked asks first, and offers to
+        close as incomplete and print the "bring next time" sheet instead. ``then()`` runs once the case is
+        closed (F9 finishes the ticket after it); going back runs nothing.
+        """
         if self.case is None:
             return
-        cases, actor, case_id = self.session.core.cases, self.session.actor, self.case.id
-        outcome = self.ui.caseOutcomeCombo.currentData()
+        case = self.case
+        cases, actor, case_id = self.session.core.cases, self.session.actor, case.id
+        outcome = outcome or self.ui.caseOutcomeCombo.currentData() or "complete"
         note = self.ui.noteEdit.toPlainText()
-        self._submit(lambda: cases.close(actor, case_id, outcome, note),
-                     lambda case: self._show_case(case, self._case_ticket_id))
+        despite, bring_sheet = False, False
+        if outcome == "complete" and (case.missing or case.pending_required):
+            choice = self.seams.dialogs.choose(
+                self, self.tr("The case is not complete"),
+                self.tr("%1 document(s) missing and %2 required still to check. How do you close the visit?")
+                .replace("%1", str(len(case.missing))).replace("%2", str(len(case.pending_required))),
+                [self.tr("Incomplete: print the “bring next time” sheet"),
+                 self.tr("Complete all the same"),
+                 self.tr("Go back to the checklist")])
+            if choice is None or choice == 2:
+                return
+            if choice == 0:
+                outcome, bring_sheet = "incomplete", True
+            else:
+                despite = True
+        index = self.ui.caseOutcomeCombo.findData(outcome)
+        if index >= 0:
+            self.ui.caseOutcomeCombo.setCurrentIndex(index)
+
+        def closed(view: CaseView) -> None:
+            self._show_case(view, self._case_ticket_id)
+            self.case_closed.emit(view.outcome)
+            if bring_sheet:
+                self.output_sheet("missing", "print")
+            if then is not None:
+                then()
+
+        self._submit(lambda: cases.close(actor, case_id, outcome, note, despite_open_documents=despite), closed)
 
     def _case_state(self, case: CaseView) -> str:
         if case.status == "open":
@@ -482,9 +551,11 @@ class ChecklistPanel(QWidget):
         for action in self.item_actions.values():
             action.setEnabled(ready and case_open and selected)
         self.ui.itemNoteEdit.setEnabled(ready and case_open and selected)
-        for widget in (self.ui.noteEdit, self.ui.caseOutcomeCombo, self.ui.saveNoteButton,
-                       self.ui.closeCaseButton):
+        for widget in (self.ui.noteEdit, self.ui.caseOutcomeCombo):
             widget.setEnabled(ready and case_open)
+        fits = len(self.ui.noteEdit.toPlainText().strip()) <= NOTE_MAX
+        for widget in (self.ui.saveNoteButton, self.ui.closeCaseButton):
+            widget.setEnabled(ready and case_open and fits)
         self.ui.printInstructionsButton.setEnabled(ready and has_procedure)
         self.ui.pdfInstructionsButton.setEnabled(ready and has_procedure)
         self.ui.printMissingButton.setEnabled(ready and self.case is not None)

@@ -30,6 +30,14 @@ PRIORITY_LABELS: dict[str, str] = {
     "disability": QT_TRANSLATE_NOOP("Labels", "Disability"),
 }
 
+#: Why the mediator gate holds a waiting ticket back (:class:`~desk_app.core.mediators.WaitingForMediator`).
+HELD_REASON_LABELS: dict[str, str] = {
+    "no_language": QT_TRANSLATE_NOOP("Labels", "no language given"),
+    "no_booking": QT_TRANSLATE_NOOP("Labels", "no mediator booked"),
+    "booked_later": QT_TRANSLATE_NOOP("Labels", "mediator booked for later"),
+    "not_present": QT_TRANSLATE_NOOP("Labels", "mediator not here yet"),
+}
+
 OUTCOME_LABELS: dict[str, str] = {
     "completed": QT_TRANSLATE_NOOP("Labels", "Completed"),
     "missing_documents": QT_TRANSLATE_NOOP("Labels", "Documents missing"),

@@ -16,9 +16,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desk_app import APP_NAME
 from desk_app.gui.labels import role_label
@@ -33,10 +33,11 @@ if TYPE_CHECKING:
     from desk_app.gui.appointments import AppointmentDayView
     from desk_app.gui.board import DisplayBoard
     from desk_app.gui.booking import BookingDialog
-    from desk_app.gui.printing import PrintableTicket
+    from desk_app.gui.printing import PrintableTicket, PrinterSettingsDialog
     from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Seams
     from desk_app.gui.session import DeskSession
+    from desk_app.gui.supervisor import SupervisorConsole
     from desk_app.gui.walkin import WalkInDialog
     from desk_app.gui.wizard import FirstRunWizard
     from desk_app.gui.workspace import Workspace
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.seams = seams
         self.workspace: Workspace | None = None
         self.agenda: MediatorAgenda | None = None
+        self.console: SupervisorConsole | None = None  # a supervisor's live console (issue 11)
         self.appointments: AppointmentDayView | None = None
         self.walk_in: WalkInDialog | None = None
         self.board: DisplayBoard | None = None
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._update_title()
         self.resize(1200, 760)
+        self.restore_layout(self)
 
     # -- menus -----------------------------------------------------------------------------------------------------
     def _create_menus(self) -> None:
@@ -150,6 +153,10 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.settings.language)
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
         self._action(settings_menu, self.tr("This PC's &desk…"), None, self.sessions.choose_desk)
+        from desk_app.gui.maintenance import Maintenance  # the retention purge action, the daily jobs (issue 17)
+
+        self.maintenance = Maintenance(self, settings_menu)
+        self._action(settings_menu, self.tr("Ticket &printer…"), None, self.open_printer_settings)
         self._update_menus()
 
     def _action(self, menu: QObject, text: str, key: str | QKeySequence.StandardKey | None,
@@ -207,7 +214,7 @@ class MainWindow(QMainWindow):
             hint = self.tr("The demo office has staff accounts operatore1 … operatore6, responsabile, admin and "
                            "the mediators mediatrice1 and mediatore2, all with the password %1.") \
                 .replace("%1", DEMO_PASSWORD)
-            self.wizard = FirstRunWizard(hint, self)
+            self.wizard = FirstRunWizard(hint, self, str(self.settings.language))
             self.wizard.accepted.connect(self._apply_first_run)
         self.login_page.set_ready(False, self.tr("First start: set up the office (File > Set up the office…)."))
         self._update_menus()
@@ -249,11 +256,15 @@ class MainWindow(QMainWindow):
         from desk_app.gui.workspace import Workspace
 
         self._close_views()
-        page: Workspace | MediatorAgenda
+        page: Workspace | MediatorAgenda | SupervisorConsole
         if session.desk_code:
             self.workspace = page = Workspace(session, self.runtime, self.seams)
             self.workspace.walk_in_requested.connect(self.open_walk_in)
             self.counter_menu.addActions(list(self.workspace.counter_actions.values()))
+        elif session.actor.role == "supervisor":  # issue 11: the supervisor's live console, at no desk
+            from desk_app.gui.supervisor import SupervisorConsole
+
+            self.console = page = SupervisorConsole(session, self.runtime, self.seams)
         else:
             self.agenda = page = MediatorAgenda(session, self.runtime, self.seams)
         self.stack.addWidget(page)
@@ -278,9 +289,14 @@ class MainWindow(QMainWindow):
             self.walk_in.deleteLater()
             self.walk_in = None
         if self.appointments is not None:  # it shows names: never left open behind a lock
+            self.save_layout(self.appointments)
             self.appointments.close()
             self.appointments.deleteLater()
             self.appointments = None
+        if self.console is not None:
+            self.stack.removeWidget(self.console)
+            self.console.deleteLater()
+            self.console = None
         if self.agenda is not None:
             self.stack.removeWidget(self.agenda)
             self.agenda.deleteLater()
@@ -309,6 +325,34 @@ class MainWindow(QMainWindow):
             self.last_ticket = self.walk_in.last_ticket
         self._update_menus()
 
+    def _checked_in(self, done: object) -> None:
+        """A check-in printed its ticket: that one is the last ticket to reprint."""
+        if self.appointments is not None and self.appointments.last_check_in is not None:
+            from desk_app.gui.walkin import printable
+
+            session = self.sessions.session
+            if session is not None:
+                self.last_ticket = printable(session, self.appointments.last_check_in.ticket)
+        self._update_menus()
+
+    def open_printer_settings(self) -> PrinterSettingsDialog:
+        """Settings > Ticket printer: choose this PC's printer and paper; saved in its settings, used at once."""
+        from desk_app.gui.printing import PrinterSettingsDialog, available_printers
+
+        dialog = PrinterSettingsDialog(available_printers(), str(self.settings.ticket_printer),
+                                       str(self.settings.ticket_paper), self)
+
+        def save() -> None:
+            printer, paper = dialog.chosen()
+            self.settings.save(ticket_printer=printer, ticket_paper=paper)
+            configure = getattr(self.seams.printer, "configure", None)
+            if configure is not None:
+                configure(printer, paper)
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
+
     def reprint_last_ticket(self) -> None:
         if self.last_ticket is not None:
             self.seams.printer.print_ticket(self, self.last_ticket)
@@ -323,7 +367,18 @@ class MainWindow(QMainWindow):
             return None
         if self.appointments is None:
             self.appointments = AppointmentDayView(session, self.runtime, self.seams, self)
-        bring_forward(self.appointments)
+            # The counter keys (F5, F9, Ctrl+M …) and the window's own (F12, Ctrl+B) stay alive while the
+            # appointments window has the focus: an action works in every window it was added to.
+            self.appointments.addActions(list(self.workspace.counter_actions.values()))
+            self.appointments.addActions([self.board_action, self.booking_action, self.reprint_action])
+            self.appointments.checked_in.connect(self._checked_in)
+            view = self.appointments
+            view.finished.connect(lambda _=0: self.save_layout(view))
+            view.show()
+            self.restore_layout(view)  # after showing: a dialog sizes itself when first shown
+            view.activateWindow()
+        else:
+            bring_forward(self.appointments)
         self.appointments.schedule_refresh()
         return self.appointments
 
@@ -334,7 +389,7 @@ class MainWindow(QMainWindow):
 
     # -- display board ---------------------------------------------------------------------------------------------
     def open_board(self) -> DisplayBoard | None:
-        """F12: the display board on the configured screen, full screen."""
+        """F12: the display board on the configured screen (full screen only if the PC has a second one)."""
         from desk_app.gui.board import DisplayBoard
 
         office, core = self.runtime.office, self.runtime.core
@@ -351,9 +406,13 @@ class MainWindow(QMainWindow):
             self.board = DisplayBoard(office.name, {d.code: d.name for d in office.desks}, self.seams.chime,
                                       local_now)
             self.runtime.changed.connect(self.board.on_changes)
+            self.runtime.online_changed.connect(self.board.set_online)
             self.board.resync_requested.connect(self._reload_board)
+            # Opened from a desk, Esc closes it again (a board PC of its own runs `desk-app --board`).
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), self.board).activated.connect(self.board.close)
             self._reload_board()
-        self.board.show_on_screen(int(self.settings.display_screen))
+        # Full screen only on a screen of its own: on a one-monitor desk it would hide the clerk's window.
+        self.board.show_on_screen(int(self.settings.display_screen), full_screen=len(QGuiApplication.screens()) > 1)
         return self.board
 
     def _reload_board(self) -> None:
@@ -377,8 +436,36 @@ class MainWindow(QMainWindow):
         if code == self.settings.language:
             return
         self.settings.save(language=code)
-        self.seams.dialogs.inform(self, self.tr("Language"),
-                                  self.tr("The new language applies at the next start of the application."))
+        self.retranslate(code)
+
+    def retranslate(self, code: str) -> None:
+        """Apply staff language ``code`` now, without a restart: translators, menus, login page, the session's view.
+
+        The session's page (workspace or agenda) is built again in the new language, as at login (its data is
+        re-read); the walk-in and appointments windows close and open in the new language when asked again.
+        """
+        import dataclasses
+
+        from PySide6.QtCore import QCoreApplication, QTranslator
+
+        from desk_app.gui.i18n import install_translators
+
+        app = QCoreApplication.instance()
+        assert app is not None
+        for old in app.findChildren(QTranslator):
+            app.removeTranslator(old)
+            old.deleteLater()
+        install_translators(app, code)
+        self.menuBar().clear()
+        self._create_menus()
+        self.login_page.ui.retranslateUi(self.login_page)
+        self.banner.setText(self.tr("The database is not answering. Counter actions are disabled; "
+                                    "the application reconnects by itself."))
+        session = self.sessions.session
+        if session is not None:
+            self.sessions.session = dataclasses.replace(session, language=code)
+            self._show_session(self.sessions.session)
+        self._update_title()
 
     # -- shutdown --------------------------------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -394,6 +481,35 @@ class MainWindow(QMainWindow):
             shiboken6.delete(self.board)
             self.board = None
 
+    # -- window layout remembered per PC -------------------------------------------------------------------------------
+    def _layout_store(self) -> QSettings:
+        """``window-layout.ini`` beside this PC's settings: sizes and splitters, nothing personal."""
+        return QSettings(str(self.settings.paths.config / "window-layout.ini"), QSettings.Format.IniFormat)
+
+    def restore_layout(self, window: QWidget) -> None:
+        """Give ``window`` (by object name) the size and splitter positions it had when last closed here."""
+        store = self._layout_store()
+        name = window.objectName() or type(window).__name__
+        geometry = store.value(f"{name}/geometry")
+        if isinstance(geometry, QByteArray):
+            window.restoreGeometry(geometry)
+        for splitter in window.findChildren(QSplitter):
+            state = store.value(f"{name}/{splitter.objectName()}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def save_layout(self, window: QWidget) -> None:
+        """Remember ``window``'s size and splitters for the next time it opens on this PC."""
+        store = self._layout_store()
+        name = window.objectName() or type(window).__name__
+        store.setValue(f"{name}/geometry", window.saveGeometry())
+        for splitter in window.findChildren(QSplitter):
+            store.setValue(f"{name}/{splitter.objectName()}", splitter.saveState())
+        store.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout(self)
+        if self.appointments is not None:
+            self.save_layout(self.appointments)
         self.shutdown()
         super().closeEvent(event)

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desk_app.gui.labels import PRIORITY_LABELS, language_choice, staff_label
+from desk_app.gui.labels import HELD_REASON_LABELS, PRIORITY_LABELS, language_choice, staff_label
 
 if TYPE_CHECKING:
+    from desk_app.core.mediators import WaitingForMediator
     from desk_app.core.queue import ServiceQueue, TicketView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,6 +30,7 @@ Index = QModelIndex | QPersistentModelIndex
 TicketRole = Qt.ItemDataRole.UserRole + 1
 _LATE = QBrush(QColor("#f8d7da"))
 _PRIORITY = QBrush(QColor("#fff3cd"))
+_HELD = QBrush(QColor("#ffe0b2"))
 
 
 def minutes_between(start: datetime, end: datetime) -> int:
@@ -69,7 +71,8 @@ class HeaderedTableModel(QAbstractTableModel):
 class TicketTableModel(HeaderedTableModel):
     """Today's tickets of the desk's services in one status, in call order.
 
-    Columns: number, service, priority, language, mediator, minutes waiting (since issue).
+    Columns: number, service, priority, language, mediator, minutes waiting (since issue). A waiting
+    ticket the mediator gate holds back (:meth:`set_held`) says so in the mediator column, with why.
     """
 
     NUMBER, SERVICE, PRIORITY, LANGUAGE, MEDIATOR, WAITED = range(6)
@@ -78,6 +81,7 @@ class TicketTableModel(HeaderedTableModel):
         super().__init__(parent)
         self._tickets: list[TicketView] = []
         self._now: datetime | None = None
+        self._held: dict[int, WaitingForMediator] = {}
         self._headers = (self.tr("Number"), self.tr("Service"), self.tr("Priority"), self.tr("Language"),
                          self.tr("Mediator"), self.tr("Minutes"))
 
@@ -88,6 +92,20 @@ class TicketTableModel(HeaderedTableModel):
         self._tickets = list(tickets)
         self._now = now
         self.endResetModel()
+
+    def set_held(self, held: Sequence[WaitingForMediator]) -> None:
+        """The tickets the mediator gate holds back now, and why (repaints the mediator column only)."""
+        self._held = {h.ticket_id: h for h in held if h.ticket_id is not None}
+        if self._tickets:
+            self.dataChanged.emit(self.index(0, self.MEDIATOR), self.index(len(self._tickets) - 1, self.MEDIATOR))
+
+    def has_held(self) -> bool:
+        """Whether the gate holds any ticket back, as last read."""
+        return bool(self._held)
+
+    def held(self, ticket_id: int) -> WaitingForMediator | None:
+        """Why the gate holds ``ticket_id`` back, or ``None`` (callable, or no mediator needed)."""
+        return self._held.get(ticket_id)
 
     def apply_changes(self, changed: Collection[int], fresh: Sequence[TicketView], now: datetime) -> None:
         """Bring the rows of the ``changed`` tickets up to date from a partial re-read.
@@ -158,7 +176,12 @@ class TicketTableModel(HeaderedTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == self.PRIORITY and ticket.priority != "ordinary":
             return _PRIORITY
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.MEDIATOR and self._is_held(ticket):
+            return _HELD
         return None
+
+    def _is_held(self, ticket: TicketView) -> bool:
+        return ticket.status == "waiting" and ticket.id in self._held
 
     def _display(self, ticket: TicketView, column: int) -> str | int | None:
         if column == self.NUMBER:
@@ -170,7 +193,12 @@ class TicketTableModel(HeaderedTableModel):
         if column == self.LANGUAGE:
             return language_choice(ticket.language) if ticket.language else ""
         if column == self.MEDIATOR:
-            return self.tr("yes") if ticket.needs_mediator else ""
+            if not ticket.needs_mediator:
+                return ""
+            held = self._held.get(ticket.id) if ticket.status == "waiting" else None
+            if held is None:
+                return self.tr("yes")
+            return self.tr("held: %1").replace("%1", staff_label(HELD_REASON_LABELS, held.reason))
         if column == self.WAITED:
             return minutes_between(ticket.issued_at, self._now) if self._now else None
         return None

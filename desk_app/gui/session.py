@@ -37,7 +37,7 @@ class DeskSession:
         core: the core services (used only from the background worker).
         actor: the logged-in staff member.
         office: the office set-up (services, desks), read at start.
-        desk_code: this PC's desk; empty for a mediator, who works at no desk.
+        desk_code: this PC's desk; empty for a mediator or a supervisor, who work at no desk.
         language: staff-interface language (``it``/``en``), for the core's messages.
     """
 
@@ -158,6 +158,10 @@ class SessionController(QObject):
         assert core is not None and office is not None
         if actor.can("own_bookings") and not actor.can("view_queue"):
             # A mediator works at no desk: their own agenda instead of the counter.
+            self._start(DeskSession(core, actor, office, "", self.runtime.language))
+            return
+        if actor.role == "supervisor":
+            # A supervisor oversees the office (issue 11): the live console, no desk to choose.
             self._start(DeskSession(core, actor, office, "", self.runtime.language))
             return
         if not actor.can("view_queue"):

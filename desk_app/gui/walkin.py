@@ -1,7 +1,8 @@
 """Walk-in ticket issue: the reception role of the desk window.
 
 Big buttons per service (keys 1-9), the person's language chosen by its own
-name in its own script, a priority class, the mediator flag. Pressing a service
+name in its own script (keys F1-F12, then Shift+F1 …, written on each button), a
+priority class, the mediator flag. Pressing a service
 issues the ticket in the background and prints it; the dialog stays open for
 the next person and resets to Italian / ordinary.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QDialog, QPushButton, QSizePolicy, QWidget
 
@@ -30,6 +31,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 LANGUAGE_COLUMNS = 5
 SERVICE_COLUMNS = 2
+
+
+def language_key(index: int) -> QKeySequence:
+    """The key of the ``index``-th language button: F1 … F12, then Shift+F1 … (no clash with services' 1-9)."""
+    function_key = Qt.Key(int(Qt.Key.Key_F1) + index % 12)
+    if index >= 12:
+        return QKeySequence(Qt.KeyboardModifier.ShiftModifier | function_key)
+    return QKeySequence(function_key)
 
 
 def printable(session: DeskSession, ticket: TicketView) -> PrintableTicket:
@@ -74,7 +83,11 @@ class WalkInDialog(QDialog):
         self.language_buttons: dict[str, QPushButton] = {}
         lines = ticket_lines()
         for i, code in enumerate(c for c in lines if c in LANGUAGES):
-            button = QPushButton(lines[code].name, self.ui.languageBox)
+            language_keys = language_key(i)
+            button = QPushButton(
+                f"{language_keys.toString(QKeySequence.SequenceFormat.NativeText)}  {lines[code].name}",
+                self.ui.languageBox)
+            button.setShortcut(language_keys)
             font = QFont(button.font())
             font.setFamilies(families_for(code))
             font.setPointSize(font.pointSize() + 3)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QToolButton, QWidget
 
 from desk_app.errors import DeskError, QueueEmptyError
 from desk_app.gui.checklist import ChecklistPanel
@@ -44,8 +44,10 @@ from desk_app.gui.operations import Operation
 from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
+    from desk_app.core.mediators import WaitingForMediator
     from desk_app.core.queue import ServiceQueue, TicketView
     from desk_app.db.feed import Change
+    from desk_app.gui.booking import TicketMediatorDialog
     from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Seams
     from desk_app.gui.session import DeskSession
@@ -54,6 +56,11 @@ log = logging.getLogger(__name__)
 
 #: How often the minutes-waiting column moves on, ms.
 TICK_MS = 30_000
+#: The case outcome a ticket's outcome means (F9 closes the ticket's open case with it), and back.
+TICKET_TO_CASE_OUTCOME = {"completed": "complete", "missing_documents": "incomplete", "redirected": "redirected",
+                          "not_competent": "redirected", "other": "withdrawn"}
+CASE_TO_TICKET_OUTCOME = {"complete": "completed", "incomplete": "missing_documents", "redirected": "redirected",
+                          "withdrawn": "other"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class QueueSnapshot:
     tickets: list[TicketView]
     current: TicketView | None
     now: datetime
+    held: list[WaitingForMediator]
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,7 @@ class QueueChanges:
         queues: the per-service summary.
         current_read: whether ``current`` was re-read (only when this desk was concerned).
         current: the desk's ticket, if re-read.
+        held: the desk's waiting tickets the mediator gate holds back now, with why.
     """
 
     ticket_ids: frozenset[int]
@@ -86,6 +95,7 @@ class QueueChanges:
     current_read: bool
     current: TicketView | None
     now: datetime
+    held: list[WaitingForMediator]
 
 
 class Workspace(QWidget):
@@ -99,17 +109,21 @@ class Workspace(QWidget):
     Signals:
         walk_in_requested(): the clerk asked for the walk-in ticket dialog (F2).
         refreshed(): the views show a fresh read (tests and the benchmark wait on it).
+        mediator_changed(): the change feed reported a mediator booking change (the mediator dialog re-reads).
 
     Attributes:
         counter_actions: the counter actions by name (``call_next``, ``recall``, ``serve``, ``no_show``, ``park``,
-            ``transfer``, ``finish``, ``resume``, ``reactivate``, ``cancel``, ``walk_in``, ``checklist``); the
-            main window puts them in its menu.
+            ``transfer``, ``finish``, ``resume``, ``reactivate``, ``cancel``, ``mediator``, ``walk_in``,
+            ``checklist``); the main window puts them in its menu.
+        mediator_dialog: the mediator dialog of a held ticket, once opened (Ctrl+M).
+        message: the last feedback line shown under the desk's ticket (what the last action did).
         current: the ticket held by this desk, as last read.
         checklist: the document checklist of the ticket at the desk (its own tab).
     """
 
     walk_in_requested = Signal()
     refreshed = Signal()
+    mediator_changed = Signal()
 
     def __init__(self, session: DeskSession, runtime: Runtime, seams: Seams, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +133,8 @@ class Workspace(QWidget):
         self.runtime = runtime
         self.seams = seams
         self.current: TicketView | None = None
+        self.mediator_dialog: TicketMediatorDialog | None = None
+        self.message = ""
         self._online = runtime.online
         self._busy = False  # a counter action runs
         self._allowed: dict[str, int | None] = {}  # the core's answer: allowed action -> the ticket it acts on
@@ -128,10 +144,20 @@ class Workspace(QWidget):
 
         self.ui = Ui_Workspace()
         self.ui.setupUi(self)
+        # Built here rather than in the form: the mediator button sits with the actions on the selected ticket,
+        # the feedback line under the desk's ticket says what the last action did (no modal box for it).
+        self.mediatorButton = QToolButton(self.ui.ticketsBox)
+        self.ui.selectedActionsLayout.insertWidget(0, self.mediatorButton)
+        self.messageLabel = QLabel(self.ui.currentBox)
+        self.messageLabel.setWordWrap(True)
+        self.messageLabel.setObjectName("messageLabel")
+        self.ui.currentLayout.insertWidget(2, self.messageLabel)
         self.summary_model = ServiceSummaryModel(self)
         self.tickets_model = TicketTableModel(self)
         self._setup_views()
         self.checklist = ChecklistPanel(session, runtime, seams, self.ui.checklistTab)
+        self.checklist.case_closed.connect(self._case_closed)
+        self.checklist.said.connect(self.say)
         self.ui.checklistLayout.addWidget(self.checklist)
         for code in OUTCOMES:
             self.ui.outcomeCombo.addItem(staff_label(OUTCOME_LABELS, code), code)
@@ -187,6 +213,7 @@ class Workspace(QWidget):
             ("resume", self.tr("Resume"), "Ctrl+R", self.resume, self.ui.resumeButton),
             ("reactivate", self.tr("Reactivate"), "Ctrl+Shift+R", self.reactivate, self.ui.reactivateButton),
             ("cancel", self.tr("Cancel ticket"), "Shift+Del", self.cancel, self.ui.cancelButton),
+            ("mediator", self.tr("Mediator…"), "Ctrl+M", self._mediator_key, self.mediatorButton),
             ("walk_in", self.tr("Walk-in ticket…"), "F2", self.walk_in_requested.emit, self.ui.walkInButton),
             ("checklist", self.tr("Queue / checklist"), "F10", self.toggle_checklist, None),
         ]
@@ -224,19 +251,27 @@ class Workspace(QWidget):
             queue.tickets(actor, desk_code=desk, statuses=statuses),
             queue.current_ticket(actor, desk),
             queue.clock.now(),
+            self.session.core.mediators.waiting_for_mediator(actor, desk),
         )
 
     def load_changes(self, statuses: tuple[str, ...], ticket_ids: frozenset[int], with_current: bool,
-                     ) -> QueueChanges:
-        """Re-read the changed tickets, the summary and (if asked) the desk's ticket (runs on the worker thread)."""
+                     known_held: bool = True) -> QueueChanges:
+        """Re-read the changed tickets, the summary and (if asked) the desk's ticket (runs on the worker thread).
+
+        The held tickets are re-read only when some were held before (``known_held``) or a re-read ticket needs
+        a mediator: most changes of a busy morning concern no mediator, and cost no extra query.
+        """
         queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
+        tickets = queue.tickets(actor, desk_code=desk, statuses=statuses, ticket_ids=ticket_ids)
+        held = self.session.core.mediators.waiting_for_mediator(actor, desk) \
+            if known_held or any(t.needs_mediator for t in tickets) else []
         return QueueChanges(
-            ticket_ids, statuses,
-            queue.tickets(actor, desk_code=desk, statuses=statuses, ticket_ids=ticket_ids),
+            ticket_ids, statuses, tickets,
             queue.summary(actor, desk),
             with_current,
             queue.current_ticket(actor, desk) if with_current else None,
             queue.clock.now(),
+            held,
         )
 
     def schedule_refresh(self) -> None:
@@ -257,6 +292,12 @@ class Workspace(QWidget):
         for change in changes:
             if change.kind == "resync":
                 self.schedule_refresh()
+                return
+            if change.kind == "mediator_booking":
+                # A mediator booked, present, declined or cancelled: which tickets the gate holds back changed
+                # (on every desk at once); the held marks and the mediator dialog are re-read.
+                self.schedule_refresh()
+                self.mediator_changed.emit()
                 return
             if change.kind != "ticket":
                 continue
@@ -288,7 +329,8 @@ class Workspace(QWidget):
             return None
         ids, with_current = frozenset(self._want_ids), self._want_current
         self._want_ids, self._want_current = set(), False
-        return lambda: self.load_changes(statuses, ids, with_current)
+        known_held = self.tickets_model.has_held()
+        return lambda: self.load_changes(statuses, ids, with_current, known_held)
 
     def _apply_read(self, read: QueueSnapshot | QueueChanges) -> None:
         if isinstance(read, QueueSnapshot):
@@ -305,15 +347,26 @@ class Workspace(QWidget):
         selected = self._selected_ticket()
         self.summary_model.set_queues(snapshot.queues)
         self.tickets_model.set_tickets(snapshot.tickets, snapshot.now)
+        self.tickets_model.set_held(snapshot.held)
         if selected is not None and (row := self.tickets_model.row_of(selected.id)) >= 0:
             self.ui.ticketsView.selectRow(row)
+        else:
+            self.ui.ticketsView.selectionModel().clear()  # never another person's ticket in its place
         self._show_current(snapshot.current)
         self._read_done()
 
     def _apply_changes(self, changes: QueueChanges) -> None:
         self.summary_model.set_queues(changes.queues)
         if changes.statuses == self._selected_statuses():
+            selected = self._selected_ticket()
             self.tickets_model.apply_changes(changes.ticket_ids, changes.tickets, changes.now)
+            if selected is not None and self.tickets_model.row_of(selected.id) < 0:
+                # The selected ticket left the list (reactivated, resumed, cancelled, called): Qt would move the
+                # selection to the neighbouring row, another person's ticket, and a second key press would act
+                # on them. Nothing is selected instead.
+                self.ui.ticketsView.selectionModel().clear()
+                self._update_actions()
+        self.tickets_model.set_held(changes.held)
         # else the filter changed meanwhile, and the full reload it asked for follows
         if changes.current_read:
             self._show_current(changes.current)
@@ -354,7 +407,7 @@ class Workspace(QWidget):
         return index.data(TicketRole) if index.isValid() else None
 
     #: Actions of the window that are not ticket transitions: always there while the window is usable.
-    _WINDOW_ACTIONS = frozenset({"walk_in", "checklist"})
+    _WINDOW_ACTIONS = frozenset({"walk_in", "checklist", "mediator"})
 
     def _update_actions(self) -> None:
         """Enable what the core allows now on the desk's ticket and the selected one (the GUI re-derives nothing)."""
@@ -364,6 +417,46 @@ class Workspace(QWidget):
         for name, action in self.counter_actions.items():
             action.setEnabled(ready and (name in self._WINDOW_ACTIONS or name in self._allowed))
         self.ui.outcomeCombo.setEnabled(ready and "finish" in self._allowed)
+
+    def say(self, text: str, refused: bool = False) -> None:
+        """Show what the last action did (or why it was not done) on the feedback line, without a modal box."""
+        self.message = text
+        self.messageLabel.setStyleSheet("color: #b00020;" if refused else "color: #0a6b2d;")
+        self.messageLabel.setText(text)
+
+    # -- mediators -----------------------------------------------------------------------------------------------
+    def mediator_ticket(self) -> TicketView | None:
+        """The ticket Ctrl+M is about: the selected one if it needs a mediator, else the desk's own if it does,
+        else the first ticket of the list the gate holds back (so the key alone reaches the oldest held)."""
+        selected = self._selected_ticket()
+        for ticket in (selected, self.current):
+            if ticket is not None and ticket.needs_mediator and ticket.status in ("waiting", "called", "serving",
+                                                                                   "parked"):
+                return ticket
+        return next((t for t in self.tickets_model.tickets() if self.tickets_model.held(t.id) is not None), None)
+
+    def open_mediator(self) -> TicketMediatorDialog | None:
+        """Ctrl+M: book a mediator for the held ticket, mark them present, or override the hold with a reason."""
+        from desk_app.gui.booking import TicketMediatorDialog
+
+        ticket = self.mediator_ticket()
+        if ticket is None:
+            self.say(self.tr("No ticket here needs a mediator."), refused=True)
+            return None
+        if self.mediator_dialog is None:
+            self.mediator_dialog = TicketMediatorDialog(self.session, self.runtime, self)
+            self.mediator_changed.connect(self.mediator_dialog.reload)
+            self.mediator_dialog.done_action.connect(self._mediator_done)
+        held = self.tickets_model.held(ticket.id)
+        self.mediator_dialog.show_ticket(ticket, held)
+        return self.mediator_dialog
+
+    def _mediator_key(self) -> None:
+        self.open_mediator()
+
+    def _mediator_done(self, text: str) -> None:
+        self.say(text)
+        self.schedule_refresh()
 
     def toggle_checklist(self) -> None:
         """F10: between the queue and the checklist of the ticket at the desk."""
@@ -380,11 +473,20 @@ class Workspace(QWidget):
             self.schedule_refresh()
 
     # -- actions -------------------------------------------------------------------------------------------------
-    def _run(self, work: Callable[[], TicketView]) -> None:
-        """Run one counter action in the background (actions disabled meanwhile); show a refusal; reload either way."""
+    def _run(self, work: Callable[[], TicketView], done: str | None = None) -> None:
+        """Run one counter action in the background (actions disabled meanwhile); show a refusal; reload either way.
+
+        ``done``: the feedback line after it worked (``%1`` = the ticket's number).
+        """
         if self._busy:
             return
-        Operation(self, work, self.runtime.operations).success(self._acted).failure(self._refused) \
+
+        def acted(ticket: TicketView) -> None:
+            self._acted(ticket)
+            if done:
+                self.say(done.replace("%1", ticket.number))
+
+        Operation(self, work, self.runtime.operations).success(acted).failure(self._refused) \
             .busy(self._set_busy).run()
 
     def _set_busy(self, busy: bool) -> None:
@@ -400,18 +502,20 @@ class Workspace(QWidget):
         self.refresh_tickets({ticket.id}, with_current=True)
 
     def _refused(self, exc: DeskError) -> None:
-        if not is_connection_error(exc):  # the banner says that one
-            title = self.tr("Nothing to call") if isinstance(exc, QueueEmptyError) else self.tr("Not done")
-            show = self.seams.dialogs.inform if isinstance(exc, QueueEmptyError) else self.seams.dialogs.warn
-            show(self, title, exc.message(self.session.language))
+        if isinstance(exc, QueueEmptyError):
+            # An empty queue is no error: said on the feedback line, never a box to dismiss each time.
+            self.say(exc.message(self.session.language), refused=True)
+        elif not is_connection_error(exc):  # the banner says that one
+            self.say(exc.message(self.session.language), refused=True)
+            self.seams.dialogs.warn(self, self.tr("Not done"), exc.message(self.session.language))
         self.schedule_refresh()
 
     def call_next(self) -> None:
         """F5: give this desk the first callable ticket of its services."""
         queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
-        self._run(lambda: queue.call_next(actor, desk))
+        self._run(lambda: queue.call_next(actor, desk), self.tr("Ticket %1 called."))
 
-    def _act(self, name: str, act: Callable[..., TicketView]) -> None:
+    def _act(self, name: str, act: Callable[..., TicketView], done: str | None = None) -> None:
         """Run counter action ``name`` on the ticket the core said it acts on (:meth:`QueueService.actions_for_desk`),
         by id: if that ticket moved meanwhile, the core refuses and says why, instead of acting on whatever the
         desk holds now. ``act(queue, actor, desk, ticket_id)``."""
@@ -419,7 +523,7 @@ class Workspace(QWidget):
             return
         ticket_id = self._allowed[name]
         queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
-        self._run(lambda: act(queue, actor, desk, ticket_id))
+        self._run(lambda: act(queue, actor, desk, ticket_id), done)
 
     def recall(self) -> None:
         """F6: announce the called ticket again."""
@@ -431,17 +535,42 @@ class Workspace(QWidget):
 
     def no_show(self) -> None:
         """F7: nobody came."""
-        self._act("no_show", lambda queue, actor, desk, ticket_id: queue.no_show(actor, desk, ticket_id))
+        self._act("no_show", lambda queue, actor, desk, ticket_id: queue.no_show(actor, desk, ticket_id),
+                  self.tr("Ticket %1 marked as no-show."))
 
     def park(self) -> None:
         """F3: set the ticket aside; the desk is free for the next one."""
-        self._act("park", lambda queue, actor, desk, ticket_id: queue.park(actor, desk, ticket_id))
+        self._act("park", lambda queue, actor, desk, ticket_id: queue.park(actor, desk, ticket_id),
+                  self.tr("Ticket %1 parked."))
 
     def finish(self) -> None:
-        """F9: close the ticket with the outcome chosen in the combo box."""
+        """F9: close the ticket with the outcome chosen in the combo box.
+
+        One outcome for both: an open case of this ticket is closed first with the matching case outcome
+        (asking, when "completed" meets missing documents), then the ticket.
+        """
+        if "finish" not in self._allowed:
+            return
         outcome = self.ui.outcomeCombo.currentData() or "completed"
-        self._act("finish", lambda queue, actor, desk, ticket_id: queue.finish(actor, desk, outcome, ticket_id))
-        self.ui.outcomeCombo.setCurrentIndex(0)
+        ticket_id = self._allowed["finish"]
+
+        def finish_ticket() -> None:
+            # Read again: closing the case may have changed it (the clerk chose "incomplete" when asked).
+            final = self.ui.outcomeCombo.currentData() or outcome
+            self._act("finish", lambda queue, actor, desk, ticket: queue.finish(actor, desk, final, ticket),
+                      self.tr("Ticket %1 finished."))
+            self.ui.outcomeCombo.setCurrentIndex(0)
+
+        if ticket_id is not None and self.checklist.open_case_of(ticket_id) is not None:
+            self.checklist.close_case(TICKET_TO_CASE_OUTCOME.get(outcome, "complete"), then=finish_ticket)
+            return
+        finish_ticket()
+
+    def _case_closed(self, case_outcome: str) -> None:
+        """The case was closed from the checklist: the ticket's outcome follows it (one outcome drives both)."""
+        index = self.ui.outcomeCombo.findData(CASE_TO_TICKET_OUTCOME.get(case_outcome, "completed"))
+        if index >= 0:
+            self.ui.outcomeCombo.setCurrentIndex(index)
 
     def transfer(self) -> None:
         """F8: move the desk's ticket (or the selected waiting one) to another service."""
@@ -451,6 +580,13 @@ class Workspace(QWidget):
         ticket = next((t for t in (self.current, self._selected_ticket())
                        if t is not None and t.id == self._allowed["transfer"]), None)
         if ticket is None:
+            return
+        # F8 with nobody at the desk would move a waiting person chosen only by where the list's selection
+        # happens to be: say which one, and move it only if the clerk agrees.
+        not_at_desk = self.current is None or ticket.id != self.current.id
+        if not_at_desk and not self.seams.dialogs.confirm(
+                self, self.tr("Transfer %1").replace("%1", ticket.number),
+                self.tr("Your desk holds no ticket. Transfer the waiting ticket %1?").replace("%1", ticket.number)):
             return
         targets = [s for s in self.session.office.services if s.active and s.code != ticket.service_code]
         if not targets:
@@ -462,15 +598,18 @@ class Workspace(QWidget):
             return
         queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
         target, ticket_id = targets[choice].code, ticket.id
-        self._run(lambda: queue.transfer(actor, ticket_id, target, desk_code=desk))
+        self._run(lambda: queue.transfer(actor, ticket_id, target, desk_code=desk),
+                  self.tr("Ticket %1 moved to %2.").replace("%2", target))
 
     def resume(self) -> None:
         """Ctrl+R: put the selected parked ticket back in the queue, in its original place."""
-        self._act("resume", lambda queue, actor, desk, ticket_id: queue.resume(actor, ticket_id, desk))
+        self._act("resume", lambda queue, actor, desk, ticket_id: queue.resume(actor, ticket_id, desk),
+                  self.tr("Ticket %1 is back in the queue."))
 
     def reactivate(self) -> None:
         """Ctrl+Shift+R: the selected no-show person came back: waiting again."""
-        self._act("reactivate", lambda queue, actor, desk, ticket_id: queue.reactivate(actor, ticket_id, desk))
+        self._act("reactivate", lambda queue, actor, desk, ticket_id: queue.reactivate(actor, ticket_id, desk),
+                  self.tr("Ticket %1 is waiting again."))
 
     def cancel(self) -> None:
         """Shift+Del: withdraw the selected waiting or parked ticket, after asking."""
@@ -479,5 +618,6 @@ class Workspace(QWidget):
                 self, self.tr("Cancel ticket"), self.tr("Cancel ticket %1? It cannot be called any more.")
                 .replace("%1", ticket.number)):
             return
-        self._act("cancel", lambda queue, actor, desk, ticket_id: queue.cancel(actor, ticket_id, desk))
+        self._act("cancel", lambda queue, actor, desk, ticket_id: queue.cancel(actor, ticket_id, desk),
+                  self.tr("Ticket %1 cancelled."))
 

@@ -231,3 +231,18 @@ def test_purge_blanks_names_after_retention_and_keeps_counts(services: CoreServi
     assert services.appointments.search(clerk, "haddad") == []
     assert len(services.appointments.day(clerk, TODAY)) == 1  # the count survives
     assert services.appointments.purge_personal_data(admin) == 0
+
+
+def test_pasted_direction_marks_are_removed_from_names_and_searches(services: CoreServices,
+                                                                   staff: dict[str, Actor]) -> None:
+    """Issue 10: an Arabic name pasted with RLM/ALM marks is booked without them, never refused."""
+    clerk = staff["clerk"]
+    booked = book(services, clerk, at(NEXT_WEEK, "09:00"), "\u200fأمينة\u061c حداد\u200f", "RF-77")
+    stored = services.appointments.get(clerk, booked.id)
+    assert stored.person_name == "أمينة حداد"
+    found = services.appointments.search(clerk, "\u200fحداد")
+    assert [a.id for a in found] == [booked.id]
+    with pytest.raises(ValidationError) as empty:
+        book(services, clerk, at(NEXT_WEEK, "09:20"), "\u200f\u200e", "RF-78")
+    assert empty.value.code == "required"
+    assert "«Nome e cognome»" in empty.value.message("it")  # the field as the clerk sees it

@@ -319,3 +319,29 @@ def test_ics_has_one_event_per_booking() -> None:
     events = _events(payload)
     assert [e.decoded("dtstart").astimezone(rome).hour for e in events] == [9, 10, 11, 12]
     assert [str(e["status"]) for e in events] == ["TENTATIVE", "TENTATIVE", "CANCELLED", "TENTATIVE"]
+
+
+def test_who_is_free_previews_without_booking_and_ticket_bookings_list_what_serves_a_ticket(
+        services: CoreServices, staff: dict[str, Actor], roster: dict[str, Actor]) -> None:
+    """Issue 10: who could come is known before anything is saved; a held ticket's bookings (its own and the
+    shifts of its language) are listed for the desk that marks the mediator present."""
+    clerk, mediators = staff["clerk"], services.mediators
+    start, end = at(TODAY, "09:20"), at(TODAY, "09:40")
+    shift = mediators.book(clerk, "ar", start, end, mediator_code="AR1")  # a shift: any Arabic ticket then
+    free = mediators.who_is_free(clerk, "ar", start, end)
+    assert [(m.code, m.free) for m in free] == [("AR1", False), ("AR2", True)]  # best level first
+    assert free[0].refusal is not None and free[0].refusal.code == "mediator_busy"
+    by_phone = mediators.who_is_free(clerk, "ar", start, end, mode="phone")
+    assert [m.refusal.code if m.refusal else None for m in by_phone] == ["mediator_busy", "mediator_unavailable"]
+    assert len(mediators.agenda(clerk, "AR2", TODAY, TODAY)) == 0  # a preview books nothing
+    with pytest.raises(PermissionDeniedError):
+        mediators.who_is_free(staff["mediator"], "ar", start, end)
+
+    ticket = services.queue.issue_ticket(clerk, "RF", language="ar", needs_mediator=True)
+    assert [(b.entry.id, b.ticket_number) for b in mediators.ticket_bookings(clerk, ticket.id)] == [
+        (shift.entry.id, None)]
+    own = mediators.book(clerk, ticket=ticket.id, starts_at=at(TODAY, "10:00"), ends_at=at(TODAY, "10:30"),
+                         mediator_code="AR2")
+    other = services.queue.issue_ticket(clerk, "RF", language="ar", needs_mediator=True)
+    assert [b.entry.id for b in mediators.ticket_bookings(clerk, ticket.id)] == [shift.entry.id, own.entry.id]
+    assert [b.entry.id for b in mediators.ticket_bookings(clerk, other.id)] == [shift.entry.id]  # not the other's
