@@ -5,13 +5,17 @@ One run, same throwaway databases (the PostgreSQL one created and dropped by the
 * a generated year: about 250,000 tickets and their ~1.1 million events, 300 working days, 6 desks, 3 services
   (tests/report_data.py, the queue engine's state machine);
 * for 1, 3, 6 and 12 months: the counts engine alone (``ReportService.counts``, its audit row included) first
-  with no per-day summaries stored (every day counted from its events, the summaries then stored), then again
-  (closed days read from their summaries), each export (engine + CSV / XLSX / PDF / DOCX writer), the bare
-  baseline (one ``GROUP BY`` over the same ticket and event rows through the driver, no ORM, no percentiles)
-  and, for the shorter ranges, the engine before issue 11 (tests/report_reference.py: ORM objects aggregated
-  in Python);
+  with no per-day summaries stored at all (every day counted from its events, the summaries then stored), then
+  the first report over days never counted after the day close at start stored their summaries
+  (``CoreServices.close_previous_days``), then the next report, each export (engine + CSV / XLSX / PDF / DOCX
+  writer), the bare baseline (one ``GROUP BY`` over the same ticket and event rows through the driver, no ORM,
+  no percentiles) and, for the shorter ranges, the engine before issue 11 (tests/report_reference.py: ORM
+  objects aggregated in Python);
 * every measurement in a fresh process: wall time, peak resident memory (``ru_maxrss``) and its growth over the
   process's size before the work (imports done);
+* the breakdowns of the reports window (``ReportService.breakdowns``) and their XLSX and PDF exports;
+* the day close's summaries: the whole year at once (the first start after the upgrade), and one day (any
+  other morning);
 * a desk issuing a ticket every 50 ms while another process exports the whole year again and again, with the
   summaries deleted before each export so that each one reads the whole year's events: issue
   latency p50 / p95 / max (before issue 11, on SQLite, an issue waited 28.5 s behind a year's export).
@@ -81,6 +85,18 @@ def _forget_summaries(core: Any) -> None:
     core.db.write(lambda s: s.execute(delete(ReportDay)))
 
 
+def _forget_last_day(core: Any) -> None:
+    from sqlalchemy import delete, func, select
+
+    from desk_app.db.models_reports import ReportDay
+
+    def work(session: Any) -> None:
+        last = session.execute(select(func.max(ReportDay.day))).scalar_one()
+        session.execute(delete(ReportDay).where(ReportDay.day == last))
+
+    core.db.write(work)
+
+
 def _measure(url: str, home: str, kind: str, first: date, last: date, out: Any) -> None:
     """In a fresh process: run ``kind`` once over ``first``..``last``, send back time and memory."""
     from desk_app.core.auth import Actor
@@ -94,18 +110,32 @@ def _measure(url: str, home: str, kind: str, first: date, last: date, out: Any) 
     import reportlab.platypus  # noqa: F401
     from report_reference import reference_counts
 
-    if kind == "cold":
+    if kind in ("cold", "backfill", "first"):
         _forget_summaries(core)
+    if kind == "first":  # the day close at start stores the summaries (untimed here: "backfill" times it)
+        core.close_previous_days()
+    if kind == "daily":  # the day close of an ordinary morning: only the last closed day has no summary yet
+        _forget_last_day(core)
     before = _rss_mb()
     started = time.perf_counter()
-    if kind == "bare":
+    if kind in ("backfill", "daily"):
+        rows = core.reports.summarize_closed_days(Actor.system("app-start"))
+    elif kind == "bare":
         rows = _bare(url, first, last)
+    elif kind.startswith("breakdowns"):
+        result = core.reports.breakdowns(actor, first, last)
+        rows = sum(len(r) for r in result.tables.values())
+        if kind != "breakdowns":
+            from desk_app.documents.breakdowns import write_breakdowns
+
+            fmt = kind.split("-", 1)[1]
+            write_breakdowns(result, Path(home) / f"breakdowns.{fmt}", fmt)
     elif kind == "old":
         rows = len(core.db.read(lambda s: reference_counts(s, 1, first, last)))
     else:
         counted = core.reports.counts(actor, first, last)
         rows = len(counted)
-        if kind not in ("engine", "cold"):
+        if kind not in ("engine", "cold", "first"):
             write_counts(counted, Path(home) / f"export.{kind}", kind, "Prefettura di Lodi", first, last)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -184,16 +214,28 @@ def bench_backend(label: str, url: str, home: str, args: argparse.Namespace) -> 
     print("\n".join(lines), flush=True)
     for months in args.months:
         last = min(_months_end(data.first, months), data.last)
-        kinds = ["bare", "cold", "engine", *FORMATS] + (["old"] if months in args.old_months else [])
+        kinds = ["bare", "cold", "first", "engine", *FORMATS, "breakdowns", "breakdowns-xlsx", "breakdowns-pdf"] + (
+            ["old"] if months in args.old_months else [])
         for kind in kinds:
             r = measure(url, home, kind, data.first, last)
-            name = {"bare": "bare SQL GROUP BY", "cold": "counts engine, no summaries yet",
-                    "engine": "counts engine", "old": "engine before issue 11"}.get(
+            name = {"bare": "bare SQL GROUP BY", "cold": "counts engine, no summaries at all",
+                    "first": "first report after the day close (never counted before)",
+                    "engine": "counts engine, next report", "old": "engine before issue 11",
+                    "breakdowns": "breakdowns engine (9 breakdowns, medians; always from the events)",
+                    "breakdowns-xlsx": "breakdowns export XLSX (9 sheets, 16 charts)",
+                    "breakdowns-pdf": "breakdowns export PDF"}.get(
                 kind, f"export {kind.upper()}")
             line = (f"| {months} | {name} | {r['rows']:,} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | "
                     f"{r['growth_mb']:.0f} |")
             lines.append(line)
             print(line, flush=True)
+    for kind, name in (("backfill", "day close at the first start after the upgrade: summaries of every closed "
+                                    "day (rows = days)"),
+                       ("daily", "day close of an ordinary morning: yesterday's summaries (rows = days)")):
+        r = measure(url, home, kind, data.first, data.last)
+        line = f"| all | {name} | {r['rows']:,} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | {r['growth_mb']:.0f} |"
+        lines.append(line)
+        print(line, flush=True)
     desk = desk_during_exports(url, home, data.first, data.last, args.desk_seconds)
     line = (f"\nDesk issuing every 50 ms during {desk['exports']} year exports in another process: "
             f"{desk['issues']} issues, p50 {desk['p50']:.1f} ms, p95 {desk['p95']:.1f} ms, max {desk['max']:.1f} ms")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from desk_app.core.names import action_name, status_name
+from desk_app.core.names import action_name, mode_name, status_name
 from desk_app.i18n import QT_TRANSLATE_NOOP, translate
 
 #: Message code -> English source (the sentence's ``str.format`` fields are the error's ``params``).
@@ -65,6 +65,8 @@ MESSAGES: dict[str, str] = {
     "unknown_service": QT_TRANSLATE_NOOP("DeskError", "Unknown service: “{value}”."),
     "unknown_desk": QT_TRANSLATE_NOOP("DeskError", "Unknown desk: “{value}”."),
     "unknown_staff": QT_TRANSLATE_NOOP("DeskError", "Unknown staff member: “{value}”."),
+    "last_admin": QT_TRANSLATE_NOOP("DeskError", "This is the last active administrator: make another account "
+                                                  "administrator first."),
     "unknown_ticket": QT_TRANSLATE_NOOP("DeskError", "Ticket “{value}” not found for today."),
     "service_inactive": QT_TRANSLATE_NOOP("DeskError", "The service “{value}” is not active."),
     # queue
@@ -82,11 +84,12 @@ MESSAGES: dict[str, str] = {
     "prefix_in_use": QT_TRANSLATE_NOOP("DeskError", "Prefix “{prefix}” was already used today by another service: "
                                                     "reuse it from tomorrow."),
     "same_service": QT_TRANSLATE_NOOP("DeskError", "Ticket {number} is already in service {service}."),
+    "transfer_target": QT_TRANSLATE_NOOP("DeskError", "Transfer a ticket to one place: a service, a desk or a "
+                                         "colleague."),
     # auth
     "bad_credentials": QT_TRANSLATE_NOOP("DeskError", "Wrong username or password."),
     "account_locked": QT_TRANSLATE_NOOP("DeskError", "Account locked after too many attempts: try again in {minutes} "
                                                      "minutes."),
-    "account_disabled": QT_TRANSLATE_NOOP("DeskError", "Account disabled."),
     "permission_denied": QT_TRANSLATE_NOOP("DeskError", "Permission denied: role “{role}” may not {action}."),
     "other_office": QT_TRANSLATE_NOOP("DeskError", "Acting on another office is not allowed."),
     "needs_person": QT_TRANSLATE_NOOP("DeskError", "Only a staff member may {action}: run it with --user NAME and "
@@ -173,6 +176,8 @@ MESSAGES: dict[str, str] = {
     "unknown_appointment": QT_TRANSLATE_NOOP("DeskError", "Appointment {value} not found."),
     "appointment_wrong_state": QT_TRANSLATE_NOOP("DeskError", "Appointment {id} is “{status}”: cannot {action}."),
     "appointment_other_day": QT_TRANSLATE_NOOP("DeskError", "Appointment {id} is for {day}, not today."),
+    "appointment_not_due": QT_TRANSLATE_NOOP("DeskError", "Appointment {id} is on {day} at {time}: it can be marked "
+                                             "as not shown only from then (before, cancel it)."),
     "unknown_convocation": QT_TRANSLATE_NOOP("DeskError", "Convocation {value} not found."),
     "convocation_wrong_state": QT_TRANSLATE_NOOP("DeskError", "Convocation {id} is “{status}”: cannot {action}."),
     "unknown_mediator": QT_TRANSLATE_NOOP("DeskError", "Unknown mediator: “{value}”."),
@@ -238,6 +243,14 @@ FIELD_NAMES: dict[str, str] = {
     "state": QT_TRANSLATE_NOOP("DeskField", "State"),
     "text": QT_TRANSLATE_NOOP("DeskField", "Text"),
     "retention_days": QT_TRANSLATE_NOOP("DeskField", "Keep for (days)"),
+    "service_level_percent": QT_TRANSLATE_NOOP("DeskField", "Service level (%)"),
+    "board_title": QT_TRANSLATE_NOOP("DeskField", "Board title"),
+    "board_message": QT_TRANSLATE_NOOP("DeskField", "Board notice"),
+    "address": QT_TRANSLATE_NOOP("DeskField", "Address"),
+    "sheet_hours": QT_TRANSLATE_NOOP("DeskField", "Opening hours"),
+    "person": QT_TRANSLATE_NOOP("DeskField", "Person"),
+    "object_type": QT_TRANSLATE_NOOP("DeskField", "Object"),
+    "object_id": QT_TRANSLATE_NOOP("DeskField", "Object id"),
 }
 
 
@@ -248,7 +261,8 @@ class DeskError(Exception):
         code: key into :data:`MESSAGES`.
         params: values substituted into the sentence. Values that name an action
             or a status are translated too (keys ``action`` and ``status``), and so are field codes
-            (key ``field``, :data:`FIELD_NAMES`: the name the clerk reads on screen).
+            (key ``field``, :data:`FIELD_NAMES`: the name the clerk reads on screen) and a mediator's mode
+            (``mode``; ``windows`` as ``(start, end, mode)`` triples; ``reasons`` as ``(who, DeskError)``).
     """
 
     exit_code: ClassVar[int] = 2
@@ -268,6 +282,13 @@ class DeskError(Exception):
             params["status"] = status_name(str(params["status"]), lang)
         if "field" in params and str(params["field"]) in FIELD_NAMES:
             params["field"] = translate(lang, "DeskField", FIELD_NAMES[str(params["field"])])
+        if "mode" in params:  # a mediator's mode, and the (start, end, mode) windows of a mediator refusal
+            params["mode"] = mode_name(str(params["mode"]), lang)
+        if "windows" in params and not isinstance(params["windows"], str):
+            params["windows"] = ", ".join(f"{start}-{end} {mode_name(mode, lang)}"
+                                          for start, end, mode in params["windows"]) or "-"
+        if "reasons" in params and not isinstance(params["reasons"], str):  # (who, DeskError) refusals
+            params["reasons"] = "; ".join(f"{who}: {why.message(lang)}" for who, why in params["reasons"]) or "-"
         source = MESSAGES.get(self.code)
         template = translate(lang, "DeskError", source) if source is not None else self.code
         try:

@@ -86,8 +86,18 @@ def main() -> int:
     pdf = next(home.glob("conteggi_*.pdf"))
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                     str(OUT / "counts-pdf")], check=True)
+    reports.by_combo.setCurrentIndex(reports.by_combo.findData("hour"))  # a breakdown of the reports window
+    settle(window)
+    reports.grab().save(str(OUT / "reports-by-hour.png"))
+    reports.export_breakdowns("pdf")
+    settle(window)
+    wait_until(lambda: any(home.glob("prospetti_*.pdf")))
+    breakdowns = next(home.glob("prospetti_*.pdf"))
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(breakdowns),
+                    str(OUT / "breakdowns-pdf")], check=True)
     window.shutdown()
-    print("saved", *(OUT / n for n in ("supervisor-console.png", "reports.png", "counts-pdf.png")))
+    print("saved", *(OUT / n for n in ("supervisor-console.png", "reports.png", "counts-pdf.png",
+                                       "reports-by-hour.png", "breakdowns-pdf.png")))
     return 0
 
 

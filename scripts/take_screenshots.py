@@ -122,10 +122,15 @@ def appointments_setup(settings: Any, today: Any) -> None:
     actor = Actor.system("screenshots")
     # Every day of the week, so the screenshots work whatever day they are taken on.
     core.appointments.set_calendar(actor, "RF", hours="mon-sun 09:00-12:30", slot_minutes=20, capacity=2)
-    core.mediators.add_mediator(actor, "AR1", "Amina El Idrissi", {"ar": 4, "fr": 3}, organisation="Coop. Il Ponte",
-                                username="mediatrice1")
+    # The demo office already has AR1 and UR1 (with the same logins): add them only on an office without them.
+    # Their hours are widened to every day either way.
+    roster = {m.code for m in core.mediators.roster(actor)}
+    if "AR1" not in roster:
+        core.mediators.add_mediator(actor, "AR1", "Amina El Idrissi", {"ar": 4, "fr": 3},
+                                    organisation="Coop. Il Ponte", username="mediatrice1")
     core.mediators.set_availability(actor, "AR1", "mon-sun 09:00-13:00 in_person; mon-sun 14:00-16:00 phone")
-    core.mediators.add_mediator(actor, "UR1", "Imran Qureshi", {"ur": 4, "pa": 3}, username="mediatore2")
+    if "UR1" not in roster:
+        core.mediators.add_mediator(actor, "UR1", "Imran Qureshi", {"ur": 4, "pa": 3}, username="mediatore2")
     core.mediators.set_availability(actor, "UR1", "mon-sun 09:00-13:00 phone")
     booked = {}
     for hh_mm, name, practice, language, mediator in APPOINTMENTS:
@@ -138,7 +143,12 @@ def appointments_setup(settings: Any, today: Any) -> None:
     core.mediators.book(actor, mode="phone", desk_code="D2", mediator_code="UR1",
                         appointment_id=booked["Muhammad Asif"].id)
     monday = today - timedelta(days=today.weekday())
-    other_days = [monday + timedelta(days=i) for i in range(7) if monday + timedelta(days=i) != today][:2]
+    # nor the demo's own appointment day (the next working day): its mediators are booked there already
+    demo_day = today + timedelta(days=1)
+    while demo_day.weekday() >= 5:
+        demo_day += timedelta(days=1)
+    other_days = [monday + timedelta(days=i) for i in range(7)
+                  if monday + timedelta(days=i) not in (today, demo_day)][:2]
     shifts = [core.mediators.book(actor, "ar", at(other_days[0], "09:00"), at(other_days[0], "11:00"),
                                   mode="in_person", desk_code="D4", mediator_code="AR1"),
               core.mediators.book(actor, "fr", at(other_days[1], "14:00"), at(other_days[1], "15:00"),
@@ -167,6 +177,9 @@ def appointments_screenshots(window: Any) -> None:
     view = window.open_appointments()
     view.resize(1280, 700)
     settle(window)
+    # the window opens on the desk's first service with a calendar (LAV on the demo's D1): show RF's day
+    wait_until(lambda: view.calendar_codes is not None)
+    view.set_service("RF")
     wait_until(lambda: view.service_code() == "RF" and view.appointments_model.rowCount() > 0)
     settle(window)
     names = [view.appointments_model.index(r, AppointmentTableModel.NAME).data()

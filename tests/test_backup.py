@@ -25,7 +25,7 @@ from desk_app.core.auth import Actor
 from desk_app.core.backup import BackupCopy, list_copies, rotation_keeps
 from desk_app.core.services import CoreServices
 from desk_app.core.settings import Settings
-from desk_app.db.models import Ticket
+from desk_app.db.models import AuditEvent, Ticket
 from desk_app.errors import ConflictError, DatabaseError, PermissionDeniedError
 
 START = datetime(2026, 11, 2, 7, 0, tzinfo=UTC)  # a Monday
@@ -78,6 +78,11 @@ def test_backup_then_restore_brings_back_what_the_copy_held(core: CoreServices, 
     assert tickets(core) == 3
     core.queue.issue_ticket(system_actor, "RF")  # the restored database works as before
     assert tickets(core) == 4
+    # The restore re-anchored this PC's audit checkpoint on record: the log verifies, and says so.
+    verified = core.audit.verify(system_actor)
+    assert verified.checkpoint is not None
+    actions = core.db.read(lambda s: list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.id))))
+    assert actions.count("audit.reanchor") >= 1 and actions.index("db.restore") < len(actions) - 1
 
 
 def test_a_damaged_or_foreign_copy_is_refused_and_nothing_replaced(core: CoreServices, system_actor: Actor,

@@ -25,6 +25,11 @@ EXPECTED = {
     "LEG": "LEG",
     # added for issue 14: foreign documents for use in Italy, sworn translations, citizenship (L. 91/1992)
     "LEG-EST": "LEG", "TRAD": "LEG", "SLP": "INFO", "CITT": "INFO",
+    # issue 14, second pass: family members of EU/Italian citizens (D.Lgs. 30/2007, filed at the Questura: the RF
+    # desks explain it like COES), conversions at 18 (art. 32 TU) and to self-employment (art. 26 TU), entries
+    # outside the quotas (art. 23 TU training abroad, D.L. 145/2024 family carers), multi-year seasonal (art. 24 TU).
+    "UE-FAM": "RF", "CONV-18": "CONV", "CONV-AUT": "CONV", "FORM-23": "LAV", "ASS-FAM": "LAV",
+    "NO-STAG-PL": "LAV",
 }
 
 
@@ -279,3 +284,44 @@ def test_procedures_added_for_issue_14_cite_their_law(catalogue: Catalogue) -> N
     assert by_code["TRAD"].kind == "redirect" and by_code["TRAD"].place == "tribunale"
     assert "Apostille" in texts["proc.LEG-EST.summary"].text and by_code["LEG-EST"].service == "LEG"
     assert texts["proc.SLP.summary"].sources == ("tu-9",) and catalogue.source_table["tu-9"].verify
+
+
+def test_second_pass_procedures_of_issue_14_follow_their_law(catalogue: Catalogue) -> None:
+    """The procedures added in the second pass: each fact cites its act, and what was read only in secondary pages
+    stays flagged "to verify" (its source carries the doubt, so every sheet citing it prints the asterisk)."""
+    by_code = {p.code: p for p in catalogue.procedures}
+    texts = catalogue.texts
+    table = catalogue.source_table
+
+    def items(code: str) -> dict[str, ItemSpec]:
+        return {i.key: i for i in by_code[code].items}
+
+    # D.Lgs. 30/2007 art. 10: Questura after 3 months, 5-year card; art. 23: also relatives of Italian citizens.
+    ue = texts["proc.UE-FAM.summary"]
+    assert "3 mesi" in ue.text and "5 anni" in ue.text and "italiani" in ue.text and ue.verify
+    assert (by_code["UE-FAM"].kind, by_code["UE-FAM"].place) == ("redirect", "questura")
+    assert items("UE-FAM")["dependency_proof"].condition == "dependent_relative"
+    assert "~art10" in table["dlgs30-10"].url and table["dlgs30-23"].verify
+    # Art. 32 TU: the Labour Ministry's opinion only for unaccompanied minors (D.P.R. 394/1999 art. 14-bis: 90 days).
+    assert items("CONV-18")["ministry_opinion"].condition == "unaccompanied_minor"
+    assert "90 giorni" in texts["proc.CONV-18.step.1"].text and texts["proc.CONV-18.step.1"].sources == (
+        "dpr394-14bis",)
+    # Art. 26 TU: the competent authority's certificate (under 3 months), resources, income; the quota doubt flagged.
+    conv_aut = items("CONV-AUT")
+    assert {"no_impediment_certificate", "business_resources", "minimum_income"} <= set(conv_aut)
+    assert all(conv_aut[k].sources == ("tu-26",) for k in ("no_impediment_certificate", "minimum_income"))
+    assert "quote" in texts["proc.CONV-AUT.summary"].verify and "quote" in table["tu-26"].verify
+    # Art. 23 c. 2-bis TU (D.L. 20/2023): outside the quotas after an approved training programme abroad.
+    assert "fuori dalle quote" in texts["proc.FORM-23.summary"].text
+    assert "training_certificate" in items("FORM-23") and "~art23" in table["tu-23"].url
+    # D.L. 145/2024: up to 10,000 a year, carers of people with disability or aged 80+, filed through agencies.
+    carers = texts["proc.ASS-FAM.summary"]
+    assert "10.000" in carers.text and "80 anni" in carers.text and carers.verify and table["dl145-assist"].verify
+    assert items("ASS-FAM")["agency_mandate"].requirement == "required"
+    # Art. 24 TU: multi-year seasonal clearance, up to 3 years, one seasonal entry in the previous 5 years.
+    multi = texts["proc.NO-STAG-PL.summary"]
+    assert "3 anni" in multi.text and "5 anni" in multi.text and multi.verify
+    assert items("NO-STAG-PL")["previous_seasonal_entry"].sources == ("tu-24-pl",)
+    for code in ("UE-FAM", "CONV-18", "CONV-AUT", "FORM-23", "ASS-FAM", "NO-STAG-PL"):
+        law = table[texts[f"proc.{code}.name"].sources[0]]  # the act the procedure rests on, read for this pass
+        assert law.checked_on == "2026-12-02" and law.url.startswith("https://www.normattiva.it/"), code

@@ -26,7 +26,7 @@ import inspect
 import textwrap
 import typing
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +171,7 @@ GUARDED: dict[str, Guard] = {
     "queue.park": guard("serve_queue", lambda c, w, a: c.queue.park(a, "D1")),
     "queue.resume": guard("serve_queue", lambda c, w, a: c.queue.resume(a, 10**6, "D1")),
     "queue.transfer": guard("serve_queue", lambda c, w, a: c.queue.transfer(a, 10**6, "LAV", "D1")),
+    "queue.transfer_targets": guard("serve_queue", lambda c, w, a: c.queue.transfer_targets(a)),
     "queue.cancel": guard("serve_queue", lambda c, w, a: c.queue.cancel(a, 10**6, "D1")),
     "queue.reactivate": guard("serve_queue", lambda c, w, a: c.queue.reactivate(a, 10**6, "D1")),
     "queue.current_ticket": guard("view_queue", lambda c, w, a: c.queue.current_ticket(a, "D1")),
@@ -200,6 +201,11 @@ GUARDED: dict[str, Guard] = {
     "translations.import_po": guard("edit_content", lambda c, w, a: c.translations.import_po(a, "en", w.po_file)),
     "reports.counts": guard("export_reports", lambda c, w, a: c.reports.counts(a, "2026-11-01", "2026-11-30")),
     "reports.today": guard("export_reports", lambda c, w, a: c.reports.today(a)),
+    "reports.summarize_closed_days": guard("close_day", lambda c, w, a: c.reports.summarize_closed_days(a)),
+    "reports.breakdowns": guard("export_reports", lambda c, w, a: c.reports.breakdowns(
+        a, "2026-11-01", "2026-11-30")),
+    "reports.indicators": guard("export_reports", lambda c, w, a: c.reports.indicators(a, "2026-Q3")),
+    "reports.record_print": guard("work_cases", lambda c, w, a: c.reports.record_print(a, "instructions", "ar")),
     "appointments.set_calendar": guard("manage_calendar", lambda c, w, a: c.appointments.set_calendar(
         a, "RF", hours="mon-fri 09:00-12:00", slot_minutes=20, capacity=1)),
     "appointments.calendar": guard("book_appointments", lambda c, w, a: c.appointments.calendar(a, "RF")),
@@ -218,6 +224,7 @@ GUARDED: dict[str, Guard] = {
     "appointments.search": guard("book_appointments", lambda c, w, a: c.appointments.search(a, "Rossi")),
     "appointments.day": guard("book_appointments", lambda c, w, a: c.appointments.day(a, _DAYS[0])),
     "appointments.check_in": guard(("book_appointments", "issue"), lambda c, w, a: c.appointments.check_in(a, 1)),
+    "appointments.no_show": guard("book_appointments", lambda c, w, a: c.appointments.no_show(a, 1)),
     "appointments.mark_no_shows": guard("book_appointments", lambda c, w, a: c.appointments.mark_no_shows(a)),
     "appointments.purge_personal_data": guard("purge_personal_data",
                                               lambda c, w, a: c.appointments.purge_personal_data(a)),
@@ -257,9 +264,29 @@ GUARDED: dict[str, Guard] = {
     "backups.copies": guard("manage_db", lambda c, w, a: c.backups.copies(a)),
     "backups.other_connections": guard("manage_db", lambda c, w, a: c.backups.other_connections(a)),
     "backups.restore": guard("manage_db", lambda c, w, a: c.backups.restore(a, w.export_file, force=True)),
+    "staff.set_role": guard("manage_staff", lambda c, w, a: c.staff.set_role(a, "lodi-clerk", "supervisor")),
+    "staff.set_office": guard("manage_staff", lambda c, w, a: c.staff.set_office(a, "lodi-clerk", "LODI")),
+    "staff.unlock": guard("manage_staff", lambda c, w, a: c.staff.unlock(a, "lodi-clerk")),
+    "staff.reset_password": guard("manage_staff", lambda c, w, a: c.staff.reset_password(a, "lodi-clerk")),
+    "audit_view.events": guard("verify_audit", lambda c, w, a: c.audit_view.events(a)),
+    "audit_view.export_csv": guard("verify_audit", lambda c, w, a: c.audit_view.export_csv(a, w.export_file)),
+    "office_settings.change": guard("manage_setup", lambda c, w, a: c.office_settings.change(
+        a, {"board_message": "Avviso"})),
     "mediators.who_is_free": guard("book_mediators", lambda c, w, a: c.mediators.who_is_free(
         a, "ar", SLOT, SLOT + timedelta(minutes=30))),
 }
+
+def _empty_breakdowns() -> object:
+    from desk_app.core.reports import DIMENSIONS, Breakdowns
+
+    return Breakdowns("Lodi", date(2026, 11, 1), date(2026, 11, 30), {d: [] for d in DIMENSIONS})
+
+
+def _empty_indicators() -> object:
+    from desk_app.core.reports import Indicators
+
+    return Indicators("Lodi", date(2026, 7, 1), date(2026, 9, 30), "2026-Q3", [], [], [], 0)
+
 
 #: Methods that need no permission: nothing personal is read, nothing is changed. Keep this short.
 PURE_READS: dict[str, tuple[str, Call]] = {
@@ -267,6 +294,8 @@ PURE_READS: dict[str, tuple[str, Call]] = {
     "offices.view": ("the office, its services and desks: printed on every ticket",
                      lambda c, w, a: c.offices.view("LODI")),
     "offices.offices": ("the office codes", lambda c, w, a: c.offices.offices()),
+    "offices.prefixes_in_use": ("ticket letters printed today and their service codes: on every ticket",
+                                lambda c, w, a: c.offices.prefixes_in_use("LODI")),
     "queue.today": ("the office's date, from the clock", lambda c, w, a: c.queue.today()),
     "queue.actions_for_desk": ("answers from its arguments and the actor's role; reads no database",
                                lambda c, w, a: c.queue.actions_for_desk(a, "D1", None, None)),
@@ -280,8 +309,14 @@ PURE_READS: dict[str, tuple[str, Call]] = {
     "reports.to_csv": ("formats rows counts() returned (that is guarded); no database",
                        lambda c, w, a: c.reports.to_csv([])),
     "reports.write_csv": ("the same, into a file", lambda c, w, a: c.reports.write_csv([], w.export_file)),
+    "reports.breakdowns_csv": ("formats what breakdowns() returned (that is guarded); no database",
+                               lambda c, w, a: c.reports.breakdowns_csv(_empty_breakdowns())),
+    "reports.indicators_csv": ("formats what indicators() returned (that is guarded); no database",
+                               lambda c, w, a: c.reports.indicators_csv(_empty_indicators())),
     "appointments.clean_person": ("validates what the caller typed; no database",
                                   lambda c, w, a: c.appointments.clean_person("Mario Rossi", "P/1", "it")),
+    "office_settings.current": ("the office's rules and its public board and sheet texts",
+                                lambda c, w, a: c.office_settings.current()),
     "legalisation.countries": ("the legalisation table shipped with the app; no database",
                                lambda c, w, a: c.legalisation.countries()),
     "legalisation.country": ("one country of it", lambda c, w, a: c.legalisation.country("FR")),

@@ -307,3 +307,81 @@ def test_a_prefix_printed_today_cannot_move_to_another_service(clocked, system_a
     setup["service"][0]["prefix"] = "R"
     setup["service"][1]["prefix"] = "S"
     assert {s.code for s in core.offices.apply(system_actor, setup).services} >= {"RF", "RES"}
+
+
+def test_transfer_to_a_desk_keeps_the_place_and_only_that_desk_calls_it(clocked, staff):
+    core, clock, clerk = clocked
+    first = core.queue.issue_ticket(clerk, "RF")  # R001, the longest waiting
+    clock.advance(timedelta(minutes=5))
+    core.queue.issue_ticket(clerk, "RF")  # R002
+    core.queue.call_next(clerk, "D1")
+    moved = core.queue.transfer(clerk, first.id, desk_code="D1", to_desk="D3")
+    assert (moved.status, moved.service_code, moved.reserved_desk, moved.transfer_count) == ("waiting", "RF", "D3", 1)
+    assert moved.sort_key == first.sort_key and moved.desk_code is None
+    listed = {t.number: t for t in core.queue.tickets(clerk)}
+    assert listed["R001"].reserved_desk == "D3" and listed["R002"].reserved_desk is None
+    # D2 serves RF but R001 is D3's: D2 gets R002 although R001 waited longer
+    assert core.queue.call_next(staff["clerk2"], "D2").number == "R002"
+    with pytest.raises(QueueEmptyError):
+        core.queue.call_next(clerk, "D1")
+    # D3 does not serve RF, yet it calls the ticket reserved for it
+    assert core.queue.call_next(clerk, "D3").number == "R001"
+    events = core.db.read(lambda s: s.execute(select(TicketEvent.action, TicketEvent.to_status).where(
+        TicketEvent.ticket_id == first.id).order_by(TicketEvent.id)).all())
+    assert [tuple(e) for e in events] == [("issue", "waiting"), ("call", "called"), ("transfer", "waiting"),
+                                          ("call", "called")]
+
+
+def test_transfer_to_a_colleague_follows_them_to_any_desk_and_is_audited(clocked, staff):
+    from desk_app.db.models import AuditEvent
+
+    core, _, clerk = clocked
+    core.queue.issue_ticket(clerk, "LEG")  # L001: D2 and D3 serve LEG, D1 does not
+    core.queue.issue_ticket(clerk, "LEG")  # L002
+    moved = core.queue.transfer(clerk, "L001", to_staff="clerk2")
+    assert (moved.reserved_staff, moved.reserved_desk) == ("Clerk2", None)
+    assert core.queue.call_next(clerk, "D3").number == "L002"  # not clerk2: the reserved one is skipped
+    with pytest.raises(QueueEmptyError):
+        core.queue.call_next(clerk, "D2")
+    assert core.queue.call_next(staff["clerk2"], "D1").number == "L001"  # wherever the colleague sits
+    audit = core.db.read(lambda s: s.execute(select(AuditEvent.action, AuditEvent.object_id, AuditEvent.detail)
+                                             .where(AuditEvent.action == "ticket.transfer")).all())
+    assert [(a, o, d["to_staff"]) for a, o, d in audit] == [("ticket.transfer", "L001", "clerk2")]
+    # a transfer to a service lifts the reservation
+    core.queue.issue_ticket(clerk, "RF")
+    core.queue.transfer(clerk, "R001", to_desk="D1")
+    assert core.queue.transfer(clerk, "R001", "LAV").reserved_desk is None
+    assert core.queue.call_next(clerk, "D2").number == "R001"
+
+
+def test_transfer_names_one_known_target(clocked, staff):
+    core, _, clerk = clocked
+    core.queue.issue_ticket(clerk, "RF")
+    for kwargs, code in (({}, "transfer_target"), ({"to_desk": "D2", "to_staff": "clerk2"}, "transfer_target"),
+                         ({"to_service": "LEG", "to_desk": "D2"}, "transfer_target"),
+                         ({"to_desk": "D9"}, "unknown_desk"), ({"to_staff": "mediator"}, "unknown_staff"),
+                         ({"to_staff": "nobody"}, "unknown_staff")):
+        with pytest.raises((ValidationError, NotFoundError)) as err:
+            core.queue.transfer(clerk, "R001", **kwargs)
+        assert err.value.code == code, kwargs
+    assert statuses(core) == {"R001": "waiting"}
+    assert core.db.read(lambda s: s.execute(select(Ticket.target_desk_id, Ticket.target_staff_id)).one()) == (None,
+                                                                                                             None)
+    targets = core.queue.transfer_targets(clerk)
+    assert [c for c, _ in targets.desks] == ["D1", "D2", "D3"] and [c for c, _ in targets.services] == [
+        "LAV", "LEG", "RF"]
+    usernames = [u for u, _ in targets.colleagues]
+    assert "clerk2" in usernames and "clerk" not in usernames and "mediator" not in usernames
+
+
+def test_a_desk_lists_what_was_transferred_to_it_or_to_its_clerk(clocked, staff):
+    core, _, clerk = clocked
+    core.queue.issue_ticket(clerk, "RF")  # R001: D3 serves LEG only
+    core.queue.issue_ticket(clerk, "RF")  # R002
+    assert [t.number for t in core.queue.tickets(clerk, desk_code="D3")] == []
+    core.queue.transfer(clerk, "R001", to_desk="D3")
+    core.queue.transfer(clerk, "R002", to_staff="clerk2")
+    assert [t.number for t in core.queue.tickets(clerk, desk_code="D3")] == ["R001"]
+    assert [t.number for t in core.queue.tickets(staff["clerk2"], desk_code="D3")] == ["R001", "R002"]
+    assert [(t.number, t.reserved_desk, t.reserved_staff) for t in core.queue.tickets(clerk, desk_code="D1")] == [
+        ("R001", "D3", None), ("R002", None, "Clerk2")]

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from report_data import generate
 from report_reference import reference_counts
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from desk_app.clock import ManualClock
 from desk_app.core.auth import Actor
@@ -213,3 +213,27 @@ def test_a_ticket_added_to_a_summarized_day_is_counted(services, clock):
     assert sum(r.no_show for r in after) == sum(r.no_show for r in before) + 1
     again = services.reports.counts(boss, data.first, data.last)  # the redone summary, read back
     assert [dataclasses.astuple(r) for r in again] == [pytest.approx(dataclasses.astuple(r), abs=1e-9) for r in after]
+
+
+def test_the_day_close_at_start_stores_the_summaries_of_every_closed_day_in_chunks(services, clock):
+    """The first report over days no report counted reads summaries: the day close stored them (issue 11)."""
+    data = generate(services, MONTH_START, days=9, per_day=25, seed=5)
+    boss = _supervisor(services)
+    services.queue.issue_ticket(boss, "RF")  # today: never summarized
+    expected = services.db.read(lambda s: reference_counts(s, data.office_id, data.first, data.last))
+    chunks: list[tuple[int, int]] = []
+    stored = services.reports.summarize_closed_days(Actor.system("app-start"), chunk_days=4,
+                                                    progress=lambda i, n: chunks.append((i, n)))
+    assert stored == 9 and chunks == [(1, 3), (2, 3), (3, 3)]
+    assert _summary_days(services) == {d for d, _, _ in expected}
+    assert services.reports.summarize_closed_days(Actor.system("app-start")) == 0  # nothing left
+    services.db.write(lambda s: s.execute(delete(ReportDay).where(ReportDay.day == data.last)))
+    assert services.close_previous_days() == 0 and _summary_days(services) == {d for d, _, _ in expected}
+    rows = services.reports.counts(boss, data.first, data.last)
+    assert {(r.day, r.service, r.desk) for r in rows} == set(expected)
+    for row in rows:
+        old = expected[(row.day, row.service, row.desk)]
+        assert (row.issued, row.served, row.no_show, row.wait_count) == (
+            old["issued"], old["served"], old["no_show"], len(old["waits"])), row
+        if old["waits"]:
+            assert row.wait_p90 == pytest.approx(percentile(old["waits"], 0.9), abs=1e-6)

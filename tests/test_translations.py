@@ -31,7 +31,7 @@ NEW_TEXTS = {"item.asseverazione", "item.adult_child_invalidity", "item.parent_d
              "item.permit_contribution", "item.postal_fee", "item.blue_card_contract", "cond.adult_child",
              "cond.parent", "label.stale_note", "label.sources", "label.reviewed_note", "proc.ADI.step.4",
              "cond.marriage"}
-#: Procedures (and their places and checklist lines) issue 14 added: drafted in en, fr and es only so far.
+#: Procedures (and their places and checklist lines) issue 14 added: drafted in all 12 languages since.
 NEW_PREFIXES = ("proc.LEG-EST.", "proc.TRAD.", "proc.SLP.", "proc.CITT.", "cond.family_members", "place.citt.",
                 "place.tribunale.",
                 "item.foreign_birth_record", "item.foreign_criminal_records", "item.italian_b1_certificate",
@@ -60,9 +60,22 @@ def test_shipped_drafts_are_current_stale_or_missing_never_wrongly_current() -> 
         assert "asseverazione" not in by_key["item.job_centre_check"][1].lower(), lang
 
 
+#: The Italian of ``item.job_centre_check`` before issue 14 corrected it, and the Arabic draft made from it (which
+#: called the asseverazione a declaration and gave it to the job centre).
+OLD_JOB_CENTRE_IT = ("Asseverazione o verifica del Centro per l'Impiego sulla mancanza di lavoratori "
+                     "disponibili in Italia")
+OLD_JOB_CENTRE_AR = ("إقرار (asseverazione) أو تحقق من مركز التشغيل (Centro per l'Impiego) "
+                     "بعدم وجود عمال متاحين في إيطاليا")
+
+
 def test_corrected_italian_turns_old_translations_stale_on_the_sheet(services: CoreServices,
                                                                       system_actor: Actor, office: Any) -> None:
-    services.content.load(system_actor)
+    # The Arabic drafts as they shipped before issue 14's redrafting: the old job-centre line, no asseverazione.
+    drafts = {lang: [e for e in entries if not (lang == "ar" and e[0] in ("item.job_centre_check",
+                                                                          "item.asseverazione"))]
+              for lang, entries in shipped().items()}
+    drafts["ar"].append(("item.job_centre_check", OLD_JOB_CENTRE_IT, OLD_JOB_CENTRE_AR, True))
+    services.content.load(system_actor, translations=drafts)
     statuses = services.translations.statuses("ar")
     assert statuses["item.job_centre_check"] == "stale" and statuses["item.asseverazione"] == "missing"
     assert services.translations.statuses("en")["item.job_centre_check"] == "draft"
@@ -70,8 +83,8 @@ def test_corrected_italian_turns_old_translations_stale_on_the_sheet(services: C
     line = next(b.line for b in sheet.blocks if b.kind == "item" and "Centro per l'Impiego" in b.line.text)
     assert line.lang == "it" and line.status == "stale"  # the wrong Arabic wording is never printed
     notes = [b.line for b in sheet.blocks if b.kind == "note"]
-    italian = services.content.texts("it")
-    assert any(n.text == italian["label.stale_note"].text for n in notes)  # the footer says so
+    arabic = services.content.texts("ar")
+    assert any(n.text == arabic["label.stale_note"].text for n in notes)  # the footer says so, in Arabic now
     cited = [plain_text(line.text) for b in sheet.blocks if b.kind == "note"
              for line in (b.line, b.detail) if line is not None]
     assert any("art. 44" in n and "2026-12-02" in n for n in cited)  # and cites each rule's source
@@ -87,8 +100,8 @@ def test_shipped_drafts_are_draft_and_unshipped_texts_missing(services: CoreServ
     assert statuses["proc.RF-NO.name"] == "draft"
     assert statuses["proc.LEG.name"] == "missing"
     table = services.translations.coverage()
-    # Urdu has no draft yet of the texts issue 14 added (new checklist lines, footer labels): missing, not draft.
-    assert table["RF-NO"]["ur"].counts["draft"] > 0 and table["RF-NO"]["ur"].counts["missing"] > 0
+    # Urdu now has drafts of every text issue 14 corrected or added: the whole sheet is draft, none missing.
+    assert table["RF-NO"]["ur"].status == "draft" and table["RF-NO"]["ur"].counts.get("missing", 0) == 0
     assert table["EXPLOIT"]["fr"].status == "draft"
     assert table["LEG"]["en"].status == "missing" and table["LEG"]["en"].counts["missing"] > 0
     # Every other document is draft, or stale/missing where issue 14 corrected or added Italian texts.
@@ -233,3 +246,46 @@ def test_cli_reviews_a_procedure_sheet(loaded: CoreServices, staff: dict[str, Ac
     statuses = loaded.translations.statuses("es")
     assert statuses["item.asseverazione"] == "reviewed" and statuses["proc.NO-LAV.name"] == "reviewed"
     assert statuses["proc.RF-NO.name"] == "draft"  # another sheet: untouched
+
+
+def test_every_language_drafts_every_current_italian_text() -> None:
+    """Issue 14: the corrected and the added texts (new procedures included) are drafted in all 12 languages,
+    each against the current Italian, so no sheet prints an Italian line for want of a translation."""
+    italian = {key: text.text for key, text in Catalogue.read().texts.items()}
+    drafts = shipped()
+    assert len(drafts) == 12
+    for lang, entries in drafts.items():
+        by_key = {key: (msgid, msgstr, draft) for key, msgid, msgstr, draft in entries}
+        assert set(italian) - set(by_key) == set(), lang
+        stale = sorted(key for key, (msgid, _, _) in by_key.items() if msgid != italian[key])
+        assert stale == [], lang
+        assert all(draft and msgstr.strip() for _, msgstr, draft in by_key.values()), lang  # drafts, not reviewed
+
+
+def test_drafts_keep_numbers_and_the_legal_distinctions() -> None:
+    """Every number of the Italian (days, euros, articles, years) reappears in each new or redrafted translation;
+    the asseverazione is nowhere a sworn statement or the job centre's; invalidità totale stays total."""
+    import re
+
+    italian = {key: text.text for key, text in Catalogue.read().texts.items()}
+    redrafted = CORRECTED | NEW_TEXTS | {k for k in italian if k.startswith(NEW_PREFIXES)}
+    sworn = {"en": "sworn", "fr": "serment", "es": "jurada", "ar": "إقرار", "ur": "حلف نامہ", "bn": "হলফনামা",
+             "hi": "शपथ-पत्र", "pa": "ਹਲਫ਼ਨਾਮਾ", "uk": "засвідчення", "sq": "vërtetim", "ro": "declarație"}
+
+    def numbers(text: str) -> list[str]:
+        return sorted(n.replace(".", "").replace(",", "") for n in re.findall(r"\d+(?:[.,]\d+)*", text))
+
+    for lang, entries in shipped().items():
+        by_key = {key: msgstr for key, _, msgstr, _ in entries}
+        for key in sorted(redrafted):
+            # Arabic writes "one year" in words in one sentence; every other number is kept as digits.
+            wanted = [n for n in numbers(italian[key]) if not (n == "1" and key == "proc.ADI.summary")]
+            got = numbers(by_key[key].replace("\u202f", "").replace("10 000", "10000"))
+            assert all(got.count(n) >= wanted.count(n) for n in set(wanted)), (lang, key, wanted, got)
+        assert "invalidità totale" in by_key["item.adult_child_invalidity"] or lang in ("en", "fr", "es"), lang
+        certification = by_key["item.asseverazione"].casefold()
+        assert "asseverazione" in certification, lang
+        if lang in sworn:
+            assert sworn[lang] not in certification, lang
+        assert "asseverazione" not in by_key["item.job_centre_check"].casefold(), lang
+

@@ -190,12 +190,25 @@ def print_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
         from desk_app.documents.pdf import write_pdf  # Qt is loaded only when a PDF is asked for
 
         write_atomically(path, lambda temporary: write_pdf(sheet, temporary))
+    _count_print(ctx, args.sheet_kind, sheet.lang)
     ctx.emit({"file": path.resolve(), "language": sheet.lang, "status": sheet.status, "format": kind},
              ctx.t(DeskAdmin.tr("Sheet written to {path} ({language}, translation: {status})"), path=path.resolve(),
                    language=LANGUAGE_NAMES[sheet.lang],
                    status=ctx.t(_TRANSLATION_STATUS[sheet.status]) if sheet.status in _TRANSLATION_STATUS
                    else sheet.status))
     return 0
+
+
+def _count_print(ctx: CliContext, kind: str, language: str) -> None:
+    """The anonymous print record of the project's indicators (issue 11): a sheet or ticket printed for a user
+    by staff who may print it. The machine owner's ``--system`` prints (preparing sheets, checking a layout)
+    are for no user and are not counted."""
+    from contextlib import suppress
+
+    from desk_app.errors import PermissionDeniedError
+
+    with suppress(PermissionDeniedError):
+        ctx.core().reports.record_print(ctx.actor(), kind, language)
 
 
 def print_ticket(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -208,6 +221,7 @@ def print_ticket(ctx: CliContext, args: argparse.Namespace) -> int:
 
     ticket = PrintableTicket.of(view, office.name, office.timezone, language=args.ticket_lang)
     write_atomically(path, lambda temporary: write_ticket_pdf(ticket, temporary, paper))
+    _count_print(ctx, "ticket", ticket.language or "it")
     language = ticket.language or "it"
     ctx.emit({"file": path.resolve(), "number": view.number, "id": view.id, "paper": paper, "language": language},
              ctx.t(DeskAdmin.tr("Ticket {number} written to {path} ({paper}, {language})"), number=view.number,

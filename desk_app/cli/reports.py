@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from desk_app.cli import CliContext, DeskAdmin
@@ -28,6 +29,31 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                         help="the file; with --period a folder (default: here) or a name with {period}")
     counts.set_defaults(func=export_counts)
 
+    breakdowns = export.add_parser(
+        "breakdowns", help="the period by day, week, month, service, desk, hour, language, procedure and priority "
+                           "(no names)",
+        epilog="Waits and service times as average, median and 90th percentile, %% within target, no-shows, "
+               "transfers, recalls, appointments kept and missed. XLSX: one sheet per breakdown with charts. "
+               "--period and -o as for 'export counts' (prospetti_2026-11.xlsx).")
+    breakdowns.add_argument("--from", dest="start", metavar="DATE")
+    breakdowns.add_argument("--to", dest="end", metavar="DATE")
+    breakdowns.add_argument("--period", choices=PERIODS, help="instead of --from/--to")
+    breakdowns.add_argument("--format", default="xlsx", choices=("csv", "xlsx", "pdf", "docx"))
+    breakdowns.add_argument("-o", "--output", metavar="FILE",
+                            help="the file; with --period a folder (default: here) or a name with {period}")
+    breakdowns.set_defaults(func=export_breakdowns)
+
+    indicators = export.add_parser(
+        "indicators", help="the project's monitoring indicators for a quarter or the whole project (no names)",
+        epilog="People served by month, procedure and language; mediator hours by language; sheets printed by "
+               "kind and language; referrals (none recorded yet). --period 2026-Q3, project (FAMI 2021-2027) or "
+               "last-quarter (for a scheduler); the file is named by it (indicatori_2026-Q3.xlsx).")
+    indicators.add_argument("--period", required=True, metavar="PERIOD")
+    indicators.add_argument("--format", default="xlsx", choices=("csv", "xlsx"))
+    indicators.add_argument("-o", "--output", metavar="FILE",
+                            help="a folder (default: here), a file, or a name with {period}")
+    indicators.set_defaults(func=export_indicators)
+
     demo = commands.add_parser("demo", help="create the demo office and simulate a day of tickets")
     demo.add_argument("--date", metavar="DATE", help="day to simulate (default: today, up to now)")
     demo.add_argument("--tickets", type=int, default=150, help="tickets in a full day (default 150)")
@@ -36,29 +62,69 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     demo.set_defaults(func=run_demo)
 
 
-def counts_target(output: str | None, fmt: str, label: str) -> str:
-    """Where a ``--period`` export goes: ``conteggi_<label>.<fmt>`` in the folder ``output`` (default: the current
+def counts_target(output: str | None, fmt: str, label: str, stem: str = "conteggi") -> str:
+    """Where a ``--period`` export goes: ``<stem>_<label>.<fmt>`` in the folder ``output`` (default: the current
     one), or ``output`` with its ``{period}`` replaced by ``label``."""
     if output and "{period}" in output:
         return output.replace("{period}", label)
-    return str(Path(output or ".") / f"conteggi_{label}.{fmt}")
+    return str(Path(output or ".") / f"{stem}_{label}.{fmt}")
 
 
-def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
+def _range_and_target(ctx: CliContext, args: argparse.Namespace, stem: str) -> tuple[date, date, Path]:
+    """The period (``--period``, or ``--from`` and ``--to``) and the file to write, checked before the export."""
     from desk_app.core.reports import period_range
-    from desk_app.core.validation import output_file, parse_date_range, write_atomically
-    from desk_app.documents.counts import write_counts
+    from desk_app.core.validation import output_file, parse_date_range
 
     if args.period:
         if args.start or args.end:
             raise ValidationError("period_or_dates")
         start, end, label = period_range(args.period, ctx.core().queue.today())
-        target = output_file(counts_target(args.output, args.format, label))
+        return start, end, output_file(counts_target(args.output, args.format, label, stem))
+    if not args.start or not args.end:
+        raise ValidationError("required", field="--to" if args.start else "--from")
+    start, end = parse_date_range(args.start, args.end)
+    return start, end, output_file(args.output or "")  # a folder or a file in the way: refused before the export
+
+
+def export_breakdowns(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.core.validation import write_atomically
+    from desk_app.documents.breakdowns import write_breakdowns
+
+    start, end, target = _range_and_target(ctx, args, "prospetti")
+    result = ctx.core().reports.breakdowns(ctx.actor(), start, end)
+    path = write_atomically(target, lambda temporary: write_breakdowns(result, temporary, args.format))
+    rows = sum(len(r) for r in result.tables.values())
+    ctx.emit({"file": path.resolve(), "rows": rows},
+             ctx.t(DeskAdmin.tr("Breakdowns exported: {rows} rows to {path}"), rows=rows, path=path.resolve()))
+    return 0
+
+
+def export_indicators(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.core.reports import indicator_period
+    from desk_app.core.validation import output_file, write_atomically
+    from desk_app.documents.indicators import write_indicators
+
+    label = indicator_period(args.period, ctx.core().queue.today())[2]  # a bad period: refused before the export
+    output = args.output
+    if output and "{period}" not in output and Path(output).suffix.lower() == f".{args.format}":
+        target = output_file(output)
     else:
-        if not args.start or not args.end:
-            raise ValidationError("required", field="--to" if args.start else "--from")
-        start, end = parse_date_range(args.start, args.end)
-        target = output_file(args.output or "")  # a folder or a file in the way: refused before the (audited) export
+        target = output_file(counts_target(output, args.format, label, "indicatori"))
+    result = ctx.core().reports.indicators(ctx.actor(), args.period)
+    path = write_atomically(target, lambda temporary: write_indicators(result, temporary, args.format))
+    served = sum(n for *_, n in result.served)
+    ctx.emit({"file": path.resolve(), "period": result.label, "served": served,
+              "referrals": result.referrals},
+             ctx.t(DeskAdmin.tr("Indicators {period} exported to {path}: {served} people served"),
+                   period=result.label, path=path.resolve(), served=served))
+    return 0
+
+
+def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desk_app.core.validation import write_atomically
+    from desk_app.documents.counts import write_counts
+
+    start, end, target = _range_and_target(ctx, args, "conteggi")
     core = ctx.core()
     rows = core.reports.counts(ctx.actor(), start, end)
     office = core.offices.view().name

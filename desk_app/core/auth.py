@@ -37,6 +37,10 @@ from desk_app.errors import AuthError, ConflictError, NotFoundError, PermissionD
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=5)
 MIN_PASSWORD_LENGTH = 8
+#: Length of a password made by :meth:`StaffService.reset_password` (about 70 bits from :data:`_READABLE`).
+RESET_PASSWORD_LENGTH = 14
+#: Letters and digits that cannot be mistaken for one another when read out or copied by hand (no 0/O, 1/l/I).
+_READABLE = "abcdefghijkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 #: Counter work on the live queue; ``view_calls`` is what the waiting-room board shows (numbers and desks).
 _QUEUE_WORK = frozenset({"issue", "serve_queue", "view_queue", "view_calls"})
@@ -231,6 +235,12 @@ class StaffView:
     office_code: str | None
     locked_until: datetime | None
     last_login_at: datetime | None
+
+
+def new_password() -> str:
+    """A random password to hand over once (a reset, a new account): :data:`RESET_PASSWORD_LENGTH` characters
+    from :data:`_READABLE`, from the system's secure random source."""
+    return "".join(secrets.choice(_READABLE) for _ in range(RESET_PASSWORD_LENGTH))
 
 
 def check_password_strength(password: str) -> str:
@@ -432,21 +442,80 @@ class StaffService:
         self._update(actor, name, "staff.passwd", own=own, password_hash=digest, failed_logins=0, locked_until=None)
 
     def set_active(self, actor: Actor, username: str, active: bool) -> None:
-        """Enable or disable an account of the actor's office. Admins only."""
+        """Enable or disable an account of the actor's office. Admins only; the last active administrator
+        cannot be disabled (``last_admin``)."""
         self.auth.require(actor, "manage_staff", "staff", username)
         self._update(actor, clean_username(username), "staff.enable" if active else "staff.disable", own=False,
                      active=active)
 
-    def _update(self, actor: Actor, name: str, action: str, *, own: bool, **values: Any) -> None:
-        """Change the account ``name``: the actor's own (``own``), or one of an office the actor may act in."""
+    def set_role(self, actor: Actor, username: str, role: str) -> None:
+        """Give an account of the actor's office another role. Admins only; the last active administrator
+        cannot be demoted (``last_admin``). Audited with the old and new role."""
+        self.auth.require(actor, "manage_staff", "staff", username)
+        self._update(actor, clean_username(username), "staff.role", own=False, role=clean_choice(role, "role", ROLES))
+
+    def set_office(self, actor: Actor, username: str, office_code: str) -> None:
+        """Move an account to the office ``office_code``. Admins only, of both offices (an office-bound
+        administrator cannot move staff out of, or into, another office)."""
+        self.auth.require(actor, "manage_staff", "staff", username)
+        code = clean_text(office_code, "office", 16).upper()
+
+        def target(session: Session) -> dict[str, Any]:
+            office_id = session.execute(select(Office.id).where(Office.code == code)).scalar()
+            if office_id is None:
+                raise NotFoundError("unknown_office", value=code)
+            self.auth.require_office(actor, office_id, session)
+            return {"office_id": office_id}
+
+        self._update(actor, clean_username(username), "staff.office", own=False, computed=target)
+
+    def unlock(self, actor: Actor, username: str) -> None:
+        """End a lockout after failed logins now, password unchanged. Admins only, of the account's office."""
+        self.auth.require(actor, "manage_staff", "staff", username)
+        self._update(actor, clean_username(username), "staff.unlock", own=False, failed_logins=0, locked_until=None)
+
+    def reset_password(self, actor: Actor, username: str) -> str:
+        """Give the account a new random password and return it, to be shown once and handed over (it is
+        stored only as its hash). Clears a lockout. Admins only, of the account's office."""
+        self.auth.require(actor, "manage_staff", "staff", username)
+        password = new_password()
+        digest = _hasher.hash(password)
+        self._update(actor, clean_username(username), "staff.reset_password", own=False, password_hash=digest,
+                     failed_logins=0, locked_until=None)
+        return password
+
+    def _update(self, actor: Actor, name: str, action: str, *, own: bool,
+                computed: Any = None, **values: Any) -> None:
+        """Change the account ``name``: the actor's own (``own``), or one of an office the actor may act in.
+
+        ``computed(session)`` adds values found inside the transaction. A change that would leave the database
+        without an active administrator (role away from admin, or disabled) is refused with ``last_admin``;
+        the active administrators' rows are locked first, so two administrators demoting each other at once
+        cannot both succeed.
+        """
         def work(session: Session) -> None:
-            found = session.execute(select(Staff.id, Staff.office_id).where(Staff.username == name)).first()
+            found = session.execute(select(Staff.id, Staff.office_id, Staff.role, Staff.active)
+                                    .where(Staff.username == name)).first()
             if found is None:
                 raise NotFoundError("unknown_staff", value=name)
             if not (own and found.id == actor.staff_id):
                 self.auth.require_office(actor, found.office_id, session)
-            session.execute(update(Staff).where(Staff.id == found.id).values(**values))
-            self.audit_log.record(session, actor.audit, action, "staff", found.id)
+            changes = dict(values)
+            if computed is not None:
+                changes.update(computed(session))
+            if found.role == "admin" and found.active and (changes.get("role", "admin") != "admin"
+                                                            or changes.get("active", True) is False):
+                admins = session.execute(select(Staff.id).where(Staff.role == "admin", Staff.active.is_(True))
+                                         .with_for_update()).scalars().all()
+                if set(admins) <= {found.id}:
+                    raise ConflictError("last_admin")
+            session.execute(update(Staff).where(Staff.id == found.id).values(**changes))
+            detail: dict[str, Any] = {}
+            if "role" in changes:
+                detail = {"from": found.role, "to": changes["role"]}
+            elif "office_id" in changes:
+                detail = {"from": found.office_id, "to": changes["office_id"]}
+            self.audit_log.record(session, actor.audit, action, "staff", found.id, detail=detail or None)
 
         self.db.write(work)
 

@@ -57,7 +57,7 @@ from desk_app.db import migrate
 from desk_app.db.engine import Database, table_of
 from desk_app.db.models import Office
 from desk_app.db.models_maintenance import MaintenanceRun
-from desk_app.errors import ConflictError, DatabaseError, NotFoundError, ValidationError
+from desk_app.errors import ConflictError, DatabaseError, DeskError, NotFoundError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -338,6 +338,14 @@ class BackupService:
         upgraded = migrate.upgrade(self.db, self.backups_dir, keep=self.kept, clock=self.clock)
         self.auth.audit_log.record_now(actor.audit, "db.restore", "file", path.name[:64],
                                        detail={"safety_copy": safety.name if safety else None})
+        # The copy lacks the events written after it was taken, so this PC's audit checkpoint names rows that
+        # are gone: re-anchor on record (the replaced checkpoint stays in the signed log) so that `audit verify`
+        # reports tampering from now on, not the restore itself. A chain broken inside the copy is left for
+        # `audit verify` to name: the restore itself is done.
+        try:
+            self.auth.audit_log.reanchor(actor)
+        except DeskError as exc:
+            log.warning("audit log not re-anchored after the restore: %s", exc.code)
         log.info("database restored from %s (safety copy %s)", path, safety)
         return RestoreResult(path, safety, tuple(sorted(upgraded.after)))
 

@@ -435,7 +435,7 @@ class MediatorService:
             return None
         return ConflictError("mediator_unavailable", mediator=mediator.code, day=day.isoformat(),
                              start=hhmm(local_start), end=hhmm(local_end), mode=mode,
-                             windows=", ".join(f"{hhmm(p.start)}-{hhmm(p.end)} {p.mode}" for p in periods) or "-")
+                             windows=tuple((hhmm(p.start), hhmm(p.end), p.mode) for p in periods))
 
     def _busy(self, session: Session, office: Office, mediator: Mediator, starts_at: datetime,
               ends_at: datetime) -> ConflictError:
@@ -599,7 +599,7 @@ class MediatorService:
             day, first = local_label(start, office.timezone)
             raise ConflictError("no_mediator_free", language=lang, day=day, start=first,
                                 end=local_label(end, office.timezone)[1], mode=how,
-                                reasons="; ".join(f"{m.code}: {r.code}" for m, r in refusals) or "-")
+                                reasons=tuple((m.code, r) for m, r in refusals))
 
         return self.db.write(work)
 
@@ -783,15 +783,32 @@ class MediatorService:
         return self.db.read(work)
 
     def waiting_for_mediator(self, actor: Actor, desk_code: str | None = None) -> list[WaitingForMediator]:
-        """Today's waiting tickets the gate holds back, oldest first, each with the reason."""
+        """Today's waiting tickets the gate holds back, oldest first, each with the reason.
+
+        One statement however many tickets are held (the reason's booking is a correlated subquery), plus the
+        desk's lookup when ``desk_code`` is given: the desks re-read it on every change of the queue.
+        """
         self.auth.require(actor, "view_queue", "desk", desk_code or "")
 
         def work(session: Session) -> list[WaitingForMediator]:
             office = self._office(session, actor)
             now = self.clock.now()
+            today = local_day(now, office.timezone)
+            # The first booking that could serve each ticket (its own, or one for nobody in particular, of its
+            # language, not over, today), as a correlated subquery: one statement for every held ticket.
+            first_booking = (
+                select(MediatorBooking.starts_at).where(
+                    MediatorBooking.office_id == office.id, MediatorBooking.language == Ticket.language,
+                    MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING), MediatorBooking.ends_at > now,
+                    MediatorBooking.starts_at < at_local(today + timedelta(days=1), time(0), office.timezone),
+                    or_(MediatorBooking.ticket_id == Ticket.id,
+                        and_(MediatorBooking.ticket_id.is_(None), MediatorBooking.appointment_id.is_(None))),
+                ).order_by(MediatorBooking.starts_at).limit(1).correlate(Ticket).scalar_subquery()
+            )
             query = (
-                select(Ticket, Service.code).join(Service, Service.id == Ticket.service_id)
-                .where(Ticket.office_id == office.id, Ticket.day == local_day(now, office.timezone),
+                select(Ticket.id, Ticket.number, Ticket.language, Ticket.issued_at, Service.code, first_booking)
+                .join(Service, Service.id == Ticket.service_id)
+                .where(Ticket.office_id == office.id, Ticket.day == today,
                        Ticket.status == "waiting", ~mediator_ready(now))
             )
             if desk_code:
@@ -802,27 +819,18 @@ class MediatorService:
                 query = query.where(Ticket.service_id.in_(
                     select(DeskService.service_id).where(DeskService.desk_id == desk.id)))
             result = []
-            for ticket, service_code in session.execute(query.order_by(Ticket.sort_key, Ticket.id)).all():
+            for ticket_id, number, language, issued_at, service_code, starts_at in session.execute(
+                    query.order_by(Ticket.sort_key, Ticket.id)).all():
                 reason, next_at = "no_language", None
-                if ticket.language is not None:
-                    booking = session.execute(
-                        select(MediatorBooking).where(
-                            MediatorBooking.office_id == office.id, MediatorBooking.language == ticket.language,
-                            MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING), MediatorBooking.ends_at > now,
-                            MediatorBooking.starts_at < at_local(local_day(now, office.timezone) + timedelta(days=1),
-                                                                 time(0), office.timezone),
-                            or_(MediatorBooking.ticket_id == ticket.id,
-                                and_(MediatorBooking.ticket_id.is_(None), MediatorBooking.appointment_id.is_(None))),
-                        ).order_by(MediatorBooking.starts_at).limit(1)
-                    ).scalar()
-                    if booking is None:
+                if language is not None:
+                    if starts_at is None:
                         reason = "no_booking"
-                    elif booking.starts_at > now + PRESENT_LEAD:
-                        reason, next_at = "booked_later", booking.starts_at
+                    elif starts_at > now + PRESENT_LEAD:
+                        reason, next_at = "booked_later", starts_at
                     else:
-                        reason, next_at = "not_present", booking.starts_at
-                result.append(WaitingForMediator(ticket.number, service_code, ticket.language, ticket.issued_at,
-                                                 reason, next_at, ticket.id))
+                        reason, next_at = "not_present", starts_at
+                result.append(WaitingForMediator(number, service_code, language, issued_at, reason, next_at,
+                                                 ticket_id))
             return result
 
         return self.db.read(work)

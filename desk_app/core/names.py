@@ -96,3 +96,16 @@ def role_name(role: str, lang: str) -> str:
 def status_name(status: str, lang: str) -> str:
     """A ticket, appointment, convocation or booking status ("waiting"), in ``lang``; the code itself if unknown."""
     return _name(STATUS_NAMES, "Status", status, lang)
+
+
+#: How a mediator takes part (the core's ``MEDIATOR_MODES``), as refusals name it: the GUI's mode labels.
+MODE_NAMES: dict[str, str] = {
+    "in_person": QT_TRANSLATE_NOOP("Mode", "in person"),
+    "phone": QT_TRANSLATE_NOOP("Mode", "by phone"),
+    "video": QT_TRANSLATE_NOOP("Mode", "by video"),
+}
+
+
+def mode_name(mode: str, lang: str) -> str:
+    """A mediator's mode ("in person"), in ``lang``; the code itself if unknown."""
+    return _name(MODE_NAMES, "Mode", mode, lang)

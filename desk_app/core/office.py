@@ -177,6 +177,26 @@ class OfficeService:
     def offices(self) -> list[str]:
         return self.db.read(lambda s: list(s.execute(select(Office.code).order_by(Office.code)).scalars()))
 
+    def prefixes_in_use(self, office_code: str | None = None) -> dict[str, str]:
+        """Ticket letters printed today in the office: letter -> code of the service that printed it.
+
+        Such a letter cannot move to another service until tomorrow (:meth:`apply_in` refuses it with
+        ``prefix_in_use``); the editors say so before saving. No permission needed: letters and service codes
+        are printed on every ticket.
+        """
+        def work(session: Session) -> dict[str, str]:
+            office = resolve_office(session, office_code)
+            today = local_day(self.clock.now(), office.timezone)
+            found: dict[str, str] = {}
+            for code, number in session.execute(
+                select(Service.code, Ticket.number).distinct().join(Service, Service.id == Ticket.origin_service_id)
+                .where(Ticket.office_id == office.id, Ticket.day == today)
+            ).all():
+                found.setdefault(number.rstrip("0123456789"), code)
+            return found
+
+        return self.db.read(work)
+
     def apply(self, actor: Actor, setup: Mapping[str, Any]) -> OfficeView:
         """Create or update the office, services and desks described by ``setup`` (see module docstring).
 

@@ -36,7 +36,7 @@ import json
 import time
 from collections import namedtuple
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
@@ -62,7 +62,7 @@ from sqlalchemy.orm import Session
 from desk_app.clock import DEFAULT_TZ, Clock, SystemClock, day_start_utc, local_day
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.office import find_service, resolve_office
-from desk_app.core.validation import clean_choice, clean_code, clean_text
+from desk_app.core.validation import clean_choice, clean_code, clean_text, clean_username
 from desk_app.db.base import UTCDateTime
 from desk_app.db.engine import Database, table_of
 from desk_app.db.feed import CHANNEL, notify, ticket_change
@@ -74,6 +74,7 @@ from desk_app.db.models import (
     DeskService,
     Office,
     Service,
+    Staff,
     Ticket,
     TicketEvent,
 )
@@ -135,6 +136,11 @@ class TicketView:
     #: Place in call order: issue time minus the priority head start. Lists sort by ``(sort_key, id)``, so a
     #: client holding a list can put one re-read ticket in its place without reading the whole list again.
     sort_key: datetime
+    #: Transferred to a desk (its code) or to a colleague (their display name): while waiting, only that desk,
+    #: or that colleague at any desk, calls it. Filled by the list reads and the transfer (the hot transitions
+    #: leave them ``None``: they return what a desk holds, never a reserved waiting ticket).
+    reserved_desk: str | None = None
+    reserved_staff: str | None = None
 
     def waited(self, now: datetime) -> timedelta:
         """Time from issue to call (or to ``now`` while still waiting)."""
@@ -150,6 +156,16 @@ class ServiceQueue:
     waiting: int
     longest_wait: timedelta
     target_wait_minutes: int
+
+
+@dataclass(frozen=True)
+class TransferTargets:
+    """Where a ticket may go (:meth:`QueueService.transfer`): (code, name) of services and desks, (username,
+    display name) of colleagues."""
+
+    services: list[tuple[str, str]]
+    desks: list[tuple[str, str]]
+    colleagues: list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -207,6 +223,11 @@ _VIEW_COLUMNS = (
     Ticket.finished_at, Ticket.recall_count, Ticket.transfer_count, Ticket.outcome,
     Ticket.transferred_from_service_id, Ticket.sort_key,
 )
+#: The view columns and the reservation of a transfer to a desk or a colleague, for lists and transfers (the hot
+#: statements return :data:`_VIEW_COLUMNS` only).
+_LIST_COLUMNS = (*_VIEW_COLUMNS, Ticket.target_desk_id, Ticket.target_staff_id)
+#: Roles a ticket may be transferred to as a colleague (those who serve the queue).
+TRANSFER_ROLES = ("clerk", "supervisor", "admin")
 
 
 # Statements of the hot paths, built once: building SQLAlchemy expressions (and ORM value coercion) on every
@@ -256,6 +277,7 @@ class OfficeInfo:
         services: service id -> (code, name).
         desk_ids: desk code -> id; desk_codes: the reverse.
         loaded: ``time.monotonic()`` when read.
+        staff_names: staff id -> display name, of the office's staff (a colleague a ticket is reserved for).
     """
 
     id: int
@@ -265,6 +287,7 @@ class OfficeInfo:
     desk_ids: dict[str, int]
     desk_codes: dict[int, str]
     loaded: float
+    staff_names: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session, office_code: str | None) -> OfficeInfo:
@@ -272,8 +295,9 @@ class OfficeInfo:
         services = {sid: (code, name) for sid, code, name in session.execute(
             select(Service.id, Service.code, Service.name).where(Service.office_id == office.id))}
         desks = dict(session.execute(select(Desk.code, Desk.id).where(Desk.office_id == office.id)).all())
+        staff = dict(session.execute(select(Staff.id, Staff.display_name).where(Staff.office_id == office.id)).all())
         return cls(office.id, office.code, office.timezone, services, desks, {v: k for k, v in desks.items()},
-                   time.monotonic())
+                   time.monotonic(), staff)
 
 
 _T = _TICKETS.c
@@ -291,7 +315,12 @@ _SET_VALUES: dict[str, dict[str, Any]] = {
     # SET expressions read the old row: the ticket remembers the service it came from.
     "transfer": {"desk_id": None, "called_at": None, "serving_at": None, "transfer_count": _T.transfer_count + 1,
                  "service_id": bindparam("b_target_id", type_=Integer()),
-                 "transferred_from_service_id": _T.service_id},
+                 "transferred_from_service_id": _T.service_id, "target_desk_id": None, "target_staff_id": None},
+    # to a desk or a colleague: same service and place, reserved for them until called
+    "transfer_to": {"desk_id": None, "called_at": None, "serving_at": None,
+                    "transfer_count": _T.transfer_count + 1,
+                    "target_desk_id": bindparam("b_target_desk_id", type_=Integer()),
+                    "target_staff_id": bindparam("b_target_staff_id", type_=Integer())},
     "cancel": {"finished_at": _NOW, "outcome": _lit("cancelled"), "desk_id": None},
     "reactivate": {"desk_id": None, "called_at": None, "finished_at": None, "outcome": None},
 }
@@ -345,9 +374,13 @@ def _recent_calls_statement() -> Any:
 _RECENT_CALLS = _recent_calls_statement()
 
 
-def _move_statement(spec: _Spec, ref_kind: str) -> Any:
-    """The conditional UPDATE of a transition, built once per (action, how the ticket is named)."""
-    key = (spec.action, ref_kind)
+def _move_statement(spec: _Spec, ref_kind: str, reserve: bool = False) -> Any:
+    """The conditional UPDATE of a transition, built once per (action, how the ticket is named).
+
+    ``reserve``: a transfer to a desk or a colleague (``transfer_to`` of :data:`_SET_VALUES`) instead of to a
+    service; it returns the reservation too (:data:`_LIST_COLUMNS`).
+    """
+    key = ("transfer_to" if reserve else spec.action, ref_kind)
     if key not in _MOVE_STATEMENTS:
         condition = [_T.office_id == bindparam("b_office_id"), _status_in(spec.from_statuses)]
         if ref_kind == "desk" or spec.at_desk:
@@ -359,13 +392,14 @@ def _move_statement(spec: _Spec, ref_kind: str) -> Any:
         if spec.action in _SAME_DAY and ref_kind != "number":
             condition.append(_T.day == bindparam("b_today"))
         if spec.action == "transfer":
-            condition.append(_T.service_id != bindparam("b_target_id"))
+            if not reserve:
+                condition.append(_T.service_id != bindparam("b_target_id"))
             # a ticket at a desk can only be transferred by that desk: another desk's stale list must not take it
             condition.append(or_(_T.status == _lit("waiting"), _T.desk_id == bindparam("b_desk_id")))
         _MOVE_STATEMENTS[key] = (
             update(_TICKETS).where(and_(*condition))
-            .values(previous_status=_T.status, status=_lit(spec.to_status), **_SET_VALUES[spec.action])
-            .returning(*_VIEW_COLUMNS, Ticket.previous_status)
+            .values(previous_status=_T.status, status=_lit(spec.to_status), **_SET_VALUES[key[0]])
+            .returning(*(_LIST_COLUMNS if spec.action == "transfer" else _VIEW_COLUMNS), Ticket.previous_status)
         )
     return _MOVE_STATEMENTS[key]
 
@@ -652,12 +686,18 @@ class QueueService:
                 row.desk_id is not None and row.desk_id not in info.desk_codes):
             info = self._reload(session)
         code, name = info.services[row.service_id]
+        target_desk, target_staff = getattr(row, "target_desk_id", None), getattr(row, "target_staff_id", None)
+        if (target_desk is not None and target_desk not in info.desk_codes) or (
+                target_staff is not None and target_staff not in info.staff_names):
+            info = self._reload(session)
         return TicketView(
             row.id, row.number, row.day, row.status, code, name, row.priority, row.language, row.needs_mediator,
             info.desk_codes.get(row.desk_id) if row.desk_id is not None else None, row.issued_at, row.called_at,
             row.serving_at, row.finished_at, row.recall_count, row.transfer_count, row.outcome,
             info.services[row.transferred_from_service_id][0] if row.transferred_from_service_id else None,
             row.sort_key,
+            info.desk_codes.get(target_desk) if target_desk is not None else None,
+            info.staff_names.get(target_staff) if target_staff is not None else None,
         )
 
     def _views(self, session: Session, info: OfficeInfo, query: Select[Any]) -> list[TicketView]:
@@ -666,7 +706,7 @@ class QueueService:
         Plain columns, not ORM objects, and names from the office cache instead of
         joins: the queue view re-reads up to a few thousand tickets on every change.
         """
-        rows = session.connection().execute(query.with_only_columns(*_VIEW_COLUMNS)).all()
+        rows = session.connection().execute(query.with_only_columns(*_LIST_COLUMNS)).all()
         return [self._view_of(session, info, row) for row in rows]
 
     def _event(self, session: Session, info: OfficeInfo, view: TicketView, ticket_service_id: int, action: str,
@@ -687,6 +727,24 @@ class QueueService:
         else:
             conn.execute(_EVENT_INSERT, values)
             notify(session, change)
+
+    @staticmethod
+    def _transfer_target(session: Session, info: OfficeInfo, to_desk: str | None, to_staff: str | None
+                         ) -> tuple[int | None, int | None]:
+        """The (desk id, staff id) a ticket is reserved for: an active desk of the office, or an active colleague
+        of the office who serves the queue (:data:`TRANSFER_ROLES`)."""
+        if to_desk is not None:
+            code = clean_code(to_desk, "desk")
+            desk = session.execute(select(Desk).where(Desk.office_id == info.id, Desk.code == code)).scalar()
+            if desk is None or not desk.active:
+                raise NotFoundError("unknown_desk", value=code)
+            return desk.id, None
+        username = clean_username(to_staff or "")
+        colleague = session.execute(select(Staff).where(Staff.office_id == info.id, Staff.username == username,
+                                                        Staff.active.is_(True))).scalar()
+        if colleague is None or colleague.role not in TRANSFER_ROLES:
+            raise NotFoundError("unknown_staff", value=username)
+        return None, colleague.id
 
     def _explain(self, session: Session, info: OfficeInfo, spec: _Spec, ref: TicketRef, desk_id: int | None,
                  today: date, target_service_id: int | None = None) -> DeskError:
@@ -733,11 +791,17 @@ class QueueService:
             served = select(DeskService.__table__.c.service_id).where(
                 DeskService.__table__.c.desk_id == bindparam("b_desk_id"))
             services = Service.__table__.c
+            # A ticket transferred to a desk or a colleague is that desk's, or that colleague's at any desk;
+            # the others are for every desk serving their service. A filter on the rows the waiting index
+            # walks in call order, so the reserved ticket keeps its place.
+            callable_here = or_(
+                and_(_T.service_id.in_(served), _T.target_desk_id.is_(None), _T.target_staff_id.is_(None)),
+                _T.target_desk_id == bindparam("b_desk_id"), _T.target_staff_id == bindparam("b_staff_id"))
             candidates = (
                 select(_T.id)
                 .join(Service.__table__, services.id == _T.service_id)
                 .where(_T.office_id == bindparam("b_office_id"), _T.day == bindparam("b_today"),
-                       _T.status == _lit("waiting"), _T.service_id.in_(served), services.active.is_(True))
+                       _T.status == _lit("waiting"), callable_here, services.active.is_(True))
             )
             for extra in self.call_filters:
                 candidates = candidates.where(extra.condition())
@@ -880,17 +944,22 @@ class QueueService:
         return QueueEmptyError("queue_empty", desk=desk_code_clean)
 
     def _move(self, actor: Actor, spec: _Spec, ref: TicketRef, desk_code: str | None,
-              params: dict[str, Any] | None = None, *, service_code: str | None = None) -> TicketView:
+              params: dict[str, Any] | None = None, *, service_code: str | None = None,
+              to_desk: str | None = None, to_staff: str | None = None) -> TicketView:
         """One conditional UPDATE from the expected status; on no match, explain from a fresh read.
 
         The ticket is named by ``ref`` (id, today's number) or, when ``None``, is the
         one ``desk_code`` holds. ``previous_status = status`` in the same UPDATE hands
         back the status it moved from, for the event, without reading the row first.
-        ``params`` fills the action's own bind parameters (see :data:`_SET_VALUES`).
+        ``params`` fills the action's own bind parameters (see :data:`_SET_VALUES`). A transfer names its
+        target: ``service_code``, or ``to_desk`` (a desk code) or ``to_staff`` (a username) to reserve it.
         """
         if ref is not None and not isinstance(ref, int):
             ref = _clean_number(ref)
-        if service_code is None and not isinstance(ref, str):
+        reserve = spec.action == "transfer" and service_code is None
+        if reserve and (to_desk is None) == (to_staff is None):
+            raise ValidationError("transfer_target")
+        if spec.action != "transfer" and not isinstance(ref, str):
             self.auth.require(actor, "serve_queue", "ticket", str(ref or desk_code or ""))
             return self._move_bare(actor, spec, ref, desk_code, params)
 
@@ -915,13 +984,22 @@ class QueueService:
                 if not target.active:
                     raise ConflictError("service_inactive", value=target.code)
                 bind["b_target_id"] = target_id = target.id
+            if reserve:
+                bind["b_target_desk_id"], bind["b_target_staff_id"] = self._transfer_target(
+                    session, office, to_desk, to_staff)
             ref_kind = "desk" if ref is None else "id" if isinstance(ref, int) else "number"
-            row = session.connection().execute(_move_statement(spec, ref_kind), bind).first()
+            row = session.connection().execute(_move_statement(spec, ref_kind, reserve), bind).first()
             if row is None:
                 raise self._explain(session, office, spec, ref, desk_id, today, target_id)
             view = self._view_of(session, office, row)
-            event_service = row.transferred_from_service_id if spec.action == "transfer" else row.service_id
+            moved_service = spec.action == "transfer" and not reserve
+            event_service = row.transferred_from_service_id if moved_service else row.service_id
             self._event(session, office, view, event_service, spec.action, row.previous_status, desk_id, actor, now)
+            if spec.action == "transfer":  # who sent whom where: the board and lists show only the reservation
+                self.auth.audit_log.record(session, actor.audit, "ticket.transfer", "ticket", view.number, detail={
+                    "day": view.day.isoformat(), "from": row.previous_status, "desk": desk_code and clean_code(
+                        desk_code, "desk"), "to_service": view.service_code if moved_service else None,
+                    "to_desk": view.reserved_desk, "to_staff": to_staff and clean_username(to_staff)})
             return view
 
         self.auth.require(actor, "serve_queue", "ticket", str(ref or desk_code or ""))
@@ -979,10 +1057,40 @@ class QueueService:
         """Put a parked ticket back in the queue, in its original place."""
         return self._move(actor, _SPECS["resume"], ticket, desk_code)
 
-    def transfer(self, actor: Actor, ticket: TicketRef, to_service: str, desk_code: str | None = None
+    def transfer(self, actor: Actor, ticket: TicketRef, to_service: str | None = None,
+                 desk_code: str | None = None, *, to_desk: str | None = None, to_staff: str | None = None
                  ) -> TicketView:
-        """Move a ticket to another service; it keeps its number and its place by original waiting time."""
-        return self._move(actor, _SPECS["transfer"], ticket, desk_code, service_code=to_service)
+        """Move a ticket to another service, or reserve it for a desk or a colleague; audited (``ticket.transfer``).
+
+        Exactly one target: ``to_service`` (a service code: the ticket joins that queue), ``to_desk`` (a desk
+        code) or ``to_staff`` (a colleague's username). Reserved for a desk or colleague, it stays in its
+        service and only that desk, or that colleague at whatever desk they sit, calls it (a later transfer
+        to a service lifts the reservation). Either way it keeps its number and its place by original
+        waiting time. A ticket at a desk is transferred only by that desk.
+        """
+        if to_service is not None and (to_desk is not None or to_staff is not None):
+            raise ValidationError("transfer_target")
+        return self._move(actor, _SPECS["transfer"], ticket, desk_code, service_code=to_service, to_desk=to_desk,
+                          to_staff=to_staff)
+
+    def transfer_targets(self, actor: Actor) -> TransferTargets:
+        """Where a ticket may be transferred: the office's active services, active desks and active colleagues
+        who serve the queue (not ``actor``). Needs ``serve_queue``."""
+        self.auth.require(actor, "serve_queue", "office", self.office_code or "")
+
+        def work(session: Session) -> TransferTargets:
+            office = self._office(session, actor)
+            services = session.execute(select(Service.code, Service.name).where(
+                Service.office_id == office.id, Service.active.is_(True)).order_by(Service.code)).all()
+            desks = session.execute(select(Desk.code, Desk.name).where(
+                Desk.office_id == office.id, Desk.active.is_(True)).order_by(Desk.code)).all()
+            staff = session.execute(select(Staff.username, Staff.display_name).where(
+                Staff.office_id == office.id, Staff.active.is_(True), Staff.role.in_(TRANSFER_ROLES),
+                Staff.id != (actor.staff_id or 0)).order_by(Staff.display_name, Staff.username)).all()
+            return TransferTargets([(c, n) for c, n in services], [(c, n) for c, n in desks],
+                                   [(u, n) for u, n in staff])
+
+        return self.db.read(work)
 
     def cancel(self, actor: Actor, ticket: TicketRef, desk_code: str | None = None) -> TicketView:
         """The person left before being called (or asks to withdraw)."""
@@ -1075,7 +1183,8 @@ class QueueService:
 
     def tickets(self, actor: Actor, *, desk_code: str | None = None, statuses: Sequence[str] = ("waiting",),
                 day: date | None = None, ticket_ids: Collection[int] | None = None) -> list[TicketView]:
-        """Today's tickets in ``statuses``, in call order; only the desk's services when ``desk_code`` is given.
+        """Today's tickets in ``statuses``, in call order; only the desk's services when ``desk_code`` is given
+        (and the tickets transferred to that desk or to ``actor``, whatever their service).
 
         ``ticket_ids`` narrows the same list to those tickets: a client told by the change feed that they
         changed learns which of them belong in its list now (the others left it), without re-reading it all.
@@ -1090,9 +1199,10 @@ class QueueService:
                 query = query.where(Ticket.id.in_(tuple(ticket_ids)))
             if desk_code:
                 office, desk_id = self._desk_id(session, office, desk_code)
-                query = query.where(
-                    Ticket.service_id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk_id))
-                )
+                # and what was transferred to this desk or to the actor, whatever its service
+                query = query.where(or_(
+                    Ticket.service_id.in_(select(DeskService.service_id).where(DeskService.desk_id == desk_id)),
+                    Ticket.target_desk_id == desk_id, Ticket.target_staff_id == (actor.staff_id or 0)))
             return self._views(session, office, query.order_by(Ticket.sort_key, Ticket.id))
 
         return self.db.read(work)
@@ -1172,4 +1282,5 @@ __all__ = [
     "ServiceQueue",
     "TicketRef",
     "TicketView",
+    "TransferTargets",
 ]

@@ -1,7 +1,7 @@
 """The retention purge: personal data older than the office's retention period is removed, counts stay.
 
-What is personal, and when it expires (``retention_days`` days, the setting read
-from :mod:`desk_app.core.settings`):
+What is personal, and when it expires (``retention_days`` days, the office-wide setting of
+:mod:`desk_app.core.office_settings`; until the office sets it, this PC's settings-file value):
 
 * appointments (and so convocations, whose person lives on their appointment):
   name, practice number, the name key and the free-text cancel reason, once the
@@ -40,7 +40,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, create_engine, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -58,6 +58,9 @@ from desk_app.db.models_booking import Appointment, Convocation, MediatorBooking
 from desk_app.db.models_content import Case
 from desk_app.db.models_maintenance import MaintenanceRun
 from desk_app.errors import ValidationError
+
+if TYPE_CHECKING:
+    from desk_app.core.office_settings import OfficeSettingsService
 
 log = logging.getLogger(__name__)
 
@@ -110,18 +113,22 @@ class RetentionService:
     """The office's retention purge, on demand and once a day.
 
     Args:
-        retention_days: the office's retention period (the ``retention_days`` setting).
+        retention_days: the retention period when there are no ``office_settings`` (the local setting).
         backups_dir: the backups folder, whose copies older than the cutoff are deleted.
+        office_settings: the office-wide settings; when given, the purge reads the office's ``retention_days``
+            there, in its own transaction (``retention_days`` is then only the default of an office that has none).
     """
 
     def __init__(self, db: Database, authorizer: Authorizer, clock: Clock | None, office_code: str | None,
-                 retention_days: int, backups_dir: Path) -> None:
+                 retention_days: int, backups_dir: Path,
+                 office_settings: OfficeSettingsService | None = None) -> None:
         self.db = db
         self.auth = authorizer
         self.clock = clock or SystemClock()
         self.office_code = office_code or None
         self.retention_days = retention_days
         self.backups_dir = backups_dir
+        self.office_settings = office_settings
 
     # -- the purge -----------------------------------------------------------------------------------------------
     def purge(self, actor: Actor, *, dry_run: bool = False) -> RetentionResult:
@@ -132,8 +139,7 @@ class RetentionService:
         a second run finds nothing left to purge.
         """
         self.auth.require(actor, "purge_personal_data", "office", self.office_code or "")
-        cutoff = self._cutoff()
-        result = self.db.write(lambda session: self._purge_in(session, actor, cutoff, dry_run, claim=None))
+        result = self.db.write(lambda session: self._purge_in(session, actor, dry_run, claim=None))
         assert result is not None  # without a claim the purge always runs
         return self._after(result)
 
@@ -145,8 +151,7 @@ class RetentionService:
         Needs ``purge_personal_data``.
         """
         self.auth.require(actor, "purge_personal_data", "office", self.office_code or "")
-        cutoff = self._cutoff()
-        result = self.db.write(lambda session: self._purge_in(session, actor, cutoff, False, claim=True))
+        result = self.db.write(lambda session: self._purge_in(session, actor, False, claim=True))
         return None if result is None else self._after(result)
 
     def last_runs(self, actor: Actor, limit: int = 7) -> list[tuple[date, str, str]]:
@@ -164,15 +169,24 @@ class RetentionService:
         return self.db.read(work)
 
     # -- inside the transaction ------------------------------------------------------------------------------------
-    def _cutoff(self) -> datetime:
-        days = self.retention_days
+    def _days_in(self, session: Session, office: Office) -> int:
+        """The office's retention period, read in the purge's own transaction."""
+        if self.office_settings is None:
+            return self.retention_days
+        from desk_app.core.office_settings import read_settings  # office_settings imports auth, as this does
+
+        return int(read_settings(session, office, {"retention_days": self.retention_days})["retention_days"])
+
+    def _cutoff(self, days: int) -> datetime:
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
             raise ValidationError("bad_setting", name="retention_days", reason=">= 1")
         return self.clock.now() - timedelta(days=days)
 
-    def _purge_in(self, session: Session, actor: Actor, cutoff: datetime, dry_run: bool,
+    def _purge_in(self, session: Session, actor: Actor, dry_run: bool,
                   claim: bool | None) -> RetentionResult | None:
         office = self.auth.office_for(session, actor, self.office_code)
+        days = self._days_in(session, office)
+        cutoff = self._cutoff(days)
         now = self.clock.now()
         if claim:
             won = session.execute(
@@ -193,7 +207,7 @@ class RetentionService:
             self._blank(session, office, cutoff, now)
             if secure:  # the pooled connection goes back to the queue's hot path without the extra writes
                 session.execute(text("PRAGMA secure_delete = OFF"))
-            detail: dict[str, object] = {**counts, "before": cutoff.isoformat(), "retention_days": self.retention_days}
+            detail: dict[str, object] = {**counts, "before": cutoff.isoformat(), "retention_days": days}
             self.auth.audit_log.record(session, actor.audit, "retention.purge", "office", office.code, detail=detail)
             if claim:
                 session.execute(
@@ -202,7 +216,7 @@ class RetentionService:
                            MaintenanceRun.day == local_day(now, office.timezone))
                     .values(outcome="ok", finished_at=self.clock.now(), detail=counts)
                     .execution_options(synchronize_session=False))
-        return RetentionResult(office.code, cutoff, self.retention_days, counts["appointments"],
+        return RetentionResult(office.code, cutoff, days, counts["appointments"],
                                counts["convocations"], counts["cases"], counts["ticket_notes"],
                                counts["mediator_bookings"], 0, dry_run)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from desk_app.clock import Clock, SystemClock
 from desk_app.core.appointments import AppointmentService
 from desk_app.core.audit import AuditLog
+from desk_app.core.audit_view import AuditViewService
 from desk_app.core.auth import Authorizer, StaffService
 from desk_app.core.backup import BackupResult, BackupService
 from desk_app.core.cases import CaseService
@@ -22,6 +23,7 @@ from desk_app.core.convocations import ConvocationService
 from desk_app.core.legalisation import LegalisationService
 from desk_app.core.mediators import MediatorService, mediator_call_filter
 from desk_app.core.office import OfficeService
+from desk_app.core.office_settings import FROM_LOCAL_FILE, OfficeSettingsService
 from desk_app.core.queue import QueueService
 from desk_app.core.reports import ReportService
 from desk_app.core.retention import RetentionResult, RetentionService
@@ -76,6 +78,10 @@ class CoreServices:
     mediators: MediatorService
     retention: RetentionService
     backups: BackupService
+    #: Office-wide settings (issue 12): retention, idle lock, board texts ... stored in the database.
+    office_settings: OfficeSettingsService
+    #: The audit viewer's reads and export (issue 12).
+    audit_view: AuditViewService
     #: Pure data (no database): built here so every caller shares one parsed table.
     legalisation: LegalisationService = field(default_factory=LegalisationService)
 
@@ -91,6 +97,9 @@ class CoreServices:
         # Tickets that need a mediator wait until theirs is there (or a desk overrides).
         queue = QueueService(db, authorizer, clock, office_code, call_filters=[mediator_call_filter])
         appointments = AppointmentService(db, authorizer, queue, clock, office_code, settings.retention_days)
+        # Until the office sets them, the retention period and idle lock are what this PC's settings file says.
+        office_settings = OfficeSettingsService(db, authorizer, clock, office_code,
+                                                {name: getattr(settings, name) for name in FROM_LOCAL_FILE})
         return cls(
             settings=settings,
             db=db,
@@ -108,9 +117,11 @@ class CoreServices:
             convocations=ConvocationService(db, authorizer, appointments, clock),
             mediators=MediatorService(db, authorizer, clock, office_code),
             retention=RetentionService(db, authorizer, clock, office_code, settings.retention_days,
-                                       settings.paths.backups),
+                                       settings.paths.backups, office_settings=office_settings),
             backups=BackupService(db, authorizer, clock, office_code, settings.paths.backups,
                                   settings.backups_kept),
+            office_settings=office_settings,
+            audit_view=AuditViewService(db, authorizer, clock, office_code),
         )
 
     def upgrade_schema(self) -> migrate.UpgradeResult:
@@ -120,9 +131,10 @@ class CoreServices:
                                clock=self.clock)
 
     def close_previous_days(self) -> int:
-        """Close tickets left open on earlier days: what ``desk-admin day close`` does, run at every start.
+        """Close tickets left open on earlier days: what ``desk-admin day close`` does, run at every start; then
+        store the report summaries of the days now closed (:meth:`ReportService.summarize_closed_days`).
 
-        Returns how many were closed; 0 when there is nothing to close or no single office yet (first run).
+        Returns how many tickets were closed; 0 when there is nothing to close or no single office yet (first run).
         """
         from desk_app.core.auth import Actor
         from desk_app.errors import DeskError
@@ -134,6 +146,13 @@ class CoreServices:
             return 0
         if closed:
             log.info("closed %d tickets left open on earlier days", closed)
+        try:  # the closed days' report summaries (issue 11): yesterday, or once the whole history, in chunks
+            summarized = self.reports.summarize_closed_days(Actor.system("app-start"))
+        except DeskError as exc:
+            log.info("report summaries at start skipped: %s", exc)
+        else:
+            if summarized:
+                log.info("stored the report summaries of %d closed days", summarized)
         return closed
 
     def purge_expired_personal_data(self, actor: Actor) -> RetentionResult:

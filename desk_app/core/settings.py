@@ -72,7 +72,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("desk_code", str, "", "The desk (counter) this PC stands at."),
     Setting("idle_lock_minutes", int, 5, "Minutes without input before the screen locks.", minimum=1,
             maximum=480),
-    Setting("ticket_printer", str, "", "Printer name for tickets; empty means ask with the print dialog."),
+    Setting("ticket_printer", str, "", "Printer name for tickets (printed at once, no dialog); empty means each "
+            "ticket is saved as ticket-<number>.pdf in Sportello/biglietti of the Documents folder."),
     Setting("ticket_paper", str, "receipt80", "Ticket paper size.", choices=("receipt80", "a4")),
     Setting("display_screen", int, 1, "Screen number of the display board (0 is the primary).", minimum=0,
             maximum=15),

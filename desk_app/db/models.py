@@ -189,6 +189,10 @@ class Ticket(Base):
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
     transfer_count: Mapped[int] = mapped_column(Integer, default=0)
     transferred_from_service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"))
+    #: A transfer to a desk or to a colleague (migration 0011): while waiting, only that desk, or that colleague
+    #: at whatever desk, calls it. Both ``NULL``: any desk serving ``service_id`` may.
+    target_desk_id: Mapped[int | None] = mapped_column(ForeignKey("desk.id", ondelete="SET NULL"))
+    target_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     outcome: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(String(500))
 

@@ -1,4 +1,4 @@
-"""Per-day summaries behind the counts report (issue 11).
+"""Per-day summaries behind the counts report, and the anonymous print records of the indicators (issue 11).
 
 A day's counts are stored once the day is over and none of its tickets is still open (waiting, called, serving,
 parked): from then on they cannot change, because the queue engine refuses to reactivate, resume or transfer a
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Integer
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk_app.db.base import Base
@@ -42,4 +42,24 @@ class ReportDay(Base):
     service_p90: Mapped[float | None] = mapped_column(Float)
 
 
-__all__ = ["ReportDay"]
+class PrintRecord(Base):
+    """One sheet or ticket printed (or saved as PDF for the user), for the project's monitoring indicators.
+
+    Anonymous on purpose: office, day, kind (``instructions``, ``missing``, ``exploitation``, ``ticket``) and the
+    user's language, nothing else: no name, no case, no ticket number, no staff member, no time of day. Written
+    where the desk window and ``desk-admin print`` print, by
+    :meth:`~desk_app.core.reports.ReportService.record_print`.
+    """
+
+    __tablename__ = "print_record"
+    __table_args__ = (Index("ix_print_record_office_day", "office_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(8))
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+
+
+__all__ = ["PrintRecord", "ReportDay"]

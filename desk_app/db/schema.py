@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from desk_app.db import (
     models,  # noqa: F401  (registers core tables)
+    models_admin,  # noqa: F401  (office-wide settings)
     models_booking,  # noqa: F401  (appointments, convocations, mediators)
     models_content,  # noqa: F401  (procedures, checklists, texts, cases)
     models_maintenance,  # noqa: F401  (daily purge and backup runs)

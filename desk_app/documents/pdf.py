@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -42,8 +43,12 @@ HEADER_PT = 8
 MARGIN_MM = 18
 #: Height of the header band above the body and of the page-number band below it.
 HEADER_MM = 7
-#: ``QTextBlock.userState`` of headings (kept with the next block) and of blocks kept on one page.
-HEADING_STATE, KEEP_STATE = 1, 2
+#: ``QTextBlock.userState`` of headings (kept with the next block), of blocks kept on one page, and of the
+#: closing notes (sources, "to verify", translation status, disclaimer: tightened by :func:`_fit_notes`).
+HEADING_STATE, KEEP_STATE, NOTE_STATE = 1, 2, 3
+#: How :func:`_fit_notes` tightens the closing notes, step by step: (gap above each note in points, proportional
+#: line height in percent, or 0 to leave it). Kept only if it saves the last page.
+NOTE_FIT_STEPS = ((1.0, 0), (0.0, 92), (0.0, 85))
 GREY = QColor(90, 90, 90)
 ACCENT = QColor(0, 70, 140)
 
@@ -160,6 +165,8 @@ class SheetDocument:
             self.cursor.setBlockFormat(fmt)
         if block.kind == "heading":
             self.cursor.block().setUserState(HEADING_STATE)
+        elif block.kind == "note":
+            self.cursor.block().setUserState(NOTE_STATE)
         elif block.kind in ("item", "step", "bullet", "callout"):
             # A checklist item and its detail line (one block, lines split by U+2028) stay on one page.
             self.cursor.block().setUserState(KEEP_STATE)
@@ -243,7 +250,11 @@ def _keep_together(doc: QTextDocument, page_height: float) -> None:
             split = block.userState() == KEEP_STATE and page(rect.top() + 1) != page(rect.bottom() - 1)
             orphan = block.userState() == HEADING_STATE and following.isValid() \
                 and page(rect.top() + 1) != page(layout.blockBoundingRect(following).bottom() - 1)
-            if split or orphan:
+            # A note split by a page break keeps at least two lines on the first page: the list of sources
+            # once left its label ("Sources of each rule ...") alone at the foot of page 1.
+            widow = block.userState() == NOTE_STATE and page(rect.top() + 1) != page(rect.bottom() - 1) \
+                and _lines_on_first_page(block, rect.top(), page_height) < 2
+            if split or orphan or widow:
                 offender = block
             block = following
         if offender is None:
@@ -257,6 +268,57 @@ def _keep_together(doc: QTextDocument, page_height: float) -> None:
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         QTextCursor(candidate).setBlockFormat(fmt)
         _relayout(doc)
+
+
+def _lines_on_first_page(block: QTextBlock, top: float, page_height: float) -> int:
+    """How many lines of ``block`` (laid out from ``top``) end on the page where it starts."""
+    end = (int((top + 1) // page_height) + 1) * page_height
+    layout = block.layout()
+    return sum(1 for n in range(layout.lineCount())
+               if top + layout.lineAt(n).y() + layout.lineAt(n).height() <= end + 0.5)
+
+
+def _fit_notes(doc: QTextDocument, page_height: float) -> None:
+    """Keep the closing notes on the content's page when they overflow it by a little.
+
+    A last page holding nothing but notes (an English CITT sheet once printed its disclaimer alone on page 2)
+    gets the notes' gaps, then their line height, tightened (:data:`NOTE_FIT_STEPS`); a step is kept only if
+    the page goes away, else the notes get their own layout back and run on to the next page as before.
+    Urdu notes lose the same share of their own taller line height, which leaves Nastaliq's stacked letters room
+    (the list of sources at most 8% less: its Italian citations share the Urdu label's block and line height).
+    """
+    pages = doc.pageCount()
+    layout = doc.documentLayout()
+    notes, block, last_page_only_notes = [], doc.begin(), True
+    while block.isValid():
+        if block.userState() == NOTE_STATE:
+            notes.append(block)
+        elif int((layout.blockBoundingRect(block).bottom() - 1) // page_height) >= pages - 1:
+            last_page_only_notes = False  # content of the sheet itself runs onto the last page
+        block = block.next()
+    if pages < 2 or not notes or not last_page_only_notes:
+        return
+    originals = [QTextBlockFormat(b.blockFormat()) for b in notes]
+    for gap, line_height in NOTE_FIT_STEPS:
+        for note, original in zip(notes, originals, strict=True):
+            fmt = QTextBlockFormat(original)
+            fmt.setTopMargin(min(gap, original.topMargin()))
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)  # tightened, they may fit above
+            proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            if line_height and original.lineHeightType() == QTextBlockFormat.LineHeightTypes.SingleHeight.value:
+                fmt.setLineHeight(line_height, proportional)
+            elif line_height and original.lineHeightType() == proportional:
+                # Urdu: a share of its own 85%; at most 8% off the list of sources, whose Italian citations
+                # share the Urdu label's block (and would touch each other below that).
+                share = max(line_height, 92) if "\u2028" in note.text() else line_height
+                fmt.setLineHeight(original.lineHeight() * share / 100, proportional)
+            QTextCursor(note).setBlockFormat(fmt)
+        _relayout(doc)
+        if doc.pageCount() < pages:
+            return
+    for note, original in zip(notes, originals, strict=True):
+        QTextCursor(note).setBlockFormat(original)
+    _relayout(doc)
 
 
 def _relayout(doc: QTextDocument) -> None:
@@ -282,6 +344,8 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice, sheet: Sheet |
     doc.documentLayout().setPaintDevice(device)
     doc.setPageSize(QSizeF(width, body))
     _keep_together(doc, body)
+    _fit_notes(doc, body)
+    _keep_together(doc, body)  # the tightened notes, if kept, follow the same rules
     pages = max(1, doc.pageCount())
     rtl = sheet.rtl if sheet is not None else False
     lang = sheet.lang if sheet is not None else "it"

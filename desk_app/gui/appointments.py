@@ -168,6 +168,7 @@ class AppointmentDayView(QDialog):
         self.cancelButton.clicked.connect(self.cancel_appointment)
         self.reasonEdit.returnPressed.connect(self.cancel_appointment)
         self.confirmButton.clicked.connect(self.confirm_convocation)
+        self.noShowOneButton.clicked.connect(self.mark_no_show)
         self.ui.noShowButton.clicked.connect(self.mark_no_shows)
         self.ui.bookButton.clicked.connect(self.open_booking)
         self.finished.connect(self.forget_names)  # Close button, Esc, the window's X and lock all end here
@@ -225,10 +226,16 @@ class AppointmentDayView(QDialog):
         self.cancelButton = QPushButton(self.tr("Cance&l the appointment"))
         self.confirmButton = QPushButton(self.tr("Convocation &accepted by the person"))
         self.confirmButton.setToolTip(self.tr("The person summoned confirmed they will come"))
-        for widget in (self.moveButton, reason_label, self.reasonEdit, self.cancelButton, self.confirmButton):
+        self.noShowOneButton = QPushButton(self.tr("Did not come: mar&k this one"))
+        self.noShowOneButton.setObjectName("noShowOneButton")
+        self.noShowOneButton.setToolTip(self.tr("The selected person did not come (from their time on), without "
+                                                "waiting for the end of the arrival window"))
+        for widget in (self.moveButton, reason_label, self.reasonEdit, self.cancelButton, self.confirmButton,
+                       self.noShowOneButton):
             actions.addWidget(widget)
         self.ui.dayLayout.insertLayout(self.ui.dayLayout.count() - 1, actions)
-        for button in (self.searchButton, self.dayViewButton, self.moveButton, self.cancelButton, self.confirmButton):
+        for button in (self.searchButton, self.dayViewButton, self.moveButton, self.cancelButton, self.confirmButton,
+                       self.noShowOneButton):
             button.setAutoDefault(False)
         #: The search shown instead of the day (its text), or ``None``.
         self.searching: str | None = None
@@ -362,6 +369,9 @@ class AppointmentDayView(QDialog):
         self.moveButton.setEnabled(booked)
         self.cancelButton.setEnabled(booked)
         self.confirmButton.setEnabled(booked and selected is not None and selected.kind == "convocation")
+        # from its start time on (the core says the same, in a sentence, if the clock moved meanwhile)
+        self.noShowOneButton.setEnabled(booked and selected is not None
+                                        and selected.starts_at <= self.session.core.clock.now())
         self.ui.noShowButton.setEnabled(ready)
         self.ui.bookButton.setEnabled(self._online)
 
@@ -525,6 +535,15 @@ class AppointmentDayView(QDialog):
             return convocations.confirm(actor, convocations.for_appointment(actor, appointment_id).id)
 
         self._run(confirm, lambda _: self.ui.resultLabel.setText(self.tr("Convocation confirmed.")))
+
+    def mark_no_show(self) -> None:
+        """The selected person did not come: this one appointment is marked a no-show now (audited by the core)."""
+        selected = self.selected_appointment()
+        if self._busy or selected is None or selected.status != "booked":
+            return
+        appointments, actor, appointment_id = self.session.core.appointments, self.session.actor, selected.id
+        self._run(lambda: appointments.no_show(actor, appointment_id),
+                  lambda _: self.ui.resultLabel.setText(self.tr("Marked as not come.")))
 
     def mark_no_shows(self) -> None:
         """Mark as no-show every booked appointment whose arrival window has passed (the core decides which)."""

@@ -156,7 +156,14 @@ class MainWindow(QMainWindow):
         from desk_app.gui.maintenance import Maintenance  # the retention purge action, the daily jobs (issue 17)
 
         self.maintenance = Maintenance(self, settings_menu)
+        from desk_app.gui.translation_review import TranslationReviewMenu  # reviewers of content (issue 14)
+
+        self.translation_review = TranslationReviewMenu(self, settings_menu)
         self._action(settings_menu, self.tr("Ticket &printer…"), None, self.open_printer_settings)
+        from desk_app.gui.admin import AdminMenu  # staff, office settings, audit log (issue 12)
+
+        settings_menu.addSeparator()
+        self.admin = AdminMenu(self, settings_menu)
         self._update_menus()
 
     def _action(self, menu: QObject, text: str, key: str | QKeySequence.StandardKey | None,
@@ -186,9 +193,14 @@ class MainWindow(QMainWindow):
             self.who_label.setText(self.tr("Not logged in"))
             return
         actor = session.actor
-        who = (self.tr("%1 (%2) at %3") if session.desk_code else self.tr("%1 (%2)")) \
-            .replace("%1", actor.display_name or actor.username) \
-            .replace("%2", role_label(actor.role)).replace("%3", session.desk_name)
+        name, role = actor.display_name or actor.username, role_label(actor.role)
+        # A name that already says the role ("Giulia Ferrari (responsabile)") does not get it twice.
+        says_role = name.casefold().endswith(f"({role})".casefold())
+        if says_role:
+            who = self.tr("%1 at %3") if session.desk_code else "%1"
+        else:
+            who = self.tr("%1 (%2) at %3") if session.desk_code else self.tr("%1 (%2)")
+        who = who.replace("%1", name).replace("%2", role).replace("%3", session.desk_name)
         self.setWindowTitle(f"{APP_NAME} — {who}")
         self.who_label.setText(who)
 

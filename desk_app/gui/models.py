@@ -72,7 +72,8 @@ class TicketTableModel(HeaderedTableModel):
     """Today's tickets of the desk's services in one status, in call order.
 
     Columns: number, service, priority, language, mediator, minutes waiting (since issue). A waiting
-    ticket the mediator gate holds back (:meth:`set_held`) says so in the mediator column, with why.
+    ticket the mediator gate holds back (:meth:`set_held`) says so in the mediator column, with why; one a
+    transfer reserved for a desk or a colleague says for whom in the service column.
     """
 
     NUMBER, SERVICE, PRIORITY, LANGUAGE, MEDIATOR, WAITED = range(6)
@@ -171,7 +172,7 @@ class TicketTableModel(HeaderedTableModel):
         if role == TicketRole:
             return ticket
         if role == Qt.ItemDataRole.ToolTipRole and column == self.SERVICE:
-            return ticket.service_name
+            return ticket.service_name + (f" · {self._reserved(ticket)}" if self._reserved(ticket) else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.NUMBER, self.MEDIATOR, self.WAITED):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == self.PRIORITY and ticket.priority != "ordinary":
@@ -180,6 +181,16 @@ class TicketTableModel(HeaderedTableModel):
             return _HELD
         return None
 
+    def _reserved(self, ticket: TicketView) -> str:
+        """Whom a transfer reserved the waiting ticket for ("for desk D3", "for Anna Bianchi"), or ""."""
+        if ticket.status != "waiting":
+            return ""
+        if ticket.reserved_desk:
+            return self.tr("for desk %1").replace("%1", ticket.reserved_desk)
+        if ticket.reserved_staff:
+            return self.tr("for %1").replace("%1", ticket.reserved_staff)
+        return ""
+
     def _is_held(self, ticket: TicketView) -> bool:
         return ticket.status == "waiting" and ticket.id in self._held
 
@@ -187,7 +198,8 @@ class TicketTableModel(HeaderedTableModel):
         if column == self.NUMBER:
             return ticket.number
         if column == self.SERVICE:
-            return ticket.service_code
+            reserved = self._reserved(ticket)
+            return f"{ticket.service_code} · {reserved}" if reserved else ticket.service_code
         if column == self.PRIORITY:
             return staff_label(PRIORITY_LABELS, ticket.priority)
         if column == self.LANGUAGE:

@@ -31,6 +31,7 @@ from desk_app.documents.tickets import (
     ticket_document,
     write_ticket_pdf,
 )
+from desk_app.gui.sheet_printing import record_print
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,7 @@ class SystemTicketPrinter:
             # QPrinter takes any name and falls back silently: ask the system whether the printer exists.
             if not QPrinterInfo.printerInfo(self.printer_name).isNull() and printer.isValid():
                 render_ticket(ticket, printer, self.paper)
+                record_print(parent, "ticket", ticket.language)
                 return True
             log.warning("ticket printer %r not found: ticket %s saved as PDF", self.printer_name, ticket.number)
         folder = self.pdf_folder or default_pdf_folder()
@@ -115,6 +117,7 @@ class SystemTicketPrinter:
         except OSError as exc:
             log.error("ticket %s neither printed nor saved in %s: %s", ticket.number, folder, exc)
             return False
+        record_print(parent, "ticket", ticket.language)
         return True
 
 
@@ -185,4 +188,5 @@ class PdfTicketPrinter:
     def print_ticket(self, parent: QWidget | None, ticket: PrintableTicket) -> bool:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.written.append(write_ticket_pdf(ticket, ticket_pdf_path(self.folder, ticket.number), self.paper))
+        record_print(parent, "ticket", ticket.language)
         return True

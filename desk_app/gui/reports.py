@@ -38,10 +38,19 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.clock import local_day
-from desk_app.core.reports import PERIODS, CountRow, ReportCancelled, period_range
+from desk_app.core.reports import (
+    DIMENSIONS,
+    PERIODS,
+    BreakdownRow,
+    Breakdowns,
+    CountRow,
+    ReportCancelled,
+    indicator_period,
+    period_range,
+)
 from desk_app.errors import DeskError
 from desk_app.gui.operations import Operation
-from desk_app.gui.supervisor import minutes_text
+from desk_app.gui.supervisor import minutes_text, percent_text
 
 if TYPE_CHECKING:
     from desk_app.gui.runtime import Runtime
@@ -99,6 +108,7 @@ class _Read:
     first: date
     last: date
     rows: list[CountRow] | None  # None: cancelled
+    breakdowns: Breakdowns | None = None
 
 
 class ReportsWindow(QDialog):
@@ -121,6 +131,9 @@ class ReportsWindow(QDialog):
         self.resize(980, 680)
         self.session, self.runtime, self.seams = session, runtime, seams
         self.rows: list[CountRow] = []
+        self.breakdowns: Breakdowns | None = None
+        self._key_axis: QBarCategoryAxis | None = None
+        self._count_axis: QValueAxis | None = None
         self.period: tuple[date, date] | None = None
         self._cancel = threading.Event()
         self._progress = _Progress(self)
@@ -140,7 +153,10 @@ class ReportsWindow(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
         self.by_combo = QComboBox(self)
-        for by, label in zip(BREAKDOWNS, (self.tr("by day"), self.tr("by service"), self.tr("by desk")), strict=True):
+        labels = (self.tr("by day"), self.tr("by week"), self.tr("by month"), self.tr("by service"),
+                  self.tr("by desk"), self.tr("by hour of day"), self.tr("by language"), self.tr("by procedure"),
+                  self.tr("by priority class"))
+        for by, label in zip(DIMENSIONS, labels, strict=True):
             self.by_combo.addItem(label, by)
         self.by_combo.currentIndexChanged.connect(self._show_rows)
         self.show_button = QPushButton(self.tr("&Show"), self)
@@ -164,13 +180,15 @@ class ReportsWindow(QDialog):
         busy.addWidget(self.progress)
         busy.addWidget(self.cancel_button)
         layout.addLayout(busy)
-        self.table = QTableWidget(0, 8, self)
+        self.table = QTableWidget(0, 15, self)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Period"), self.tr("Issued"), self.tr("Served"), self.tr("No-shows"), self.tr("Cancelled"),
-            self.tr("Transferred"), self.tr("Average wait"), self.tr("Average service")])
+            self.tr("Value"), self.tr("Issued"), self.tr("Served"), self.tr("No-shows"), self.tr("Cancelled"),
+            self.tr("Transferred"), self.tr("Recalls"), self.tr("Average wait"), self.tr("Median wait"),
+            self.tr("90% waited up to"), self.tr("Within target"), self.tr("Average service"),
+            self.tr("Median service"), self.tr("Appointments kept"), self.tr("Appointments missed")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.chart = QChart()
         self.chart.setMargins(QMargins(4, 4, 4, 4))
@@ -188,8 +206,31 @@ class ReportsWindow(QDialog):
             button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
             export.addWidget(button)
             self.export_buttons[fmt] = button
+        export.addSpacing(16)
+        export.addWidget(QLabel(self.tr("Breakdowns:"), self))
+        self.breakdown_buttons: dict[str, QPushButton] = {}
+        for fmt in ("csv", "xlsx", "pdf", "docx"):
+            button = QPushButton(fmt.upper(), self)
+            button.clicked.connect(lambda _checked=False, f=fmt: self.export_breakdowns(f))
+            export.addWidget(button)
+            self.breakdown_buttons[fmt] = button
         export.addStretch(1)
         layout.addLayout(export)
+        indicators = QHBoxLayout()
+        indicators.addWidget(QLabel(self.tr("Monitoring indicators (anonymous):"), self))
+        self.indicators_combo = QComboBox(self)
+        today = self._today()
+        year, quarter = today.year, (today.month - 1) // 3 + 1
+        for _ in range(8):  # this quarter and the seven before it
+            self.indicators_combo.addItem(f"{year}-Q{quarter}", f"{year}-Q{quarter}")
+            year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+        self.indicators_combo.addItem(self.tr("Whole project (FAMI 2021-2027)"), "project")
+        self.indicators_button = QPushButton(self.tr("Export &indicators (XLSX)…"), self)
+        self.indicators_button.clicked.connect(self.export_indicators)
+        indicators.addWidget(self.indicators_combo)
+        indicators.addWidget(self.indicators_button)
+        indicators.addStretch(1)
+        layout.addLayout(indicators)
         self._set_busy(False)
         self.period_combo.setCurrentIndex(self.period_combo.findData("last-month"))
         self._period_chosen()
@@ -224,7 +265,9 @@ class ReportsWindow(QDialog):
 
         def work() -> _Read:
             try:
-                return _Read(first, last, reports.counts(actor, first, last, progress=step))
+                rows = reports.counts(actor, first, last, progress=lambda done, steps: step(done, steps + 5))
+                return _Read(first, last, rows, reports.breakdowns(
+                    actor, first, last, progress=lambda done, steps: step(done + 6, steps + 6)))
             except ReportCancelled:
                 return _Read(first, last, None)
 
@@ -246,6 +289,8 @@ class ReportsWindow(QDialog):
         self.show_button.setEnabled(not busy)
         for button in self.export_buttons.values():
             button.setEnabled(not busy and bool(self.rows))
+        for button in self.breakdown_buttons.values():
+            button.setEnabled(not busy and self.breakdowns is not None)
         if busy:
             self.progress.setRange(0, 0)
 
@@ -253,36 +298,59 @@ class ReportsWindow(QDialog):
         if read.rows is None:
             self.status.setText(self.tr("Cancelled: nothing was counted."))
         else:
-            self.rows, self.period = read.rows, (read.first, read.last)
+            self.rows, self.period, self.breakdowns = read.rows, (read.first, read.last), read.breakdowns
             self.status.setText(self.tr("%1 to %2: %n row(s)", "", len(read.rows))
                                 .replace("%1", read.first.strftime("%d/%m/%Y"))
                                 .replace("%2", read.last.strftime("%d/%m/%Y")))
             self._show_rows()
         for button in self.export_buttons.values():
             button.setEnabled(bool(self.rows))
+        for button in self.breakdown_buttons.values():
+            button.setEnabled(self.breakdowns is not None)
         self.loaded.emit()
 
     def _refused(self, exc: DeskError) -> None:
         self.status.setText(exc.message(self.session.language))
         self.loaded.emit()
 
+    def _key_text(self, by: str, row: BreakdownRow) -> str:
+        if by == "day":
+            return date.fromisoformat(row.key).strftime("%d/%m/%Y")
+        if by == "hour":
+            return f"{row.key}:00"
+        return row.key or "–"
+
     def _show_rows(self) -> None:
-        totals = breakdown(self.rows, self.by_combo.currentData())
-        self.table.setRowCount(len(totals))
-        for r, total in enumerate(totals):
-            values = [total.key, str(total.issued), str(total.served), str(total.no_show), str(total.cancelled),
-                      str(total.transferred), minutes_text(total.wait_avg), minutes_text(total.service_avg)]
+        by = self.by_combo.currentData()
+        rows = self.breakdowns.tables[by] if self.breakdowns is not None else []
+
+        def count(value: int | None) -> str:
+            return "–" if value is None else str(value)
+
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [self._key_text(by, row), str(row.issued), str(row.served), str(row.no_show),
+                      str(row.cancelled), str(row.transferred), str(row.recalls), minutes_text(row.wait_avg),
+                      minutes_text(row.wait_median), minutes_text(row.wait_p90), percent_text(row.within_target_pct),
+                      minutes_text(row.service_avg), minutes_text(row.service_median),
+                      count(row.appointments_kept), count(row.appointments_missed)]
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if c:
                     item.setTextAlignment(_RIGHT)
                 self.table.setItem(r, c, item)
-        self._show_chart(totals)
+        self._show_chart([Total(self._key_text(by, row), row.issued, row.served, row.no_show, row.cancelled,
+                                row.transferred, row.wait_avg, row.service_avg) for row in rows])
 
     def _show_chart(self, totals: list[Total]) -> None:
+        """Issued against served per value of the breakdown shown. The two axes are made once and refilled: axes
+        removed from a QChart and replaced stayed drawn under the new ones (seen in the screenshots)."""
         self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        if self._key_axis is None or self._count_axis is None:
+            self._key_axis, self._count_axis = QBarCategoryAxis(), QValueAxis()
+            self._count_axis.setLabelFormat("%d")
+            self.chart.addAxis(self._key_axis, Qt.AlignmentFlag.AlignBottom)
+            self.chart.addAxis(self._count_axis, Qt.AlignmentFlag.AlignLeft)
         issued, served = QBarSet(self.tr("Issued")), QBarSet(self.tr("Served"))
         issued.setColor(Qt.GlobalColor.darkCyan)
         served.setColor(Qt.GlobalColor.darkGreen)
@@ -291,16 +359,12 @@ class ReportsWindow(QDialog):
         series = QBarSeries()
         series.append([issued, served])
         self.chart.addSeries(series)
-        keys = QBarCategoryAxis()
-        keys.append([t.key[:5] if self.by_combo.currentData() == "day" else t.key for t in totals])
-        counts = QValueAxis()
-        counts.setLabelFormat("%d")
-        counts.setRange(0, max([1.0, *(float(t.issued) for t in totals)]) * 1.1)
-        counts.applyNiceNumbers()
-        self.chart.addAxis(keys, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(keys)
-        series.attachAxis(counts)
+        self._key_axis.clear()
+        self._key_axis.append([t.key[:5] if self.by_combo.currentData() == "day" else t.key for t in totals])
+        self._count_axis.setRange(0, max([1.0, *(float(t.issued) for t in totals)]) * 1.1)
+        self._count_axis.applyNiceNumbers()
+        series.attachAxis(self._key_axis)
+        series.attachAxis(self._count_axis)
 
     # -- export ----------------------------------------------------------------------------------------------------
     def export(self, fmt: str) -> None:
@@ -327,3 +391,51 @@ class ReportsWindow(QDialog):
 
         Operation(self, work, self.runtime.operations).success(done).failure(self._refused) \
             .busy(*self.export_buttons.values()).run()
+
+    def export_breakdowns(self, fmt: str) -> None:
+        """Ask where, then write every breakdown of the shown period as ``fmt`` in the background."""
+        if self.breakdowns is None:
+            return
+        result = self.breakdowns
+        name = f"prospetti_{result.first.isoformat()}_{result.last.isoformat()}.{fmt}"
+        path = self.seams.dialogs.save_file(self, self.tr("Export breakdowns"), name, f"{fmt.upper()} (*.{fmt})")
+        if path is None:
+            return
+
+        def work() -> Path:
+            from desk_app.core.validation import write_atomically
+            from desk_app.documents.breakdowns import write_breakdowns
+
+            return write_atomically(Path(path), lambda temporary: write_breakdowns(result, temporary, fmt))
+
+        def done(written: Path) -> None:
+            self.status.setText(self.tr("Exported: %1").replace("%1", str(written)))
+            self.exported.emit(written)
+
+        Operation(self, work, self.runtime.operations).success(done).failure(self._refused) \
+            .busy(*self.breakdown_buttons.values()).run()
+
+    def export_indicators(self) -> None:
+        """Ask where, then read and write the monitoring indicators of the chosen quarter (or the whole project)
+        as XLSX in the background: anonymous counts (audited by the core)."""
+        period = str(self.indicators_combo.currentData())
+        label = indicator_period(period, self._today())[2]
+        path = self.seams.dialogs.save_file(self, self.tr("Export indicators"), f"indicatori_{label}.xlsx",
+                                            "XLSX (*.xlsx)")
+        if path is None:
+            return
+        reports, actor = self.session.core.reports, self.session.actor
+
+        def work() -> Path:
+            from desk_app.core.validation import write_atomically
+            from desk_app.documents.indicators import write_indicators
+
+            result = reports.indicators(actor, period)
+            return write_atomically(Path(path), lambda temporary: write_indicators(result, temporary, "xlsx"))
+
+        def done(written: Path) -> None:
+            self.status.setText(self.tr("Exported: %1").replace("%1", str(written)))
+            self.exported.emit(written)
+
+        Operation(self, work, self.runtime.operations).success(done).failure(self._refused) \
+            .busy(self.indicators_button).run()

@@ -11,6 +11,7 @@ file dialogs; :class:`PdfSheetPrinter` writes files to a folder (tests, screensh
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,6 +20,31 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 if TYPE_CHECKING:
     from desk_app.core.sheets import Sheet
+
+log = logging.getLogger(__name__)
+
+
+def record_print(parent: QWidget | None, kind: str, language: str | None) -> None:
+    """Count a sheet or ticket just printed or saved for a user, for the project's indicators (issue 11): office,
+    day, kind and language only (:meth:`~desk_app.core.reports.ReportService.record_print`), on the worker.
+
+    The printers are seams made before anyone logs in; the widget that prints (``parent``, or one of its
+    parents) holds the logged-in ``session`` and the app's ``runtime``. With neither (a bare printer in a test)
+    nothing is counted. A count that cannot be stored is logged, never shown: the print itself went well.
+    """
+    from desk_app.gui.operations import Operation
+
+    widget = parent
+    while widget is not None and not (hasattr(widget, "session") and hasattr(widget, "runtime")):
+        widget = widget.parentWidget()
+    if widget is None:
+        return
+    session, runtime = getattr(widget, "session", None), getattr(widget, "runtime", None)  # found just above
+    if session is None or runtime is None:
+        return
+    reports, actor = session.core.reports, session.actor
+    Operation(widget, lambda: reports.record_print(actor, kind, language or "it"), runtime.operations) \
+        .failure(lambda exc: log.warning("print not counted: %s", exc)).run()
 
 
 def sheet_file_name(sheet: Sheet) -> str:
@@ -54,6 +80,7 @@ class QtSheetPrinter:
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
         print_sheet(sheet, printer)
+        record_print(parent, sheet.kind, sheet.lang)
         return True
 
     def save_pdf(self, parent: QWidget | None, sheet: Sheet) -> Path | None:
@@ -65,7 +92,9 @@ class QtSheetPrinter:
             str(Path(folder) / sheet_file_name(sheet)), QCoreApplication.translate("SheetPrinter", "PDF (*.pdf)"))
         if not chosen:
             return None
-        return write_pdf(sheet, Path(chosen))
+        written = write_pdf(sheet, Path(chosen))
+        record_print(parent, sheet.kind, sheet.lang)  # a PDF saved for the user: printed elsewhere, or mailed
+        return written
 
 
 class PdfSheetPrinter:
@@ -89,7 +118,10 @@ class PdfSheetPrinter:
 
     def print_sheet(self, parent: QWidget | None, sheet: Sheet) -> bool:
         self._write("print", sheet)
+        record_print(parent, sheet.kind, sheet.lang)
         return True
 
     def save_pdf(self, parent: QWidget | None, sheet: Sheet) -> Path | None:
-        return self._write("pdf", sheet)
+        written = self._write("pdf", sheet)
+        record_print(parent, sheet.kind, sheet.lang)
+        return written

@@ -26,7 +26,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk_app.errors import DeskError, QueueEmptyError
 from desk_app.gui.checklist import ChecklistPanel
@@ -45,7 +60,7 @@ from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
     from desk_app.core.mediators import WaitingForMediator
-    from desk_app.core.queue import ServiceQueue, TicketView
+    from desk_app.core.queue import ServiceQueue, TicketView, TransferTargets
     from desk_app.db.feed import Change
     from desk_app.gui.booking import TicketMediatorDialog
     from desk_app.gui.runtime import Runtime
@@ -98,6 +113,95 @@ class QueueChanges:
     held: list[WaitingForMediator]
 
 
+class TransferDialog(QDialog):
+    """F8: where the ticket goes: another service's queue, a desk, or a colleague (wherever they sit).
+
+    Keys: Alt+S / Alt+P / Alt+C (Italian: «&Servizio», «S&portello», «&Collega») choose the kind and put the
+    focus on its list; arrows pick; Enter transfers; Esc closes. :attr:`chosen` is ``(kind, code)`` once
+    accepted (with the label the list showed), ``kind`` one of ``service``, ``desk``, ``staff``.
+    """
+
+    KINDS = ("service", "desk", "staff")
+
+    def __init__(self, ticket: TicketView, targets: TransferTargets, own_desk: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transferDialog")
+        self.setWindowTitle(self.tr("Transfer %1").replace("%1", ticket.number))
+        self.chosen: tuple[str, str, str] | None = None
+        self._options: dict[str, list[tuple[str, str]]] = {
+            "service": [(c, f"{c} · {n}") for c, n in targets.services if c != ticket.service_code],
+            "desk": [(c, f"{c} · {n}") for c, n in targets.desks if c != own_desk],
+            "staff": [(u, f"{n} ({u})") for u, n in targets.colleagues],
+        }
+        layout = QVBoxLayout(self)
+        self.infoLabel = QLabel(self.tr("Move ticket %1 (%2) to:").replace("%1", ticket.number)
+                                .replace("%2", ticket.service_code), self)
+        layout.addWidget(self.infoLabel)
+        kinds = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.kindButtons: dict[str, QRadioButton] = {}
+        labels = {"service": self.tr("the queue of a &service"), "desk": self.tr("a &desk"),
+                  "staff": self.tr("a &colleague")}
+        for index, kind in enumerate(self.KINDS):
+            button = QRadioButton(labels[kind], self)
+            button.setObjectName(f"{kind}Kind")
+            button.setEnabled(bool(self._options[kind]))
+            self.group.addButton(button, index)
+            kinds.addWidget(button)
+            self.kindButtons[kind] = button
+        layout.addLayout(kinds)
+        self.targetList = QListWidget(self)
+        self.targetList.setObjectName("targetList")
+        layout.addWidget(self.targetList)
+        self.hintLabel = QLabel(self)
+        self.hintLabel.setWordWrap(True)
+        layout.addWidget(self.hintLabel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Transfer"))
+        ok.setDefault(True)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.group.idToggled.connect(self._kind_toggled)
+        self.targetList.itemActivated.connect(lambda _item: self._accept())
+        first = next((k for k in self.KINDS if self._options[k]), None)
+        if first is not None:
+            self.kindButtons[first].setChecked(True)
+        self.resize(460, 360)
+
+    def kind(self) -> str | None:
+        """The kind of target chosen now."""
+        index = self.group.checkedId()
+        return self.KINDS[index] if index >= 0 else None
+
+    def _kind_toggled(self, index: int, checked: bool) -> None:
+        if not checked:
+            return
+        kind = self.KINDS[index]
+        self.targetList.clear()
+        for code, label in self._options[kind]:
+            item = QListWidgetItem(label, self.targetList)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+        self.targetList.setCurrentRow(0)
+        self.hintLabel.setText({
+            "service": self.tr("It joins that queue in its place by waiting time."),
+            "desk": self.tr("It keeps its place; only that desk calls it."),
+            "staff": self.tr("It keeps its place; only that colleague calls it, at whatever desk."),
+        }[kind])
+        if self.isVisible():
+            self.targetList.setFocus()
+
+    def _accept(self) -> None:
+        kind, item = self.kind(), self.targetList.currentItem()
+        if kind is None or item is None:
+            return
+        self.chosen = (kind, str(item.data(Qt.ItemDataRole.UserRole)), item.text())
+        self.accept()
+
+
 class Workspace(QWidget):
     """The counter clerk's main screen.
 
@@ -116,6 +220,7 @@ class Workspace(QWidget):
             ``transfer``, ``finish``, ``resume``, ``reactivate``, ``cancel``, ``mediator``, ``walk_in``,
             ``checklist``); the main window puts them in its menu.
         mediator_dialog: the mediator dialog of a held ticket, once opened (Ctrl+M).
+        transfer_dialog: the transfer dialog while open (F8).
         message: the last feedback line shown under the desk's ticket (what the last action did).
         current: the ticket held by this desk, as last read.
         checklist: the document checklist of the ticket at the desk (its own tab).
@@ -134,6 +239,7 @@ class Workspace(QWidget):
         self.seams = seams
         self.current: TicketView | None = None
         self.mediator_dialog: TicketMediatorDialog | None = None
+        self.transfer_dialog: TransferDialog | None = None
         self.message = ""
         self._online = runtime.online
         self._busy = False  # a counter action runs
@@ -573,7 +679,8 @@ class Workspace(QWidget):
             self.ui.outcomeCombo.setCurrentIndex(index)
 
     def transfer(self) -> None:
-        """F8: move the desk's ticket (or the selected waiting one) to another service."""
+        """F8: move the desk's ticket (or the selected waiting one) to another service, or reserve it for a desk
+        or a colleague (:class:`TransferDialog`)."""
         if "transfer" not in self._allowed:
             return
         # The core says which ticket a transfer moves: the desk's own, or the selected waiting one.
@@ -588,18 +695,32 @@ class Workspace(QWidget):
                 self, self.tr("Transfer %1").replace("%1", ticket.number),
                 self.tr("Your desk holds no ticket. Transfer the waiting ticket %1?").replace("%1", ticket.number)):
             return
-        targets = [s for s in self.session.office.services if s.active and s.code != ticket.service_code]
-        if not targets:
+        queue, actor = self.session.core.queue, self.session.actor
+        Operation(self, lambda: queue.transfer_targets(actor), self.runtime.operations) \
+            .success(lambda targets: self._open_transfer(ticket, targets)).failure(self._refused).run()
+
+    def _open_transfer(self, ticket: TicketView, targets: TransferTargets) -> None:
+        if self.transfer_dialog is not None:
+            self.transfer_dialog.close()
+        dialog = self.transfer_dialog = TransferDialog(ticket, targets, self.session.desk_code, self)
+        dialog.accepted.connect(lambda: self._transfer_chosen(ticket, dialog.chosen))
+        dialog.open()
+        dialog.targetList.setFocus()
+
+    def _transfer_chosen(self, ticket: TicketView, chosen: tuple[str, str, str] | None) -> None:
+        if chosen is None:
             return
-        choice = self.seams.dialogs.choose(self, self.tr("Transfer %1").replace("%1", ticket.number),
-                                           self.tr("Move the ticket to the queue of:"),
-                                           [f"{s.code} · {s.name}" for s in targets])
-        if choice is None:
-            return
-        queue, actor, desk = self.session.core.queue, self.session.actor, self.session.desk_code
-        target, ticket_id = targets[choice].code, ticket.id
-        self._run(lambda: queue.transfer(actor, ticket_id, target, desk_code=desk),
-                  self.tr("Ticket %1 moved to %2.").replace("%2", target))
+        kind, target, label = chosen
+        queue, actor, desk, ticket_id = self.session.core.queue, self.session.actor, self.session.desk_code, ticket.id
+        if kind == "service":
+            self._run(lambda: queue.transfer(actor, ticket_id, target, desk_code=desk),
+                      self.tr("Ticket %1 moved to %2.").replace("%2", target))
+        elif kind == "desk":
+            self._run(lambda: queue.transfer(actor, ticket_id, desk_code=desk, to_desk=target),
+                      self.tr("Ticket %1 reserved for desk %2.").replace("%2", target))
+        else:
+            self._run(lambda: queue.transfer(actor, ticket_id, desk_code=desk, to_staff=target),
+                      self.tr("Ticket %1 reserved for %2.").replace("%2", label))
 
     def resume(self) -> None:
         """Ctrl+R: put the selected parked ticket back in the queue, in its original place."""

@@ -212,6 +212,34 @@ def test_no_shows_are_marked_after_the_window(services: CoreServices, staff: dic
         services.appointments.check_in(clerk, early.id)
 
 
+def test_one_no_show_is_marked_by_the_clerk_audited_and_counted(services: CoreServices, staff: dict[str, Actor],
+                                                                  clock: ManualClock) -> None:
+    """Issue 10: the clerk marks one appointment a no-show without waiting for the late window."""
+    clerk = staff["clerk"]
+    missed = book(services, clerk, at(TODAY, "09:00"), "Amina Haddad", "RF-1")
+    later = book(services, clerk, at(TODAY, "10:00"), "Karim Benali", "RF-2")
+    clock.set(at(TODAY, "09:05"))  # inside the 15 minutes mark_no_shows waits out
+    with pytest.raises(ConflictError) as early:
+        services.appointments.no_show(clerk, later.id)
+    assert early.value.code == "appointment_not_due" and "10:00" in early.value.message("it")
+    marked = services.appointments.no_show(clerk, missed.id)
+    assert marked.status == "no_show" and marked.person_name is None  # the answer carries no name
+    with pytest.raises(ConflictError) as again:
+        services.appointments.no_show(clerk, missed.id)
+    assert again.value.code == "appointment_wrong_state"
+    with pytest.raises(PermissionDeniedError):
+        services.appointments.no_show(staff["mediator"], later.id)
+    assert {a.id: a.status for a in services.appointments.day(clerk, TODAY)} == {missed.id: "no_show",
+                                                                               later.id: "booked"}
+    assert services.appointments.mark_no_shows(clerk) == []  # already marked: not twice
+    audit = services.db.read(lambda s: s.execute(select(AuditEvent.object_type, AuditEvent.object_id).where(
+        AuditEvent.action == "appointment.no_show")).all())
+    assert [tuple(a) for a in audit] == [("appointment", str(missed.id))]
+    # the supervisor's day counts it as missed, like the ones mark_no_shows marks
+    expected, arrived, late, no_shows = services.reports.today(staff["supervisor"]).appointments
+    assert (expected, arrived, late, no_shows) == (2, 0, 0, 1)
+
+
 def test_purge_blanks_names_after_retention_and_keeps_counts(services: CoreServices, staff: dict[str, Actor],
                                                              clock: ManualClock) -> None:
     clerk, admin = staff["clerk"], staff["admin"]

@@ -67,7 +67,9 @@ def test_bookings_outside_availability_are_refused_with_a_reason(services: CoreS
     with pytest.raises(ConflictError) as late:
         mediators.book(clerk, "ar", at(WEDNESDAY, "12:30"), at(WEDNESDAY, "13:30"), mediator_code="AR1")
     assert late.value.code == "mediator_unavailable"
-    assert "09:00-13:00 in_person" in late.value.message("it")
+    # the modes as the clerk reads them, never the codes (issue 10)
+    assert "09:00-13:00 in presenza" in late.value.message("it") and "in_person" not in late.value.message("it")
+    assert "09:00-13:00 in person" in late.value.message("en")
     with pytest.raises(ConflictError) as wrong_mode:
         mediators.book(clerk, "ar", at(TODAY, "09:00"), at(TODAY, "10:00"), mediator_code="AR1", mode="video")
     assert wrong_mode.value.code == "mediator_unavailable"
@@ -104,7 +106,12 @@ def test_no_mediator_is_booked_twice_for_overlapping_times(services: CoreService
     with pytest.raises(ConflictError) as nobody:
         mediators.book(clerk, "ar", at(TODAY, "09:20"), at(TODAY, "09:40"))
     assert nobody.value.code == "no_mediator_free"
-    assert nobody.value.params["reasons"] == "AR1: mediator_busy; AR2: mediator_busy"
+    assert [(who, why.code) for who, why in nobody.value.params["reasons"]] == [("AR1", "mediator_busy"),
+                                                                               ("AR2", "mediator_busy")]
+    said = nobody.value.message("it")
+    assert "mediator_busy" not in said and "in_person" not in said and "in presenza" in said
+    assert ConflictError("mediator_busy", mediator="AR2", day=TODAY.isoformat(), start="09:15",
+                         end="09:45").message("it") in said
     # a cancelled booking frees the time
     mediators.cancel_booking(clerk, first.entry.id)
     assert mediators.book(clerk, "ar", at(TODAY, "09:30"), at(TODAY, "10:00"), mediator_code="AR1")
@@ -345,3 +352,37 @@ def test_who_is_free_previews_without_booking_and_ticket_bookings_list_what_serv
     other = services.queue.issue_ticket(clerk, "RF", language="ar", needs_mediator=True)
     assert [b.entry.id for b in mediators.ticket_bookings(clerk, ticket.id)] == [shift.entry.id, own.entry.id]
     assert [b.entry.id for b in mediators.ticket_bookings(clerk, other.id)] == [shift.entry.id]  # not the other's
+
+
+def test_held_tickets_are_read_in_one_statement_with_each_reason(services: CoreServices, staff: dict[str, Actor],
+                                                                 roster: dict[str, Actor],
+                                                                 clock: ManualClock) -> None:
+    """Issue 10: the desks re-read the held tickets on every change; it was one query per held ticket."""
+    from sqlalchemy import event
+
+    clerk, queue = staff["clerk"], services.queue
+    clock.set(at(TODAY, "09:00"))
+    queue.issue_ticket(clerk, "RF", language="ar", needs_mediator=True)
+    queue.issue_ticket(clerk, "RF", needs_mediator=True)  # no language
+
+    def statements() -> int:
+        sent: list[str] = []
+        listener = lambda *args: sent.append(args[2])  # noqa: E731 (conn, cursor, statement, ...)
+        event.listen(services.db.engine, "before_cursor_execute", listener)
+        try:
+            services.mediators.waiting_for_mediator(clerk)
+        finally:
+            event.remove(services.db.engine, "before_cursor_execute", listener)
+        return sum(s.lstrip().upper().startswith("SELECT") for s in sent)
+
+    few = statements()
+    later = services.mediators.book(clerk, "ar", at(TODAY, "10:00"), at(TODAY, "12:00"), mediator_code="AR2")
+    soon = services.mediators.book(clerk, "ur", at(TODAY, "09:05"), at(TODAY, "12:00"), mediator_code="UR1",
+                                   mode="phone")  # booked, not yet confirmed: held, "not here yet"
+    for language in ("ar", "ur", "ar", "ro"):
+        queue.issue_ticket(clerk, "RF", language=language, needs_mediator=True)
+    assert statements() == few  # six held tickets cost what two did
+    reasons = [(w.language, w.reason, w.next_booking_at) for w in services.mediators.waiting_for_mediator(clerk)]
+    assert reasons == [("ar", "booked_later", later.entry.starts_at), (None, "no_language", None),
+                       ("ar", "booked_later", later.entry.starts_at), ("ur", "not_present", soon.entry.starts_at),
+                       ("ar", "booked_later", later.entry.starts_at), ("ro", "no_booking", None)]

@@ -337,8 +337,12 @@ def test_booking_with_a_mediator_and_why_one_cannot_come(qtbot: QtBot, open_desk
     dialog.ui.bookButton.click()
     settle(qtbot, desk)
     assert ConflictError("mediator_unavailable", mediator="AR1", day="2026-12-01", start="10:00", end="10:20",
-                         mode="video", windows="09:00-13:00 in_person, 14:00-16:00 phone").message("it") \
+                         mode="video", windows=(("09:00", "13:00", "in_person"), ("14:00", "16:00", "phone"))
+                         ).message("it") \
         in dialog.ui.mediatorMessageLabel.text()
+    said = dialog.ui.mediatorMessageLabel.text()  # the modes as the clerk reads them (issue 10)
+    assert "09:00-13:00 in presenza, 14:00-16:00 per telefono" in said and "(in video)" in said
+    assert "in_person" not in said
     assert dialog.ui.newButton.isVisible()
     dialog.ui.newButton.click()  # leave it: the appointment stays booked, flagged "to book" in the day view
     assert dialog.pending is None and dialog.ui.nameEdit.text() == "" and not dialog.ui.mediatorBox.isChecked()

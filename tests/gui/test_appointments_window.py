@@ -198,3 +198,30 @@ def test_window_size_and_splitter_are_remembered(qtbot: QtBot, open_desk: Any, l
     again = view2.ui.splitter.sizes()
     assert abs(again[0] / sum(again) - sizes[0] / sum(sizes)) < 0.02
     assert abs(again[0] / sum(again) - 300 / 1100) > 0.04
+
+
+def test_one_no_show_from_the_window_by_keys(qtbot: QtBot, open_desk: Any, log_in: Any, clock: ManualClock,
+                                             services: CoreServices, staff: dict[str, Actor], day: None) -> None:
+    """Issue 10: the clerk marks the one person who did not come (Alt+Q, «segna &questo»), from their time on,
+    without waiting for the arrival window; the core audits it."""
+    clock.set(at("09:05"))  # Amina's 09:00 has begun; 15 minutes of arrival window are left
+    desk = open_desk("D1", clock=clock)
+    log_in(desk, "clerk")
+    view = _open(qtbot, desk)
+    view.ui.appointmentsView.selectRow(_names(view).index("Mario Rossi"))  # 09:20: not yet
+    assert not view.noShowOneButton.isEnabled()
+    view.ui.appointmentsView.selectRow(_names(view).index("Amina Haddad"))
+    assert view.noShowOneButton.isEnabled()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=WAIT_MS)
+    qtbot.keyClick(view, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(200)  # a mnemonic animates the click
+    settle(qtbot, desk)
+    statuses = {a.person_name: a.status for a in services.appointments.day(staff["clerk"], TODAY, with_names=True)}
+    assert statuses == {"Amina Haddad": "no_show", "Mario Rossi": "booked", "Lucia Bianchi": "booked",
+                        "Karim Mansour": "booked"}
+    assert view.ui.resultLabel.text() == "Segnato come non venuto."
+    audited = services.db.read(lambda s: s.execute(select(AuditEvent.object_type).where(
+        AuditEvent.action == "appointment.no_show")).scalars().all())
+    assert audited == ["appointment"]
+    qtbot.waitUntil(lambda: not view.noShowOneButton.isEnabled(), timeout=WAIT_MS)  # no longer booked

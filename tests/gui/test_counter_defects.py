@@ -187,7 +187,11 @@ def test_f8_with_an_empty_desk_asks_and_actions_say_what_they_did(qtbot: QtBot, 
     assert [t.service_code for t in queue.tickets(staff["clerk"])] == ["RF", "RF"]  # nothing moved
     desk.dialogs.agree = True
     workspace.ui.ticketsView.selectRow(0)
-    press(qtbot, desk, Qt.Key.Key_F8)  # asked again, agreed, first other service chosen
+    press(qtbot, desk, Qt.Key.Key_F8)  # asked again, agreed; the transfer dialog: Enter takes the first service
+    qtbot.waitUntil(lambda: workspace.transfer_dialog is not None and workspace.transfer_dialog.isVisible(),
+                    timeout=WAIT_MS)
+    qtbot.keyClick(workspace.transfer_dialog.targetList, Qt.Key.Key_Return)
+    settle(qtbot, desk)
     assert "R001" in workspace.message and "LAV" in workspace.message
     press(qtbot, desk, Qt.Key.Key_F5)
     called = workspace.current.number
@@ -254,6 +258,15 @@ def test_no_mnemonic_clashes_in_the_counter_windows(qtbot: QtBot, open_desk: Any
     dialog = desk.workspace.open_mediator()
     assert dialog is not None and dialog.ticket.id == ticket.id
     _no_clash(dialog)
+    for window in (dialog, desk.window.walk_in, booking, view):
+        window.close()
+    desk.workspace.ui.ticketsView.selectRow(0)
+    desk.workspace.counter_actions["transfer"].trigger()  # F8 (after "your desk holds no ticket", agreed)
+    qtbot.waitUntil(lambda: desk.workspace.transfer_dialog is not None
+                    and desk.workspace.transfer_dialog.isVisible(), timeout=WAIT_MS)
+    _no_clash(desk.workspace.transfer_dialog)
+    assert {b.text() for b in desk.workspace.transfer_dialog.kindButtons.values()} == {
+        "la coda di un &servizio", "uno s&portello", "un &collega"}
 
 
 def test_no_mnemonic_clashes_in_the_first_run_wizard(qtbot: QtBot, open_desk: Any) -> None:
@@ -352,3 +365,29 @@ def test_printer_settings_dialog_saves_per_pc(qtbot: QtBot, open_desk: Any, log_
     stored = tomllib.loads(desk.settings.paths.settings_file.read_text(encoding="utf-8"))
     assert stored.get("ticket_paper") == "a4" and desk.settings.ticket_paper == "a4"
     assert desk.window.seams.printer.paper == "a4"  # the next ticket uses it, without a restart
+
+
+def test_the_ticket_printer_setting_says_what_happens_without_a_printer(tmp_path: Path) -> None:
+    """Its description said "empty means ask with the print dialog"; tickets now go to PDF files by number."""
+    from desk_app.core.settings import SETTINGS
+    from desk_app.gui.printing import default_pdf_folder, ticket_pdf_path
+
+    described = next(s.description for s in SETTINGS if s.name == "ticket_printer")
+    assert "dialog" in described and "no dialog" in described and "ask" not in described
+    assert ticket_pdf_path(tmp_path, "<number>").name in described
+    assert "/".join(default_pdf_folder().parts[-2:]) in described
+
+
+def test_the_role_is_not_said_twice_in_the_status_bar(qtbot: QtBot, open_desk: Any, log_in: Any, services: Any,
+                                                      system_actor: Any, staff: Any) -> None:
+    """The demo supervisor is «Giulia Ferrari (responsabile)»: the bar said «… (responsabile) (responsabile)»."""
+    services.staff.add_staff(system_actor, "giulia", "Giulia Ferrari (responsabile)", "supervisor",
+                             "giulia-password", "LODI")
+    desk = open_desk("D1")
+    log_in(desk, "giulia")
+    assert desk.window.who_label.text().startswith("Giulia Ferrari (responsabile)")
+    assert "(responsabile) (responsabile)" not in desk.window.who_label.text()
+    assert desk.window.who_label.text().count("responsabile") == 1
+    other = open_desk("D2")
+    log_in(other, "clerk")
+    assert other.window.who_label.text() == "Clerk (operatore) a Sportello 2"  # a plain name still gets its role

@@ -75,6 +75,25 @@ def test_reports_window_counts_a_period_and_exports_it(qtbot: QtBot, open_desk: 
         window.export_buttons["csv"].click()
     rows = list(csv.reader(io.StringIO(written.args[0].read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["giorno", "servizio", "sportello", "emessi"] and sum(int(r[3]) for r in rows[1:]) == 3
+    # every breakdown on screen: by hour of day, by language...
+    window.by_combo.setCurrentIndex(window.by_combo.findData("language"))
+    assert sum(int(window.table.item(r, 1).text()) for r in range(window.table.rowCount())) == 3
+    window.by_combo.setCurrentIndex(window.by_combo.findData("hour"))
+    assert all(window.table.item(r, 0).text().endswith(":00") for r in range(window.table.rowCount()))
+    assert window.by_combo.count() == 9
+    # ... and exported, one sheet per breakdown
+    with qtbot.waitSignal(window.exported, timeout=WAIT_MS) as written:
+        window.breakdown_buttons["xlsx"].click()
+    from openpyxl import load_workbook
+
+    assert len(load_workbook(written.args[0]).sheetnames) == 9
+    # the monitoring indicators of this quarter
+    window.indicators_combo.setCurrentIndex(0)
+    with qtbot.waitSignal(window.exported, timeout=WAIT_MS) as written:
+        window.indicators_button.click()
+    assert load_workbook(written.args[0]).sheetnames == ["persone servite", "ore mediatori", "fogli stampati",
+                                                         "invii"]
+    window.resize(1300, 760)
     settle(qtbot, desk)
 
 
@@ -97,3 +116,33 @@ def test_a_cancelled_report_shows_nothing_and_writes_no_audit(qtbot: QtBot, open
     exports = services.db.read(lambda s: s.execute(select(func.count()).select_from(AuditEvent).where(
         AuditEvent.action == "export.counts")).scalar())
     assert exports == 0
+
+
+def test_printed_tickets_leave_an_anonymous_print_record(qtbot: QtBot, open_desk: Any, log_in: Any, staff: Any,
+                                                         services: Any) -> None:
+    """Issue 11 item 3: every ticket printed at the walk-in desk is counted (office, day, kind, language)."""
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from desk_app.db.models_reports import PrintRecord
+
+    from .conftest import press
+
+    desk = open_desk("D1")
+    log_in(desk, "clerk")
+    press(qtbot, desk, Qt.Key.Key_F2)
+    dialog = desk.window.walk_in
+    dialog.language_buttons["ar"].click()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.ticket_issued, timeout=WAIT_MS):
+        qtbot.keyClick(dialog, Qt.Key.Key_2)
+    dialog.ui.reprintButton.click()
+
+    def records() -> list[tuple[str, str, int]]:
+        return services.db.read(lambda s: [(r.kind, r.language, r.copies) for r in s.execute(
+            select(PrintRecord)).scalars()])
+
+    qtbot.waitUntil(lambda: len(records()) == 2, timeout=WAIT_MS)
+    assert records() == [("ticket", "ar", 1), ("ticket", "ar", 1)] and len(desk.printer.written) == 2
+    settle(qtbot, desk)

@@ -93,8 +93,14 @@ def test_counter_actions_by_keyboard(qtbot: QtBot, open_desk: Any, log_in: Any, 
     assert queue.tickets(staff["clerk"], statuses=("parked",)) == []
 
     press(qtbot, desk, Qt.Key.Key_F5)
-    desk.dialogs.answers = [1]  # targets exclude RF: LAV, LEG -> LEG
-    press(qtbot, desk, Qt.Key.Key_F8)  # transfer
+    press(qtbot, desk, Qt.Key.Key_F8)  # transfer: the dialog opens on the services (not RF: LAV, LEG)
+    qtbot.waitUntil(lambda: workspace.transfer_dialog is not None and workspace.transfer_dialog.isVisible(),
+                    timeout=WAIT_MS)
+    dialog = workspace.transfer_dialog
+    assert dialog.kind() == "service" and dialog.targetList.hasFocus()
+    qtbot.keyClick(dialog.targetList, Qt.Key.Key_Down)  # LEG
+    qtbot.keyClick(dialog.targetList, Qt.Key.Key_Return)
+    settle(qtbot, desk)
     assert workspace.current is None
     moved = next(t for t in queue.tickets(staff["clerk"]) if t.number == "R002")
     assert moved.service_code == "LEG" and moved.transferred_from == "RF"
@@ -168,3 +174,56 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, open_desk: Any, log_in
     assert desk.workspace.tickets_model.rowCount() == 2
     qtmodeltester.check(desk.workspace.tickets_model, force_py=True)
     qtmodeltester.check(desk.workspace.summary_model, force_py=True)
+
+
+def test_transfer_to_a_desk_or_a_colleague_by_keys(qtbot: QtBot, open_desk: Any, log_in: Any, staff: Any,
+                                                   services: Any) -> None:
+    """Issue 10: F8 offers a service, a desk or a colleague (Alt+S / Alt+P / Alt+C in Italian); a reserved ticket
+    keeps its place, says for whom in every desk's list, and only that desk (or colleague) calls it."""
+    queue = services.queue
+    for _ in range(3):
+        queue.issue_ticket(staff["clerk2"], "RF")
+    desk = open_desk("D1")
+    log_in(desk, "clerk")
+    workspace = desk.workspace
+    qtbot.waitUntil(lambda: _numbers(workspace) == ["R001", "R002", "R003"], timeout=WAIT_MS)
+
+    press(qtbot, desk, Qt.Key.Key_F5)  # R001 at D1
+    press(qtbot, desk, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: workspace.transfer_dialog is not None and workspace.transfer_dialog.isVisible(),
+                    timeout=WAIT_MS)
+    dialog = workspace.transfer_dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # «S&portello»
+    qtbot.waitUntil(lambda: dialog.kind() == "desk", timeout=WAIT_MS)
+    desks = [dialog.targetList.item(r).text() for r in range(dialog.targetList.count())]
+    assert desks == ["D2 · Sportello 2", "D3 · Sportello 3"]  # not this desk
+    dialog.targetList.setFocus()
+    qtbot.keyClick(dialog.targetList, Qt.Key.Key_Down)  # D3 (serves LEG only)
+    qtbot.keyClick(dialog.targetList, Qt.Key.Key_Return)
+    settle(qtbot, desk)
+    assert workspace.current is None and "D3" in workspace.message
+    qtbot.waitUntil(lambda: _numbers(workspace)[:1] == ["R001"], timeout=WAIT_MS)
+    service_cell = workspace.tickets_model.index(0, TicketTableModel.SERVICE).data()
+    assert service_cell == "RF · per lo sportello D3"
+    # D1 calls past it; D3 gets it although it does not serve RF
+    press(qtbot, desk, Qt.Key.Key_F5)
+    assert workspace.current.number == "R002"
+    assert queue.call_next(staff["clerk2"], "D3").number == "R001"
+
+    # R002 to a colleague: Alt+C («&Collega»), the first (and only) colleague who serves the queue
+    press(qtbot, desk, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: workspace.transfer_dialog is not dialog and workspace.transfer_dialog.isVisible(),
+                    timeout=WAIT_MS)
+    dialog = workspace.transfer_dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.kind() == "staff", timeout=WAIT_MS)
+    labels = [dialog.targetList.item(r).text() for r in range(dialog.targetList.count())]
+    dialog.targetList.setCurrentRow(labels.index("Clerk2 (clerk2)"))
+    qtbot.keyClick(dialog.targetList, Qt.Key.Key_Return)
+    settle(qtbot, desk)
+    assert "Clerk2" in workspace.message
+    moved = next(t for t in queue.tickets(staff["clerk"]) if t.number == "R002")
+    assert (moved.reserved_staff, moved.service_code) == ("Clerk2", "RF")
+    press(qtbot, desk, Qt.Key.Key_F5)
+    assert workspace.current.number == "R003"  # not R002: it is Clerk2's
+    assert desk.warnings() == []

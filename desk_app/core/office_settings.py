@@ -1,0 +1,191 @@
+"""Office-wide settings (issue 12): stored once in the database, read by every desk, changed live.
+
+What every desk of one office must agree on lives here, not in each PC's ``settings.toml``: the retention period
+of personal data, the idle lock, the service-level target, the waiting-room board's texts, and the office address
+and opening hours printed on the sheets. The settings file keeps what belongs to one PC (database URL, printers,
+screen, UI language, this PC's desk).
+
+Each setting is declared once in :data:`OFFICE_SETTINGS` with the :class:`~desk_app.core.settings.Setting` record
+the settings file uses, and the two that moved from the file (``retention_days``, ``idle_lock_minutes``) reuse the
+file's declarations, so the bounds are one and the same. Until an office sets one of those two, its value is what
+this PC's settings file said (the upgrade changes nothing by itself); every other setting without a row has its
+declared default.
+
+A change is one call (:meth:`OfficeSettingsService.change`): every value is checked first (a refused value stores
+nothing), then the rows, one audit event with the new values and one change-feed notice
+(``office_settings``/``changed``) are written in one transaction; every desk re-reads on the notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.clock import Clock, SystemClock
+from desk_app.core.auth import Actor, Authorizer
+from desk_app.core.office import resolve_office
+from desk_app.core.settings import SETTINGS, Setting, coerce
+from desk_app.core.validation import clean_text
+from desk_app.db.engine import Database
+from desk_app.db.feed import Change, notify
+from desk_app.db.models import Office
+from desk_app.db.models_admin import OfficeSetting
+from desk_app.errors import ValidationError
+
+_LOCAL = {s.name: s for s in SETTINGS}
+
+#: The office-wide settings, in the order the administration window shows them.
+OFFICE_SETTINGS: tuple[Setting, ...] = (
+    _LOCAL["retention_days"],
+    _LOCAL["idle_lock_minutes"],
+    Setting("service_level_percent", int, 80,
+            "Share of tickets (percent) to be called within their service's target wait.", minimum=1, maximum=100),
+    Setting("board_title", str, "", "Title over the waiting-room board; empty means the office name.",
+            max_length=80),
+    Setting("board_message", str, "", "A line of notice under the board (closures, delays).", max_length=200),
+    Setting("address", str, "", "Office address printed on the sheets.", max_length=240),
+    Setting("sheet_hours", str, "", "Opening hours printed on the sheets (several lines allowed).",
+            max_length=400),
+)
+BY_NAME: dict[str, Setting] = {s.name: s for s in OFFICE_SETTINGS}
+#: Settings that once lived in each PC's settings file: their default is this PC's value there.
+FROM_LOCAL_FILE = ("retention_days", "idle_lock_minutes")
+#: Texts that may hold several lines.
+_MULTILINE = frozenset({"sheet_hours"})
+#: The data-protection and account-security rules: the administrator's alone. The rest: ``manage_setup``
+#: (administrators and supervisors).
+_ADMIN_ONLY = frozenset({"retention_days", "idle_lock_minutes"})
+
+
+def permission_for(name: str) -> str:
+    """The permission a change of the setting ``name`` needs (the administration window greys the others)."""
+    return "manage_db" if name in _ADMIN_ONLY else "manage_setup"
+
+
+def clean_value(name: str, raw: Any) -> Any:
+    """The value ``raw`` for the office setting ``name``, converted and checked (bounds, length, no control
+    characters); raises :class:`ValidationError` naming the field. What the editor calls as the user types."""
+    setting = BY_NAME.get(name)
+    if setting is None:
+        raise ValidationError("bad_setting", name=str(name)[:48], reason="?")
+    if setting.type is str:
+        return clean_text(str(raw) if raw is not None else "", name, setting.max_length, required=False,
+                          multiline=name in _MULTILINE)
+    if isinstance(raw, str):
+        raw = raw.strip()
+    return coerce(setting, raw)
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    """The office-wide settings of one office, as every desk reads them.
+
+    Attributes:
+        office_id: the office.
+        office_code: its code.
+        values: name -> value for every name of :data:`OFFICE_SETTINGS`.
+        stored: the names that have a value of their own (the rest are defaults).
+    """
+
+    office_id: int
+    office_code: str
+    values: dict[str, Any] = field(default_factory=dict)
+    stored: frozenset[str] = frozenset()
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+
+def read_settings(session: Session, office: Office, local_defaults: Mapping[str, Any] | None = None) -> OfficeSettings:
+    """The settings of ``office`` inside the caller's transaction (the retention purge reads its period here).
+
+    A stored value this release refuses (written by a newer one, or edited by hand) is ignored: its default is
+    used, a desk never stops over it.
+    """
+    values: dict[str, Any] = {}
+    for setting in OFFICE_SETTINGS:
+        default = setting.default
+        if setting.name in FROM_LOCAL_FILE and local_defaults and setting.name in local_defaults:
+            default = local_defaults[setting.name]
+        values[setting.name] = default
+    values["address"] = office.address or ""
+    stored: set[str] = {"address"} if office.address else set()
+    for row in session.execute(select(OfficeSetting).where(OfficeSetting.office_id == office.id)).scalars():
+        if row.name in BY_NAME and row.name != "address":
+            try:
+                values[row.name] = clean_value(row.name, row.value)
+            except ValidationError:
+                continue
+            stored.add(row.name)
+    return OfficeSettings(office.id, office.code, values, frozenset(stored))
+
+
+class OfficeSettingsService:
+    """Reads and changes the office-wide settings.
+
+    Args:
+        office_code: the office this PC works for (``None``: the only one).
+        local_defaults: this PC's settings-file values of :data:`FROM_LOCAL_FILE`, the defaults of an office
+            that has not set them yet.
+    """
+
+    def __init__(self, db: Database, authorizer: Authorizer, clock: Clock | None = None,
+                 office_code: str | None = None, local_defaults: Mapping[str, Any] | None = None) -> None:
+        self.db = db
+        self.auth = authorizer
+        self.clock = clock or SystemClock()
+        self.office_code = office_code or None
+        self.local_defaults = dict(local_defaults or {})
+
+    def current(self, office_code: str | None = None) -> OfficeSettings:
+        """The office's settings. Needs no permission: every desk (and the board, before any login) applies
+        them, and they hold the office's rules and public texts, nothing personal."""
+        return self.db.read(lambda s: read_settings(s, resolve_office(s, office_code or self.office_code),
+                                                    self.local_defaults))
+
+    def change(self, actor: Actor, changes: Mapping[str, Any], office_code: str | None = None) -> OfficeSettings:
+        """Set the settings in ``changes`` (name -> value) for the office, all or none; return the new settings.
+
+        Every value is checked first (:func:`clean_value`); each name needs :func:`permission_for` (the retention
+        period and the idle lock: administrators; the rest: also supervisors), in the actor's own office.
+        Values equal to the current ones are not written; if something changed, one ``office.settings`` audit
+        event lists the new values and one ``office_settings`` change notice tells every desk.
+        """
+        names = sorted(changes)
+        for name in names:
+            self.auth.require(actor, permission_for(name), "office", office_code or self.office_code or "")
+        cleaned = {name: clean_value(name, changes[name]) for name in names}
+
+        def work(session: Session) -> OfficeSettings:
+            office = self.auth.office_for(session, actor, office_code or self.office_code)
+            before = read_settings(session, office, self.local_defaults)
+            changed = {name: value for name, value in cleaned.items()
+                       if value != before.values[name] or (name not in before.stored and name != "address")}
+            if not changed:
+                return before
+            now = self.clock.now()
+            for name, value in changed.items():
+                if name == "address":  # the office row keeps it: the sheets and the ticket read it there
+                    office.address = value
+                    continue
+                row = session.get(OfficeSetting, (office.id, name))
+                if row is None:
+                    session.add(OfficeSetting(office_id=office.id, name=name, value=str(value), changed_at=now,
+                                              changed_by=actor.username[:64]))
+                else:
+                    row.value, row.changed_at, row.changed_by = str(value), now, actor.username[:64]
+            session.flush()
+            self.auth.audit_log.record(session, actor.audit, "office.settings", "office", office.code,
+                                       detail={"changed": changed})
+            notify(session, Change("office_settings", "changed", office.id, now, {"names": sorted(changed)}))
+            return read_settings(session, office, self.local_defaults)
+
+        return self.db.write(work)
+
+
+__all__ = ["BY_NAME", "FROM_LOCAL_FILE", "OFFICE_SETTINGS", "OfficeSettings", "OfficeSettingsService",
+           "clean_value", "permission_for", "read_settings"]
