@@ -246,6 +246,7 @@ def test_counts_export_as_xlsx_pdf_and_docx(cli, demo, tmp_path):
         assert "conteggi giornalieri" in text and "23/11/2026" in text
 
 
+@pytest.mark.waits_on_children
 def test_console_script_unreachable_database_no_traceback(tmp_path):
     script = shutil.which("desk-admin") or str(Path(sys.executable).with_name("desk-admin"))
     env = {**os.environ, "DESK_APP_PASSWORD": ADMIN_PASSWORD}  # the scripts' way to give --user's password

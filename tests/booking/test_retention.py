@@ -167,6 +167,7 @@ def _race(db_url: str, home: Path, now: Any, desks: int) -> list[tuple[bool, boo
         return pool.map(run_daily, jobs)
 
 
+@pytest.mark.waits_on_children
 def test_desks_starting_together_purge_and_back_up_once(services: CoreServices, staff: dict[str, Actor],
                                                         system_actor: Actor, clock: ManualClock, db_url: str,
                                                         home: Path) -> None:
