@@ -21,6 +21,7 @@ from desk_app.core.reports import (
     ReportService,
     breakdown_cells,
 )
+from desk_app.documents.counts import put_cells
 
 TITLE = "Sportello - prospetti del periodo"
 FORMATS = ("csv", "xlsx", "pdf", "docx")
@@ -126,7 +127,6 @@ def write_pdf(result: Breakdowns, path: Path) -> Path:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
     page_width, page_height = landscape(A4)
@@ -213,20 +213,10 @@ def write_pdf(result: Breakdowns, path: Path) -> Path:
                 canvas.drawString(edges[column] + 1 * mm, table_top - header_height + 1.2 * mm, words[1])
         text_object = canvas.beginText()  # one text object for the page's cells (see documents.counts)
         text_object.setFont("Helvetica", size)
-        for i, row in enumerate(rows, start=1):
-            y = table_top - header_height - i * row_height + 1.4 * mm
-            cells = breakdown_cells(row)
-            cells[0] = _key_text(dimension, row)
-            for column, value in enumerate(cells):
-                text = _text(value)
-                if column:
-                    if text not in widths_of:
-                        widths_of[text] = stringWidth(text, "Helvetica", size)
-                    width = widths_of[text]
-                    text_object.setTextOrigin(edges[column + 1] - 1 * mm - width, y)
-                else:
-                    text_object.setTextOrigin(edges[column] + 1 * mm, y)
-                text_object.textOut(text)
+        cell_rows = ([_key_text(dimension, row), *(_text(value) for value in breakdown_cells(row)[1:])]
+                     for row in rows)
+        put_cells(text_object, cell_rows, edges, first_baseline=table_top - header_height - row_height + 1.4 * mm,
+                  row_height=row_height, numbers_from=1, padding=1 * mm, size=size, widths=widths_of)
         canvas.drawText(text_object)
         canvas.showPage()
     canvas.save()

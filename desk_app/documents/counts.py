@@ -11,9 +11,10 @@ for them unless a supervisor exports.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from desk_app.core.reports import CSV_HEADER, CountRow, ReportService
 
@@ -37,6 +38,31 @@ def _text(value: object) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return str(value)
+
+
+def put_cells(text_object: Any, rows: Iterable[Sequence[str]], edges: Sequence[float], *, first_baseline: float,
+              row_height: float, numbers_from: int, padding: float, size: float, widths: dict[str, float]) -> None:
+    """Lay the table cells ``rows`` (texts, one list per row) into one reportlab text object.
+
+    Column ``c`` lies between ``edges[c]`` and ``edges[c + 1]``; columns from ``numbers_from`` on are numbers, set
+    flush right, the others flush left, ``padding`` in from the edge. Row ``i`` (from 0) sits on the baseline
+    ``first_baseline - i * row_height``. ``widths`` caches each text's width in Helvetica ``size``, across pages:
+    the same figures repeat, and measuring them is most of the cost of a long table. One text object for a page's
+    cells, not a ``drawString`` each, for the same reason.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for i, cells in enumerate(rows):
+        y = first_baseline - i * row_height
+        for column, text in enumerate(cells):
+            if column >= numbers_from:
+                width = widths.get(text)
+                if width is None:
+                    width = widths[text] = stringWidth(text, "Helvetica", size)
+                text_object.setTextOrigin(edges[column + 1] - padding - width, y)
+            else:
+                text_object.setTextOrigin(edges[column] + padding, y)
+            text_object.textOut(text)
 
 
 def _subtitle(office: str, start: date, end: date) -> str:
@@ -87,7 +113,6 @@ def write_pdf(rows: Sequence[CountRow], path: Path, office: str, start: date, en
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
     page_width, page_height = landscape(A4)
@@ -143,18 +168,9 @@ def write_pdf(rows: Sequence[CountRow], path: Path, office: str, start: date, en
         # one text object for the page's cells: a drawString each is a text object each, and the most of the time
         text_object = canvas.beginText()
         text_object.setFont("Helvetica", size)
-        for i, row in enumerate(chunk, start=1):
-            y = table_top - (i + 1) * row_height + 1.6 * mm
-            for column, value in enumerate(_cells(row)):
-                text = _text(value)
-                if column >= _PDF_FIRST_NUMBER:
-                    if text not in widths_of:
-                        widths_of[text] = stringWidth(text, "Helvetica", size)
-                    width = widths_of[text]
-                    text_object.setTextOrigin(edges[column + 1] - 1.5 * mm - width, y)
-                else:
-                    text_object.setTextOrigin(edges[column] + 1.5 * mm, y)
-                text_object.textOut(text)
+        put_cells(text_object, ([_text(value) for value in _cells(row)] for row in chunk), edges,
+                  first_baseline=table_top - 2 * row_height + 1.6 * mm, row_height=row_height,
+                  numbers_from=_PDF_FIRST_NUMBER, padding=1.5 * mm, size=size, widths=widths_of)
         canvas.drawText(text_object)
         canvas.showPage()
     canvas.save()
