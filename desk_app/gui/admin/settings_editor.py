@@ -163,6 +163,12 @@ class OfficeSettingsEditor(QWidget):
 
     def validate(self) -> bool:
         """Check every changed field with the core's check; say the first problem; enable Save. True if valid."""
+        return self._check(keep_notice=False)
+
+    def _check(self, keep_notice: bool) -> bool:
+        """validate(); keep_notice: leave a standing message (what was saved, a refusal) in place when nothing is
+        wrong, since the reload the change feed brings after our own save must not wipe the sentence saying it worked.
+        """
         if self._loading:
             return False
         problem = ""
@@ -172,8 +178,9 @@ class OfficeSettingsEditor(QWidget):
             except DeskError as exc:
                 problem = f"{_label(name)}: {exc.message(self.runtime.language)}"
                 break
-        self.messageLabel.setStyleSheet("color: #b00020;" if problem else "")
-        self.messageLabel.setText(problem)
+        if problem or not keep_notice:
+            self.messageLabel.setStyleSheet("color: #b00020;" if problem else "")
+            self.messageLabel.setText(problem)
         self.saveButton.setEnabled(not problem and bool(self.changes()))
         return not problem
 
@@ -196,7 +203,7 @@ class OfficeSettingsEditor(QWidget):
                     self.set_raw(name, value)
         finally:
             self._loading = False
-        self.validate()
+        self._check(keep_notice=True)
 
     def save(self) -> None:
         """Send the changed values as one call; the core checks them again, with the actor's permission."""
