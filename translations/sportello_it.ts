@@ -3180,6 +3180,14 @@ Inviate all&apos;assistenza questo file di log:
         <translation>amministratore</translation>
     </message>
     <message>
+        <source>partner organisation</source>
+        <translation>organizzazione partner</translation>
+    </message>
+    <message>
+        <source>Questura (Immigration Office)</source>
+        <translation>Questura (Ufficio Immigrazione)</translation>
+    </message>
+    <message>
         <source>machine owner (--system)</source>
         <translation>proprietario della macchina (--system)</translation>
     </message>

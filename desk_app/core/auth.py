@@ -68,6 +68,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     | _BOOKING_ADMIN
     | {"export_reports", "close_day", "manage_setup", "manage_staff", "verify_audit", "manage_db", "view_cases",
        "edit_content"},
+    # Outside bodies (issues 15 and 16): each helper fills its own set; empty until then, so such an account can
+    # log in and do nothing.
+    "partner": frozenset(),
+    "questura": frozenset(),
     # The machine owner's own jobs on the command line (``desk-admin --system``), acting for no person: the
     # schema, the first set-up of an empty database, the day close and the retention purge a scheduler runs,
     # the audit check. Everything done for a person (tickets, staff, exports) needs that person's login.

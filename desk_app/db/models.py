@@ -40,8 +40,9 @@ TICKET_STATUSES = (
 ACTIVE_AT_DESK = ("called", "serving")
 #: Statuses of a ticket still in the day's queue (the day close closes those of earlier days).
 OPEN_AT_CLOSE = ("waiting", "called", "serving", "parked")
-#: Staff roles, least to most privileged.
-ROLES = ("clerk", "mediator", "supervisor", "admin")
+#: Staff roles: the office's own, least to most privileged, then the outside bodies' (``partner``: a person of an
+#: organisation of the services directory, issue 15; ``questura``: the Questura's Immigration Office, issue 16).
+ROLES = ("clerk", "mediator", "supervisor", "admin", "partner", "questura")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
