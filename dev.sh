@@ -14,7 +14,9 @@ VENV=.venv
 QT_LIBS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 \
 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
 libpulse0"  # libpulse0: QtMultimedia (the board's chime) links libpulse.so.0
-TEST_LIBS="libreoffice-writer-nogui poppler-utils faketime"
+# chromium: the directory's public site checked in a real browser (tests/test_site.py); fonts-liberation: the one
+# machine font that browser is given there (every other script must come from the site's own fonts).
+TEST_LIBS="libreoffice-writer-nogui poppler-utils faketime chromium fonts-liberation"
 
 apt_install() {
     # Install missing Debian packages when we can (root + apt); otherwise say what is missing and go on.

@@ -13,14 +13,18 @@ One run, same throwaway databases (the PostgreSQL one created and dropped by the
   objects aggregated in Python);
 * every measurement in a fresh process: wall time, peak resident memory (``ru_maxrss``) and its growth over the
   process's size before the work (imports done);
-* the breakdowns of the reports window (``ReportService.breakdowns``) and their XLSX and PDF exports;
+* the breakdowns of the reports window (``ReportService.breakdowns``) and their XLSX and PDF exports: merged from
+  the per-day parts the day close stored (desk_app/core/breakdown_days.py), counted from the events when no day
+  has parts yet, and side by side the engine before the parts (tests/report_reference.py
+  ``reference_breakdowns``: every ticket and ``LAG()`` interval grouped nine ways in Python);
 * the day close's summaries: the whole year at once (the first start after the upgrade), and one day (any
   other morning);
 * a desk issuing a ticket every 50 ms while another process exports the whole year again and again, with the
   summaries deleted before each export so that each one reads the whole year's events: issue
   latency p50 / p95 / max (before issue 11, on SQLite, an issue waited 28.5 s behind a year's export).
 
-Usage: ``python benchmarks/reports_bench.py [--days 300] [--per-day 833] [--backends sqlite,postgresql]``.
+Usage: ``python benchmarks/reports_bench.py [--days 300] [--per-day 833] [--backends sqlite,postgresql]
+[--only breakdowns]`` (``--only breakdowns``: the bare baseline and the breakdowns lines alone).
 """
 
 from __future__ import annotations
@@ -85,14 +89,37 @@ def _forget_summaries(core: Any) -> None:
     core.db.write(lambda s: s.execute(delete(ReportDay)))
 
 
+def _forget_parts(core: Any) -> None:
+    from sqlalchemy import delete
+
+    from desk_app.db.models_breakdowns import ReportBreakdownDay, ReportBreakdownPart
+
+    def work(session: Any) -> None:
+        session.execute(delete(ReportBreakdownPart))
+        session.execute(delete(ReportBreakdownDay))
+
+    core.db.write(work)
+
+
+def _has_parts(core: Any) -> bool:
+    from sqlalchemy import func, select
+
+    from desk_app.db.models_breakdowns import ReportBreakdownDay
+
+    return bool(core.db.read(lambda s: s.execute(select(func.count()).select_from(ReportBreakdownDay)).scalar_one()))
+
+
 def _forget_last_day(core: Any) -> None:
     from sqlalchemy import delete, func, select
 
+    from desk_app.db.models_breakdowns import ReportBreakdownDay, ReportBreakdownPart
     from desk_app.db.models_reports import ReportDay
 
     def work(session: Any) -> None:
         last = session.execute(select(func.max(ReportDay.day))).scalar_one()
         session.execute(delete(ReportDay).where(ReportDay.day == last))
+        session.execute(delete(ReportBreakdownPart).where(ReportBreakdownPart.day == last))
+        session.execute(delete(ReportBreakdownDay).where(ReportBreakdownDay.day == last))
 
     core.db.write(work)
 
@@ -108,10 +135,14 @@ def _measure(url: str, home: str, kind: str, first: date, last: date, out: Any) 
     import docx  # noqa: F401 - imports done before measuring: their memory is not the report's
     import openpyxl  # noqa: F401
     import reportlab.platypus  # noqa: F401
-    from report_reference import reference_counts
+    from report_reference import reference_breakdowns, reference_counts
 
     if kind in ("cold", "backfill", "first"):
         _forget_summaries(core)
+    if kind in ("breakdowns-cold", "backfill"):
+        _forget_parts(core)
+    if kind.startswith("breakdowns") and kind != "breakdowns-cold" and not _has_parts(core):
+        core.close_previous_days()  # the day close at start stores the parts (untimed: "backfill" times it)
     if kind == "first":  # the day close at start stores the summaries (untimed here: "backfill" times it)
         core.close_previous_days()
     if kind == "daily":  # the day close of an ordinary morning: only the last closed day has no summary yet
@@ -122,10 +153,13 @@ def _measure(url: str, home: str, kind: str, first: date, last: date, out: Any) 
         rows = core.reports.summarize_closed_days(Actor.system("app-start"))
     elif kind == "bare":
         rows = _bare(url, first, last)
+    elif kind == "breakdowns-before":
+        tables = core.db.read(lambda s: reference_breakdowns(s, 1, "Europe/Rome", first, last))
+        rows = sum(len(r) for r in tables.values())
     elif kind.startswith("breakdowns"):
         result = core.reports.breakdowns(actor, first, last)
         rows = sum(len(r) for r in result.tables.values())
-        if kind != "breakdowns":
+        if kind not in ("breakdowns", "breakdowns-cold"):
             from desk_app.documents.breakdowns import write_breakdowns
 
             fmt = kind.split("-", 1)[1]
@@ -214,14 +248,17 @@ def bench_backend(label: str, url: str, home: str, args: argparse.Namespace) -> 
     print("\n".join(lines), flush=True)
     for months in args.months:
         last = min(_months_end(data.first, months), data.last)
-        kinds = ["bare", "cold", "first", "engine", *FORMATS, "breakdowns", "breakdowns-xlsx", "breakdowns-pdf"] + (
-            ["old"] if months in args.old_months else [])
+        breakdowns = ["breakdowns-before", "breakdowns-cold", "breakdowns", "breakdowns-xlsx", "breakdowns-pdf"]
+        kinds = ["bare", *breakdowns] if args.only == "breakdowns" else (
+            ["bare", "cold", "first", "engine", *FORMATS, *breakdowns] + (["old"] if months in args.old_months else []))
         for kind in kinds:
             r = measure(url, home, kind, data.first, last)
             name = {"bare": "bare SQL GROUP BY", "cold": "counts engine, no summaries at all",
                     "first": "first report after the day close (never counted before)",
                     "engine": "counts engine, next report", "old": "engine before issue 11",
-                    "breakdowns": "breakdowns engine (9 breakdowns, medians; always from the events)",
+                    "breakdowns-before": "breakdowns engine before the per-day parts (all from the events)",
+                    "breakdowns-cold": "breakdowns engine, no day with parts yet (counted from the events, stored)",
+                    "breakdowns": "breakdowns engine, from the parts the day close stored",
                     "breakdowns-xlsx": "breakdowns export XLSX (9 sheets, 16 charts)",
                     "breakdowns-pdf": "breakdowns export PDF"}.get(
                 kind, f"export {kind.upper()}")
@@ -229,13 +266,15 @@ def bench_backend(label: str, url: str, home: str, args: argparse.Namespace) -> 
                     f"{r['growth_mb']:.0f} |")
             lines.append(line)
             print(line, flush=True)
-    for kind, name in (("backfill", "day close at the first start after the upgrade: summaries of every closed "
-                                    "day (rows = days)"),
-                       ("daily", "day close of an ordinary morning: yesterday's summaries (rows = days)")):
+    for kind, name in (("backfill", "day close at the first start after the upgrade: summaries and breakdown "
+                                    "parts of every closed day (rows = days)"),
+                       ("daily", "day close of an ordinary morning: yesterday's summaries and parts (rows = days)")):
         r = measure(url, home, kind, data.first, data.last)
         line = f"| all | {name} | {r['rows']:,} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | {r['growth_mb']:.0f} |"
         lines.append(line)
         print(line, flush=True)
+    if args.only == "breakdowns":
+        return lines
     desk = desk_during_exports(url, home, data.first, data.last, args.desk_seconds)
     line = (f"\nDesk issuing every 50 ms during {desk['exports']} year exports in another process: "
             f"{desk['issues']} issues, p50 {desk['p50']:.1f} ms, p95 {desk['p95']:.1f} ms, max {desk['max']:.1f} ms")
@@ -252,6 +291,7 @@ def main() -> None:
     parser.add_argument("--old-months", type=lambda s: [int(m) for m in s.split(",")], default=[1, 3])
     parser.add_argument("--desk-seconds", type=float, default=15.0)
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--only", choices=("breakdowns",), help="the bare baseline and the breakdowns alone")
     parser.add_argument("--pg", default=os.environ.get("DESK_APP_BENCH_PG",
                                                        "postgresql://postgres@127.0.0.1:5432/postgres"))
     args = parser.parse_args()

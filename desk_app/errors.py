@@ -40,6 +40,13 @@ MESSAGES: dict[str, str] = {
                                                    "only into an empty database (use --home with a scratch folder)."),
     "office_exists": QT_TRANSLATE_NOOP("DeskError", "The database already holds office “{office}”: the first-run "
                                                     "set-up creates an office only in an empty database."),
+    "training_database": QT_TRANSLATE_NOOP("DeskError", "The training office opens only its own practice "
+                                                        "database, never the office's real one."),
+    "closure_exists": QT_TRANSLATE_NOOP("DeskError", "{day} is already closed (“{reason}”): the closure is not "
+                                                     "added twice."),
+    "service_has_tickets": QT_TRANSLATE_NOOP("DeskError", "The service “{value}” still has {count} tickets open "
+                                                          "today: it can be taken out of use once they are done "
+                                                          "or transferred."),
     "demo_day_done": QT_TRANSLATE_NOOP("DeskError", "Day {day} already has tickets: the demo does not simulate it "
                                                     "twice."),
     "db_missing": QT_TRANSLATE_NOOP("DeskError", "The database file “{path}” does not exist (it is created at first "
@@ -193,6 +200,43 @@ MESSAGES: dict[str, str] = {
     "no_mediator_free": QT_TRANSLATE_NOOP("DeskError", "No mediator for “{language}” is free on {day} {start}-{end} "
                                                        "({mode}): {reasons}"),
     "ticket_no_mediator": QT_TRANSLATE_NOOP("DeskError", "Ticket {number} does not need a mediator."),
+    # territorial services directory (issue 15)
+    "unknown_directory_entry": QT_TRANSLATE_NOOP("DeskError", "Directory entry “{value}” not found."),
+    "not_own_organisation": QT_TRANSLATE_NOOP("DeskError", "This entry belongs to another organisation: a partner "
+                                                           "changes only their own organisation's entries."),
+    "not_a_partner": QT_TRANSLATE_NOOP("DeskError", "The account “{value}” does not have the partner organisation "
+                                                    "role."),
+    "partner_unlinked": QT_TRANSLATE_NOOP("DeskError", "The account “{value}” is not linked to an organisation of "
+                                                       "the directory yet: ask the office to link it."),
+    "directory_wrong_state": QT_TRANSLATE_NOOP("DeskError", "The entry “{name}” is “{status}”: cannot {action}."),
+    "hours_order": QT_TRANSLATE_NOOP("DeskError", "Opening hours of {day}: the opening time {opens} must come "
+                                                  "before the closing time {closes}."),
+    "hours_overlap": QT_TRANSLATE_NOOP("DeskError", "Opening hours of {day} overlap: {first} and {second}."),
+    "bad_phone": QT_TRANSLATE_NOOP("DeskError", "“{value}” is not a telephone number (digits, spaces and an "
+                                                "initial +)."),
+    "bad_email": QT_TRANSLATE_NOOP("DeskError", "“{value}” is not an e-mail address."),
+    "bad_website": QT_TRANSLATE_NOOP("DeskError", "“{value}” is not a web address (it begins with https://)."),
+    "bad_postcode": QT_TRANSLATE_NOOP("DeskError", "“{value}” is not an Italian postcode (five digits)."),
+    # shared practices with the Questura (issue 16)
+    "unknown_practice": QT_TRANSLATE_NOOP("DeskError", "Shared practice {value} not found."),
+    "practice_already_shared": QT_TRANSLATE_NOOP("DeskError", "Practice “{value}” is already with the other office "
+                                                              "(shared practice {id}): answer or close that one."),
+    "practice_not_your_turn": QT_TRANSLATE_NOOP("DeskError", "Shared practice {value} is not waiting on your office "
+                                                             "for this: it may have moved meanwhile."),
+    "practice_not_owner": QT_TRANSLATE_NOOP("DeskError", "Only the office that opened shared practice {value} can "
+                                                         "send it again or close it."),
+    "practice_closed": QT_TRANSLATE_NOOP("DeskError", "Shared practice {value} is closed."),
+    # awareness sessions in the reception centres (issue 16)
+    "unknown_centre": QT_TRANSLATE_NOOP("DeskError", "Unknown reception centre: “{value}”."),
+    "unknown_awareness_session": QT_TRANSLATE_NOOP("DeskError", "Awareness session {value} not found."),
+    "awareness_in_past": QT_TRANSLATE_NOOP("DeskError", "A session cannot be planned for {day} at {time}: that "
+                                                        "time has already passed."),
+    "awareness_not_started": QT_TRANSLATE_NOOP("DeskError", "The session of {day} at {time} has not begun yet: "
+                                                            "its attendance can be recorded from then."),
+    "awareness_wrong_state": QT_TRANSLATE_NOOP("DeskError", "Session {id} is “{status}”: cannot {action}."),
+    "referrals_over_attendees": QT_TRANSLATE_NOOP("DeskError", "{referrals} referrals for {attendees} people "
+                                                               "present: there cannot be more referrals than "
+                                                               "people."),
     "audit_broken": QT_TRANSLATE_NOOP("DeskError", "Audit log tampered with at row {id}: {reason}"),
     "audit_row_changed": QT_TRANSLATE_NOOP("DeskError", "Audit log tampered with at row {id}: the row was changed "
                                                         "after it was written."),
@@ -210,6 +254,41 @@ MESSAGES: dict[str, str] = {
     "audit_key_bad": QT_TRANSLATE_NOOP("DeskError", "The audit key file “{path}” cannot be read or is not a key "
                                                     "({reason})."),
     "audit_key_unwritable": QT_TRANSLATE_NOOP("DeskError", "The audit key file “{path}” cannot be created: {reason}"),
+    # directory exchange (issue 15): HSDS 3.0 files and the partners' spreadsheet; {reason} is another error's sentence
+    "hsds_invalid": QT_TRANSLATE_NOOP("DeskError", "The HSDS file “{path}” cannot be imported, at {where}: {reason}"),
+    "file_unreadable": QT_TRANSLATE_NOOP("DeskError", "The file cannot be read ({reason})."),
+    "not_utf8": QT_TRANSLATE_NOOP("DeskError", "The file is not UTF-8 text."),
+    "not_json": QT_TRANSLATE_NOOP("DeskError", "The file is not valid JSON (see line:column)."),
+    "hsds_not_object": QT_TRANSLATE_NOOP("DeskError", "A JSON object was expected here."),
+    "hsds_not_list": QT_TRANSLATE_NOOP("DeskError", "A JSON list was expected here."),
+    "hsds_not_text": QT_TRANSLATE_NOOP("DeskError", "A text was expected here."),
+    "hsds_unknown_field": QT_TRANSLATE_NOOP("DeskError", "“{name}” is not a field of HSDS 3.0."),
+    "hsds_bad_uuid": QT_TRANSLATE_NOOP("DeskError", "The id “{value}” is not a UUID."),
+    "hsds_duplicate_id": QT_TRANSLATE_NOOP("DeskError", "The id “{value}” is used twice (first at {first})."),
+    "hsds_wrong_link": QT_TRANSLATE_NOOP("DeskError", "“{value}” should be the id of the object it belongs to "
+                                                      "({expected})."),
+    "hsds_bad_datetime": QT_TRANSLATE_NOOP("DeskError", "“{value}” is not a date and time (format "
+                                                        "YYYY-MM-DDTHH:MM:SSZ)."),
+    "hsds_bad_hours": QT_TRANSLATE_NOOP("DeskError", "The closing time {closes} is not after the opening time "
+                                                     "{opens}."),
+    "bad_language": QT_TRANSLATE_NOOP("DeskError", "“{value}” is not an ISO 639-1 language code (two letters, "
+                                                   "such as ar)."),
+    "site_folder_in_use": QT_TRANSLATE_NOOP("DeskError", "The folder “{path}” already holds other files: the site is "
+                                                         "written only into an empty folder or over a site built "
+                                                         "before."),
+    "xlsx_not_workbook": QT_TRANSLATE_NOOP("DeskError", "The file “{path}” is not an Excel workbook (.xlsx)."),
+    "xlsx_problems": QT_TRANSLATE_NOOP("DeskError", "The spreadsheet “{path}” was not imported ({count} problem(s), "
+                                                    "nothing stored). {first}"),
+    "xlsx_cell": QT_TRANSLATE_NOOP("DeskError", "Sheet “{sheet}”, row {row}, column “{column}”: {reason}"),
+    "xlsx_missing_sheet": QT_TRANSLATE_NOOP("DeskError", "The sheet “{sheet}” is missing: start from the template "
+                                                         "(desk-admin directory template FILE)."),
+    "xlsx_missing_column": QT_TRANSLATE_NOOP("DeskError", "Sheet “{sheet}”: the column “{column}” is missing (do "
+                                                          "not rename the template's headers)."),
+    "xlsx_unknown_name": QT_TRANSLATE_NOOP("DeskError", "“{value}” is not written in the sheet “{sheet}”."),
+    "xlsx_duplicate_name": QT_TRANSLATE_NOOP("DeskError", "“{value}” is written twice in this column (first in row "
+                                                          "{first})."),
+    "import_entry": QT_TRANSLATE_NOOP("DeskError", "The entry “{name}” cannot be imported (nothing was stored): "
+                                                   "{reason}"),
 }
 
 
@@ -248,9 +327,35 @@ FIELD_NAMES: dict[str, str] = {
     "board_message": QT_TRANSLATE_NOOP("DeskField", "Board notice"),
     "address": QT_TRANSLATE_NOOP("DeskField", "Address"),
     "sheet_hours": QT_TRANSLATE_NOOP("DeskField", "Opening hours"),
+    "directory_reconfirm_days": QT_TRANSLATE_NOOP("DeskField", "Re-confirm directory entries after (days)"),
+    "directory_site_url": QT_TRANSLATE_NOOP("DeskField", "Public services site"),
     "person": QT_TRANSLATE_NOOP("DeskField", "Person"),
     "object_type": QT_TRANSLATE_NOOP("DeskField", "Object"),
     "object_id": QT_TRANSLATE_NOOP("DeskField", "Object id"),
+    "categories": QT_TRANSLATE_NOOP("DeskField", "Categories"),
+    "description": QT_TRANSLATE_NOOP("DeskField", "Description"),
+    "eligibility": QT_TRANSLATE_NOOP("DeskField", "Who can use it"),
+    "cost": QT_TRANSLATE_NOOP("DeskField", "Cost"),
+    "application": QT_TRANSLATE_NOOP("DeskField", "How to access it"),
+    "city": QT_TRANSLATE_NOOP("DeskField", "Town"),
+    "postcode": QT_TRANSLATE_NOOP("DeskField", "Postcode"),
+    "contact": QT_TRANSLATE_NOOP("DeskField", "Contact"),
+    "procedure": QT_TRANSLATE_NOOP("DeskField", "Procedure"),
+    "due_date": QT_TRANSLATE_NOOP("DeskField", "Due date"),
+    "decision": QT_TRANSLATE_NOOP("DeskField", "Decision"),
+    "min_days": QT_TRANSLATE_NOOP("DeskField", "Days waiting at least"),
+    "practice": QT_TRANSLATE_NOOP("DeskField", "Shared practice"),
+    "case": QT_TRANSLATE_NOOP("DeskField", "Counter case"),
+    "limit": QT_TRANSLATE_NOOP("DeskField", "How many"),
+    "centre": QT_TRANSLATE_NOOP("DeskField", "Reception centre"),
+    "managing_body": QT_TRANSLATE_NOOP("DeskField", "Managing body"),
+    "operator_organisation": QT_TRANSLATE_NOOP("DeskField", "Anti-trafficking organisation"),
+    "operator_name": QT_TRANSLATE_NOOP("DeskField", "Operator"),
+    "minutes": QT_TRANSLATE_NOOP("DeskField", "Duration (minutes)"),
+    "people": QT_TRANSLATE_NOOP("DeskField", "People present"),
+    "referrals": QT_TRANSLATE_NOOP("DeskField", "Referrals"),
+    "age_band": QT_TRANSLATE_NOOP("DeskField", "Age band"),
+    "sex": QT_TRANSLATE_NOOP("DeskField", "Sex"),
 }
 
 
@@ -289,6 +394,9 @@ class DeskError(Exception):
                                           for start, end, mode in params["windows"]) or "-"
         if "reasons" in params and not isinstance(params["reasons"], str):  # (who, DeskError) refusals
             params["reasons"] = "; ".join(f"{who}: {why.message(lang)}" for who, why in params["reasons"]) or "-"
+        for key, value in params.items():  # another error's sentence inside this one, in the same language
+            if isinstance(value, DeskError):
+                params[key] = value.message(lang)
         source = MESSAGES.get(self.code)
         template = translate(lang, "DeskError", source) if source is not None else self.code
         try:

@@ -1,8 +1,9 @@
 """Screenshots of the supervisor's console and reports window (issue 11) for the README.
 
 A throw-away demo office (``--home`` in a temp folder): ten earlier working days and this morning simulated up to
-11:30 on the clock seam, then ``responsabile`` logs in (no desk) and the console and the reports window of the last
-two weeks are grabbed to ``docs/screenshots/``, with the first page of the PDF export. Offscreen Qt is enough::
+11:30 on the clock seam, with eight walk-ins waiting and every desk at work as the live demo leaves it, then
+``responsabile`` logs in (no desk) and the console and the reports window of the last two weeks are grabbed to
+``docs/screenshots/``, with the first page of the PDF export. Offscreen Qt is enough::
 
     QT_QPA_PLATFORM=offscreen python scripts/supervisor_screenshots.py
 """
@@ -41,7 +42,7 @@ def main() -> int:
     settings = Settings.load(home=home, overrides={"language": "it", "desk_code": ""}, environ={})
     today = local_day(datetime.now(zone()))
     morning = datetime.combine(today, clock_time(11, 30), zone())
-    core = connect_core(settings)
+    core = connect_core(settings, ManualClock(morning))  # the walk-ins of the live demo arrive at 11:30 too
     create_demo_office(core, Actor.system("screenshots"))
     day, done = today, 0
     while done < 10:
@@ -49,7 +50,7 @@ def main() -> int:
         if day.weekday() < 5:
             simulate_day(core, day, tickets=140 + 7 * done, seed=done)
             done += 1
-    simulate_day(core, today, tickets=170, stop_at=morning)
+    simulate_day(core, today, tickets=170, stop_at=morning, waiting=8)  # as the live demo: every desk at work
     core.close()
 
     app = QApplication([sys.argv[0]])

@@ -40,6 +40,13 @@ from desk_app.clock import ManualClock
 from desk_app.core import auth
 from desk_app.core.auth import PERMISSIONS, Actor, new_account
 from desk_app.core.catalogue import Catalogue
+from desk_app.core.directory_types import (
+    Address,
+    DirectoryLocation,
+    DirectoryOrganisation,
+    DirectoryService,
+    Localised,
+)
 from desk_app.core.office import clean_setup
 from desk_app.core.services import CoreServices
 from desk_app.core.settings import Settings
@@ -66,7 +73,7 @@ name = "Ricongiungimento familiare"
 prefix = "R"
 """
 #: Most privileged first: a method is refused to the strongest role that lacks its permission.
-ROLE_ORDER = ("admin", "supervisor", "clerk", "mediator", "display")
+ROLE_ORDER = ("admin", "supervisor", "clerk", "mediator", "display", "partner")
 #: Fields of ``CoreServices`` that are not services.
 NOT_SERVICES = {"settings": "the settings file", "db": "the database itself", "clock": "the clock seam"}
 
@@ -143,8 +150,12 @@ def guard(permission: str | tuple[str, ...], call: Call, office: str = "refuse")
     return Guard((permission,) if isinstance(permission, str) else permission, call, office)
 
 
+_UID = "00000000-0000-4000-8000-000000000015"
+_DIR_EDIT = ("edit_own_directory", "manage_directory")
+_DIR_READ = ("refer", "edit_own_directory", "manage_directory")
 _BOOK = {"person_name": "Mario Rossi", "practice_number": None, "language": None, "needs_mediator": False}
 _DAYS = ("2026-12-01", "2026-12-07")
+_DATES = (date(2026, 12, 1), date(2026, 12, 7))
 
 GUARDED: dict[str, Guard] = {
     "audit.verify": guard("verify_audit", lambda c, w, a: c.audit.verify(a), office="database-wide"),
@@ -159,6 +170,8 @@ GUARDED: dict[str, Guard] = {
     "staff.set_active": guard("manage_staff", lambda c, w, a: c.staff.set_active(a, "lodi-clerk", False)),
     "offices.apply": guard("manage_setup", lambda c, w, a: c.offices.apply(a, DEMO_SETUP)),
     "offices.apply_file": guard("manage_setup", lambda c, w, a: c.offices.apply_file(a, w.setup_file)),
+    "offices.set_active": guard("manage_setup", lambda c, w, a: c.offices.set_active(a, "desk", "D3", False,
+                                                                                     "LODI")),
     "offices.apply_in": guard("manage_setup", in_transaction(lambda c, w, a, s: c.offices.apply_in(
         s, a, clean_setup(DEMO_SETUP)))),
     "queue.issue_ticket": guard("issue", lambda c, w, a: c.queue.issue_ticket(a, "RF")),
@@ -196,6 +209,25 @@ GUARDED: dict[str, Guard] = {
     "cases.close": guard("work_cases", lambda c, w, a: c.cases.close(a, w.case_id, "complete")),
     "cases.purge_practice_numbers": guard("purge_personal_data",
                                           lambda c, w, a: c.cases.purge_practice_numbers(a, 90)),
+    # shared practices with the Questura (issue 16)
+    "practices.send": guard("share_practices", lambda c, w, a: c.practices.send(
+        a, "RF-NO", "opinion_family", "2026-12-10", practice_number="LO/P1")),
+    "practices.answer": guard("share_practices", lambda c, w, a: c.practices.answer(a, 1, "risposta")),
+    "practices.send_back": guard("share_practices", lambda c, w, a: c.practices.send_back(a, 1, "incomplete")),
+    "practices.send_again": guard("share_practices", lambda c, w, a: c.practices.send_again(
+        a, 1, "opinion_family", "2026-12-10")),
+    "practices.close": guard("share_practices", lambda c, w, a: c.practices.close(a, 1)),
+    "practices.get": guard("share_practices", lambda c, w, a: c.practices.get(a, 1)),
+    "practices.waiting": guard("share_practices", lambda c, w, a: c.practices.waiting(a)),
+    "practices.inbox": guard("share_practices", lambda c, w, a: c.practices.inbox(a)),
+    "practices.find": guard("share_practices", lambda c, w, a: c.practices.find(a, "LO/1")),
+    "practices.meeting_list": guard("coordinate_practices", lambda c, w, a: c.practices.meeting_list(a, 5)),
+    "practices.record_meeting": guard("coordinate_practices", lambda c, w, a: c.practices.record_meeting(a, 5, [])),
+    "practices.meetings": guard("coordinate_practices", lambda c, w, a: c.practices.meetings(a)),
+    "practices.handling_times": guard("export_reports", lambda c, w, a: c.practices.handling_times(
+        a, "2026-11-01", "2026-11-30")),
+    "practices.purge_practice_numbers": guard("purge_personal_data",
+                                              lambda c, w, a: c.practices.purge_practice_numbers(a, 90)),
     "translations.export_po": guard("edit_content", lambda c, w, a: c.translations.export_po(
         a, "en", w.export_file)),
     "translations.import_po": guard("edit_content", lambda c, w, a: c.translations.import_po(a, "en", w.po_file)),
@@ -239,6 +271,8 @@ GUARDED: dict[str, Guard] = {
         a, "M9", "Nome", {"ar": 3})),
     "mediators.set_availability": guard("manage_mediators", lambda c, w, a: c.mediators.set_availability(
         a, "M9", "mon 09:00-12:00 in_person")),
+    "mediators.set_languages": guard("manage_mediators", lambda c, w, a: c.mediators.set_languages(
+        a, "M9", {"ar": 2})),
     "mediators.add_exception": guard("manage_mediators", lambda c, w, a: c.mediators.add_exception(
         a, "M9", _DAYS[0], available=False)),
     "mediators.roster": guard("book_mediators", lambda c, w, a: c.mediators.roster(a)),
@@ -274,6 +308,42 @@ GUARDED: dict[str, Guard] = {
         a, {"board_message": "Avviso"})),
     "mediators.who_is_free": guard("book_mediators", lambda c, w, a: c.mediators.who_is_free(
         a, "ar", SLOT, SLOT + timedelta(minutes=30))),
+    "mediators.book_in": guard("book_mediators", in_transaction(lambda c, w, a, s: c.mediators.book_in(
+        s, a, "ar", SLOT, SLOT + timedelta(hours=1)))),
+    "awareness.save_centre": guard("run_awareness", lambda c, w, a: c.awareness.save_centre(a, "CAS-X", "CAS X")),
+    "awareness.centres": guard("run_awareness", lambda c, w, a: c.awareness.centres(a)),
+    "awareness.plan": guard("run_awareness", lambda c, w, a: c.awareness.plan(
+        a, "CAS-X", SLOT, 90, "ar", "Numero Verde Antitratta")),
+    "awareness.book_mediator": guard("run_awareness", lambda c, w, a: c.awareness.book_mediator(a, 1)),
+    "awareness.record": guard("run_awareness", lambda c, w, a: c.awareness.record(a, 1, {("f", "18-25"): 3})),
+    "awareness.cancel": guard("run_awareness", lambda c, w, a: c.awareness.cancel(a, 1, "motivo")),
+    "awareness.get": guard("run_awareness", lambda c, w, a: c.awareness.get(a, 1)),
+    "awareness.sessions": guard("run_awareness", lambda c, w, a: c.awareness.sessions(a, *_DATES)),
+    "awareness.counts": guard("export_reports", lambda c, w, a: c.awareness.counts(a, "2026-11")),
+    "awareness.handout": guard("run_awareness", lambda c, w, a: c.awareness.handout(a, 1)),
+    # the services directory (issue 15): a partner's own entries, the office's review, the counter's referrals
+    "directory.put_organisation": guard(_DIR_EDIT, lambda c, w, a: c.directory.put_organisation(
+        a, DirectoryOrganisation(_UID, "Associazione"))),
+    "directory.organisations": guard(_DIR_READ, lambda c, w, a: c.directory.organisations(a)),
+    "directory.put_location": guard(_DIR_EDIT, lambda c, w, a: c.directory.put_location(
+        a, _UID, DirectoryLocation("", "Sede", Address("Via Roma 1", "26900", "Lodi")))),
+    "directory.put_service": guard(_DIR_EDIT, lambda c, w, a: c.directory.put_service(a, DirectoryService(
+        _UID, DirectoryOrganisation(_UID, "Associazione"), {"it": {"name": Localised("Servizio", "it")}},
+        categories=("health",)))),
+    "directory.submit": guard(_DIR_EDIT, lambda c, w, a: c.directory.submit(a, _UID)),
+    "directory.publish": guard("manage_directory", lambda c, w, a: c.directory.publish(a, _UID)),
+    "directory.withdraw": guard("manage_directory", lambda c, w, a: c.directory.withdraw(a, _UID, "motivo")),
+    "directory.confirm": guard(_DIR_EDIT, lambda c, w, a: c.directory.confirm(a, _UID)),
+    "directory.link_partner": guard("manage_directory", lambda c, w, a: c.directory.link_partner(
+        a, "lodi-clerk", _UID)),
+    "directory.my_organisation": guard("edit_own_directory", lambda c, w, a: c.directory.my_organisation(a)),
+    "directory.services": guard(_DIR_EDIT, lambda c, w, a: c.directory.services(a)),
+    "directory.service": guard(_DIR_READ, lambda c, w, a: c.directory.service(a, _UID)),
+    "directory.search": guard("refer", lambda c, w, a: c.directory.search(a, "casa")),
+    "directory.refer": guard("refer", lambda c, w, a: c.directory.refer(a, _UID, "ar")),
+    "directory.referral_counts": guard("export_reports", lambda c, w, a: c.directory.referral_counts(
+        a, "2026-11-01", "2026-11-30")),
+    "directory.load_file": guard("manage_directory", lambda c, w, a: c.directory.load_file(a)),
 }
 
 def _empty_breakdowns() -> object:
@@ -286,6 +356,12 @@ def _empty_indicators() -> object:
     from desk_app.core.reports import Indicators
 
     return Indicators("Lodi", date(2026, 7, 1), date(2026, 9, 30), "2026-Q3", [], [], [], 0)
+
+
+def _empty_awareness() -> object:
+    from desk_app.core.awareness import AwarenessCounts
+
+    return AwarenessCounts("Lodi", date(2026, 11, 1), date(2026, 11, 30), "2026-11", [], [], 0, 0)
 
 
 #: Methods that need no permission: nothing personal is read, nothing is changed. Keep this short.
@@ -321,6 +397,12 @@ PURE_READS: dict[str, tuple[str, Call]] = {
                                lambda c, w, a: c.legalisation.countries()),
     "legalisation.country": ("one country of it", lambda c, w, a: c.legalisation.country("FR")),
     "legalisation.advise": ("what that table says for a country", lambda c, w, a: c.legalisation.advise("FR")),
+    "awareness.counts_csv": ("formats what counts() returned (that is guarded); no database",
+                             lambda c, w, a: c.awareness.counts_csv(_empty_awareness())),
+    "directory.published": ("the published entries of the services directory: public information (the public site)",
+                            lambda c, w, a: c.directory.published("en")),
+    "directory.category_names": ("the names of the directory's categories", lambda c, w, a:
+                                 c.directory.category_names("en")),
 }
 
 #: The machinery itself, called with no acting ``Actor`` (or being the check).

@@ -64,7 +64,7 @@ def test_indicators_count_people_served_prints_and_mediator_hours(services, staf
         expected[(f"{day:%Y-%m}", "", language or "")] += 1
     assert {(m, p, lang): n for m, p, lang, n in result.served} == dict(expected) and expected
     assert result.prints == [("exploitation", "ar", 2), ("instructions", "ur", 1), ("ticket", "it", 1)]
-    assert result.exploitation_sheets == 2 and result.referrals is None
+    assert result.exploitation_sheets == 2 and result.referrals == 0  # none made: a counted zero (issue 15)
     assert result.mediator_hours == [("ar", pytest.approx(1.5), pytest.approx(1.5))]
     # the whole project period holds September as well
     whole = reports.indicators(boss, "project")

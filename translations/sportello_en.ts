@@ -82,6 +82,23 @@
             <numerusform>%n translations use another term for a glossary concept</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n entry(ies) (! = to be confirmed again by the organisation)</source>
+        <translation>
+            <numerusform>%n entry (! = to be confirmed again by the organisation)</numerusform>
+            <numerusform>%n entries (! = to be confirmed again by the organisation)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DirectorySearchDialog</name>
+    <message numerus="yes">
+        <source>%n service(s) found</source>
+        <translation>
+            <numerusform>%n service found</numerusform>
+            <numerusform>%n services found</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MediatorAgenda</name>
@@ -97,6 +114,33 @@
         <translation>
             <numerusform>%n booking saved to %1</numerusform>
             <numerusform>%n bookings saved to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PracticesMenu</name>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PracticesPage</name>
+    <message numerus="yes">
+        <source>%n practice(s)</source>
+        <translation>
+            <numerusform>%n practice</numerusform>
+            <numerusform>%n practices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
         </translation>
     </message>
 </context>

@@ -147,6 +147,50 @@
         <source>set up an empty database</source>
         <translation>configurare un database vuoto</translation>
     </message>
+    <message>
+        <source>edit their organisation&apos;s entries of the services directory</source>
+        <translation>modificare le schede della propria organizzazione nell&apos;elenco dei servizi</translation>
+    </message>
+    <message>
+        <source>review and publish the services directory</source>
+        <translation>verificare e pubblicare l&apos;elenco dei servizi del territorio</translation>
+    </message>
+    <message>
+        <source>search the services directory and refer users</source>
+        <translation>cercare nell&apos;elenco dei servizi e inviare le persone a un servizio</translation>
+    </message>
+    <message>
+        <source>submit for review</source>
+        <translation>inviare in revisione</translation>
+    </message>
+    <message>
+        <source>publish</source>
+        <translation>pubblicare</translation>
+    </message>
+    <message>
+        <source>withdraw</source>
+        <translation>ritirare</translation>
+    </message>
+    <message>
+        <source>confirm as still right</source>
+        <translation>confermare come ancora valida</translation>
+    </message>
+    <message>
+        <source>work on practices shared with the other office</source>
+        <translation>lavorare sulle pratiche condivise con l&apos;altro ufficio</translation>
+    </message>
+    <message>
+        <source>prepare and record coordination meetings</source>
+        <translation>preparare e registrare le riunioni di coordinamento</translation>
+    </message>
+    <message>
+        <source>run awareness sessions in the reception centres</source>
+        <translation>gestire gli incontri di sensibilizzazione nei centri di accoglienza</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>registrare</translation>
+    </message>
 </context>
 <context>
     <name>AdminMenu</name>
@@ -192,6 +236,10 @@
     <message>
         <source>A&amp;udit log</source>
         <translation>&amp;Registro di controllo</translation>
+    </message>
+    <message>
+        <source>Services di&amp;rectory</source>
+        <translation>Se&amp;rvizi del territorio</translation>
     </message>
 </context>
 <context>
@@ -564,6 +612,160 @@
     </message>
 </context>
 <context>
+    <name>AwarenessMenu</name>
+    <message>
+        <source>A&amp;wareness</source>
+        <translation>Sensi&amp;bilizzazione</translation>
+    </message>
+    <message>
+        <source>Awareness &amp;sessions in the reception centres…</source>
+        <translation>&amp;Incontri di sensibilizzazione nei centri di accoglienza…</translation>
+    </message>
+</context>
+<context>
+    <name>AwarenessWindow</name>
+    <message>
+        <source>Awareness sessions in the reception centres</source>
+        <translation>Incontri di sensibilizzazione nei centri di accoglienza</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions (last and next %1 days)</source>
+        <translation>&amp;Incontri (ultimi e prossimi %1 giorni)</translation>
+    </message>
+    <message>
+        <source>Plan a session</source>
+        <translation>Pianifica un incontro</translation>
+    </message>
+    <message>
+        <source>&amp;Centre</source>
+        <translation>&amp;Centro</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time</source>
+        <translation>&amp;Data e ora</translation>
+    </message>
+    <message>
+        <source>D&amp;uration (minutes)</source>
+        <translation>D&amp;urata (minuti)</translation>
+    </message>
+    <message>
+        <source>&amp;Language group</source>
+        <translation>&amp;Gruppo linguistico</translation>
+    </message>
+    <message>
+        <source>Anti-trafficking &amp;organisation</source>
+        <translation>&amp;Ente antitratta</translation>
+    </message>
+    <message>
+        <source>Op&amp;erator</source>
+        <translation>Opera&amp;tore</translation>
+    </message>
+    <message>
+        <source>&amp;Mediator</source>
+        <translation>&amp;Mediatore</translation>
+    </message>
+    <message>
+        <source>C&amp;heck mediators</source>
+        <translation>&amp;Verifica mediatori</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Pianifica</translation>
+    </message>
+    <message>
+        <source>No mediator</source>
+        <translation>Nessun mediatore</translation>
+    </message>
+    <message>
+        <source>Best free mediator</source>
+        <translation>Il miglior mediatore libero</translation>
+    </message>
+    <message>
+        <source>Selected session</source>
+        <translation>Incontro selezionato</translation>
+    </message>
+    <message>
+        <source>No session selected</source>
+        <translation>Nessun incontro selezionato</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Donne</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Uomini</translation>
+    </message>
+    <message>
+        <source>Other / not said</source>
+        <translation>Altro / non indicato</translation>
+    </message>
+    <message>
+        <source>under 18</source>
+        <translation>meno di 18</translation>
+    </message>
+    <message>
+        <source>over 50</source>
+        <translation>più di 50</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferrals to the anti-trafficking service</source>
+        <translation>Segnala&amp;zioni al servizio antitratta</translation>
+    </message>
+    <message>
+        <source>&amp;Record as held</source>
+        <translation>&amp;Registra come svolto</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Motivo dell&apos;annullamento</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel session</source>
+        <translation>A&amp;nnulla l&apos;incontro</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve slides (PDF)…</source>
+        <translation>Salva le &amp;slide (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save handou&amp;t (PDF)…</source>
+        <translation>Salva il vo&amp;lantino (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save slides as PPT&amp;X (to edit)…</source>
+        <translation>Salva le slide come PPT&amp;X (da modificare)…</translation>
+    </message>
+    <message>
+        <source>No mediator of the roster works in this language.</source>
+        <translation>Nessun mediatore dell&apos;elenco lavora in questa lingua.</translation>
+    </message>
+    <message>
+        <source>Session planned.</source>
+        <translation>Incontro pianificato.</translation>
+    </message>
+    <message>
+        <source>Session recorded.</source>
+        <translation>Incontro registrato.</translation>
+    </message>
+    <message>
+        <source>Session cancelled; its mediator is free again.</source>
+        <translation>Incontro annullato; il mediatore è di nuovo libero.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Salva come PDF</translation>
+    </message>
+    <message>
+        <source>Save as PPTX</source>
+        <translation>Salva come PPTX</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Salvato: %1</translation>
+    </message>
+</context>
+<context>
     <name>BookingDialog</name>
     <message>
         <source>not given</source>
@@ -774,6 +976,10 @@
     <message>
         <source>%1 days closed; booked appointments on them: %2 (they stay booked: move them).</source>
         <translation>%1 giorni chiusi; appuntamenti prenotati in quei giorni: %2 (restano prenotati: spostarli).</translation>
+    </message>
+    <message>
+        <source>%1 of the days chosen were closed already.</source>
+        <translation>%1 dei giorni scelti erano già chiusi.</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1682,105 @@ Inviate all&apos;assistenza questo file di log:
         <source>The replaced database was copied to {file}.</source>
         <translation>Il database sostituito è stato copiato in {file}.</translation>
     </message>
+    <message>
+        <source>people</source>
+        <extracomment>before the number of people present at a session</extracomment>
+        <translation>presenti</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <extracomment>before the number of people referred to the anti-trafficking service</extracomment>
+        <translation>segnalazioni</translation>
+    </message>
+    <message>
+        <source>no mediator</source>
+        <extracomment>a session has no mediator booked</extracomment>
+        <translation>nessun mediatore</translation>
+    </message>
+    <message>
+        <source>Reception centre {code} saved: {name}</source>
+        <translation>Centro di accoglienza {code} salvato: {name}</translation>
+    </message>
+    <message>
+        <source>Session planned: {session}</source>
+        <translation>Incontro pianificato: {session}</translation>
+    </message>
+    <message>
+        <source>Session recorded: {session}</source>
+        <translation>Incontro registrato: {session}</translation>
+    </message>
+    <message>
+        <source>Session cancelled: {session}</source>
+        <translation>Incontro annullato: {session}</translation>
+    </message>
+    <message>
+        <source>Awareness counts {period} exported to {path}: {held} sessions, {attendees} people, {referrals} referrals</source>
+        <translation>Conteggi della sensibilizzazione {period} esportati in {path}: {held} incontri, {attendees} persone, {referrals} segnalazioni</translation>
+    </message>
+    <message>
+        <source>Written to {path} ({language}, translation {status})</source>
+        <translation>Scritto in {path} ({language}, traduzione {status})</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <extracomment>before the overdue mark of a practice in a list</extracomment>
+        <translation>SCADUTA</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <extracomment>a practice&apos;s working days waiting, after the number</extracomment>
+        <translation>giorni lavorativi</translation>
+    </message>
+    <message>
+        <source>No shared practices.</source>
+        <extracomment>nothing waits</extracomment>
+        <translation>Nessuna pratica condivisa.</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <extracomment>where a document was written</extracomment>
+        <translation>Scritto: {path}</translation>
+    </message>
+    <message>
+        <source>Meeting {id} recorded with {count} decisions.</source>
+        <extracomment>a recorded coordination meeting</extracomment>
+        <translation>Riunione {id} registrata con {count} decisioni.</translation>
+    </message>
+    <message>
+        <source>{count} published services written to {file} (HSDS 3.0).</source>
+        <translation>{count} servizi pubblicati scritti in {file} (HSDS 3.0).</translation>
+    </message>
+    <message>
+        <source>{organisations} organisations and {services} services imported, to be reviewed before publication.</source>
+        <translation>Importati {organisations} enti e {services} servizi, da rivedere prima della pubblicazione.</translation>
+    </message>
+    <message>
+        <source>HSDS fields Sportello does not keep, left out: {fields}</source>
+        <translation>Campi HSDS che Sportello non conserva, tralasciati: {fields}</translation>
+    </message>
+    <message>
+        <source>Template written to {file} ({count} services filled in).</source>
+        <translation>Modello scritto in {file} ({count} servizi già compilati).</translation>
+    </message>
+    <message>
+        <source>Site written to {folder}: {entries} entries, {pages} pages in {languages} languages ({megabytes} MB).</source>
+        <translation>Sito scritto in {folder}: {entries} voci, {pages} pagine in {languages} lingue ({megabytes} MB).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) (! = to be confirmed again by the organisation)</source>
+        <translation>
+            <numerusform>%n scheda (! = da far confermare di nuovo all&apos;organizzazione)</numerusform>
+            <numerusform>%n schede (! = da far confermare di nuovo all&apos;organizzazione)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No service found.</source>
+        <translation>Nessun servizio trovato.</translation>
+    </message>
+    <message>
+        <source>{organisations} organisations, {services} services, {locations} locations written</source>
+        <translation>{organisations} organizzazioni, {services} servizi, {locations} sedi scritti</translation>
+    </message>
 </context>
 <context>
     <name>DeskError</name>
@@ -1538,6 +1843,18 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>The database already holds office “{office}”: the first-run set-up creates an office only in an empty database.</source>
         <translation>Il database contiene già l&apos;ufficio «{office}»: la prima configurazione crea un ufficio solo in un database vuoto.</translation>
+    </message>
+    <message>
+        <source>The training office opens only its own practice database, never the office&apos;s real one.</source>
+        <translation>L&apos;ufficio di esercitazione apre solo il proprio database di prova, mai quello vero dell&apos;ufficio.</translation>
+    </message>
+    <message>
+        <source>{day} is already closed (“{reason}”): the closure is not added twice.</source>
+        <translation>Il {day} è già chiuso («{reason}»): la chiusura non viene aggiunta due volte.</translation>
+    </message>
+    <message>
+        <source>The service “{value}” still has {count} tickets open today: it can be taken out of use once they are done or transferred.</source>
+        <translation>Il servizio «{value}» ha ancora {count} biglietti aperti oggi: si può mettere fuori uso quando saranno conclusi o trasferiti.</translation>
     </message>
     <message>
         <source>Day {day} already has tickets: the demo does not simulate it twice.</source>
@@ -1920,6 +2237,94 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Il biglietto {number} non richiede un mediatore.</translation>
     </message>
     <message>
+        <source>Directory entry “{value}” not found.</source>
+        <translation>Scheda dell&apos;elenco dei servizi «{value}» non trovata.</translation>
+    </message>
+    <message>
+        <source>This entry belongs to another organisation: a partner changes only their own organisation&apos;s entries.</source>
+        <translation>Questa scheda appartiene a un&apos;altra organizzazione: un ente partner modifica solo le schede della propria organizzazione.</translation>
+    </message>
+    <message>
+        <source>The account “{value}” does not have the partner organisation role.</source>
+        <translation>L&apos;account «{value}» non ha il ruolo di ente partner.</translation>
+    </message>
+    <message>
+        <source>The account “{value}” is not linked to an organisation of the directory yet: ask the office to link it.</source>
+        <translation>L&apos;account «{value}» non è ancora collegato a un&apos;organizzazione dell&apos;elenco: chiedere all&apos;ufficio di collegarlo.</translation>
+    </message>
+    <message>
+        <source>The entry “{name}” is “{status}”: cannot {action}.</source>
+        <translation>La scheda «{name}» è «{status}»: non è possibile {action}.</translation>
+    </message>
+    <message>
+        <source>Opening hours of {day}: the opening time {opens} must come before the closing time {closes}.</source>
+        <translation>Orari di {day}: l&apos;apertura ({opens}) deve venire prima della chiusura ({closes}).</translation>
+    </message>
+    <message>
+        <source>Opening hours of {day} overlap: {first} and {second}.</source>
+        <translation>Gli orari di {day} si sovrappongono: {first} e {second}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a telephone number (digits, spaces and an initial +).</source>
+        <translation>«{value}» non è un numero di telefono (cifre, spazi e un + iniziale).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an e-mail address.</source>
+        <translation>«{value}» non è un indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a web address (it begins with https://).</source>
+        <translation>«{value}» non è un indirizzo web (comincia con https://).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an Italian postcode (five digits).</source>
+        <translation>«{value}» non è un CAP italiano (cinque cifre).</translation>
+    </message>
+    <message>
+        <source>Shared practice {value} not found.</source>
+        <translation>Pratica condivisa {value} non trovata.</translation>
+    </message>
+    <message>
+        <source>Practice “{value}” is already with the other office (shared practice {id}): answer or close that one.</source>
+        <translation>La pratica “{value}” è già presso l&apos;altro ufficio (pratica condivisa {id}): rispondere o chiudere quella.</translation>
+    </message>
+    <message>
+        <source>Shared practice {value} is not waiting on your office for this: it may have moved meanwhile.</source>
+        <translation>La pratica condivisa {value} non è in attesa del vostro ufficio per questa azione: potrebbe essere cambiata nel frattempo.</translation>
+    </message>
+    <message>
+        <source>Only the office that opened shared practice {value} can send it again or close it.</source>
+        <translation>Solo l&apos;ufficio che ha aperto la pratica condivisa {value} può inviarla di nuovo o chiuderla.</translation>
+    </message>
+    <message>
+        <source>Shared practice {value} is closed.</source>
+        <translation>La pratica condivisa {value} è chiusa.</translation>
+    </message>
+    <message>
+        <source>Unknown reception centre: “{value}”.</source>
+        <translation>Centro di accoglienza sconosciuto: “{value}”.</translation>
+    </message>
+    <message>
+        <source>Awareness session {value} not found.</source>
+        <translation>Incontro di sensibilizzazione {value} non trovato.</translation>
+    </message>
+    <message>
+        <source>A session cannot be planned for {day} at {time}: that time has already passed.</source>
+        <translation>Non si può pianificare un incontro per il {day} alle {time}: quell&apos;ora è già passata.</translation>
+    </message>
+    <message>
+        <source>The session of {day} at {time} has not begun yet: its attendance can be recorded from then.</source>
+        <translation>L&apos;incontro del {day} alle {time} non è ancora iniziato: le presenze si registrano da quel momento.</translation>
+    </message>
+    <message>
+        <source>Session {id} is “{status}”: cannot {action}.</source>
+        <translation>L&apos;incontro {id} è “{status}”: impossibile {action}.</translation>
+    </message>
+    <message>
+        <source>{referrals} referrals for {attendees} people present: there cannot be more referrals than people.</source>
+        <translation>{referrals} segnalazioni per {attendees} presenti: le segnalazioni non possono superare le persone presenti.</translation>
+    </message>
+    <message>
         <source>Audit log tampered with at row {id}: {reason}</source>
         <translation>Registro di audit alterato alla riga {id}: {reason}</translation>
     </message>
@@ -1954,6 +2359,98 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>The audit key file “{path}” cannot be created: {reason}</source>
         <translation>Il file della chiave del registro di audit «{path}» non si può creare: {reason}</translation>
+    </message>
+    <message>
+        <source>The HSDS file “{path}” cannot be imported, at {where}: {reason}</source>
+        <translation>Il file HSDS «{path}» non si può importare, in {where}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({reason}).</source>
+        <translation>Il file non si può leggere ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>Il file non è testo UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (see line:column).</source>
+        <translation>Il file non è JSON valido (vedi riga:colonna).</translation>
+    </message>
+    <message>
+        <source>A JSON object was expected here.</source>
+        <translation>Qui ci vuole un oggetto JSON.</translation>
+    </message>
+    <message>
+        <source>A JSON list was expected here.</source>
+        <translation>Qui ci vuole una lista JSON.</translation>
+    </message>
+    <message>
+        <source>A text was expected here.</source>
+        <translation>Qui ci vuole un testo.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a field of HSDS 3.0.</source>
+        <translation>«{name}» non è un campo di HSDS 3.0.</translation>
+    </message>
+    <message>
+        <source>The id “{value}” is not a UUID.</source>
+        <translation>L&apos;identificativo «{value}» non è un UUID.</translation>
+    </message>
+    <message>
+        <source>The id “{value}” is used twice (first at {first}).</source>
+        <translation>L&apos;identificativo «{value}» è usato due volte (la prima in {first}).</translation>
+    </message>
+    <message>
+        <source>“{value}” should be the id of the object it belongs to ({expected}).</source>
+        <translation>«{value}» dovrebbe essere l&apos;identificativo dell&apos;oggetto a cui appartiene ({expected}).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date and time (format YYYY-MM-DDTHH:MM:SSZ).</source>
+        <translation>«{value}» non è una data con ora (formato AAAA-MM-GGTHH:MM:SSZ).</translation>
+    </message>
+    <message>
+        <source>The closing time {closes} is not after the opening time {opens}.</source>
+        <translation>L&apos;orario di chiusura {closes} non viene dopo quello di apertura {opens}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an ISO 639-1 language code (two letters, such as ar).</source>
+        <translation>«{value}» non è un codice di lingua ISO 639-1 (due lettere, per esempio ar).</translation>
+    </message>
+    <message>
+        <source>The folder “{path}” already holds other files: the site is written only into an empty folder or over a site built before.</source>
+        <translation>La cartella «{path}» contiene già altri file: il sito si scrive solo in una cartella vuota o sopra un sito generato prima.</translation>
+    </message>
+    <message>
+        <source>The file “{path}” is not an Excel workbook (.xlsx).</source>
+        <translation>Il file «{path}» non è una cartella di lavoro Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <source>The spreadsheet “{path}” was not imported ({count} problem(s), nothing stored). {first}</source>
+        <translation>Il foglio di calcolo «{path}» non è stato importato (problemi trovati: {count}; nulla salvato). {first}</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”, row {row}, column “{column}”: {reason}</source>
+        <translation>Foglio «{sheet}», riga {row}, colonna «{column}»: {reason}</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” is missing: start from the template (desk-admin directory template FILE).</source>
+        <translation>Manca il foglio «{sheet}»: partite dal modello (desk-admin directory template FILE).</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”: the column “{column}” is missing (do not rename the template&apos;s headers).</source>
+        <translation>Foglio «{sheet}»: manca la colonna «{column}» (non rinominate le intestazioni del modello).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not written in the sheet “{sheet}”.</source>
+        <translation>«{value}» non è scritto nel foglio «{sheet}».</translation>
+    </message>
+    <message>
+        <source>“{value}” is written twice in this column (first in row {first}).</source>
+        <translation>«{value}» è scritto due volte in questa colonna (la prima alla riga {first}).</translation>
+    </message>
+    <message>
+        <source>The entry “{name}” cannot be imported (nothing was stored): {reason}</source>
+        <translation>La voce «{name}» non si può importare (non è stato salvato nulla): {reason}</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2585,14 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Orari di apertura</translation>
     </message>
     <message>
+        <source>Re-confirm directory entries after (days)</source>
+        <translation>Riconferma delle schede dopo (giorni)</translation>
+    </message>
+    <message>
+        <source>Public services site</source>
+        <translation>Sito pubblico dei servizi</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>Persona</translation>
     </message>
@@ -2098,6 +2603,282 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Object id</source>
         <translation>Id oggetto</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Who can use it</source>
+        <translation>A chi si rivolge</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <source>How to access it</source>
+        <translation>Come accedere</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Comune</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>CAP</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Recapito</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimento</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisione</translation>
+    </message>
+    <message>
+        <source>Days waiting at least</source>
+        <translation>Giorni di attesa almeno</translation>
+    </message>
+    <message>
+        <source>Shared practice</source>
+        <translation>Pratica condivisa</translation>
+    </message>
+    <message>
+        <source>Counter case</source>
+        <translation>Pratica di sportello</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Quanti</translation>
+    </message>
+    <message>
+        <source>Reception centre</source>
+        <translation>Centro di accoglienza</translation>
+    </message>
+    <message>
+        <source>Managing body</source>
+        <translation>Ente gestore</translation>
+    </message>
+    <message>
+        <source>Anti-trafficking organisation</source>
+        <translation>Ente antitratta</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatore</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>Durata (minuti)</translation>
+    </message>
+    <message>
+        <source>People present</source>
+        <translation>Persone presenti</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Segnalazioni</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>Fascia d&apos;età</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sesso</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryMenu</name>
+    <message>
+        <source>Ser&amp;vices</source>
+        <extracomment>The key of the directory search at the counter.</extracomment>
+        <translation>Ser&amp;vizi</translation>
+    </message>
+    <message>
+        <source>&amp;Search the services of the territory…</source>
+        <translation>&amp;Cerca i servizi del territorio…</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryModel</name>
+    <message>
+        <source>draft</source>
+        <extracomment>The row&apos;s :class:`DirectoryService` (for views and tests).</extracomment>
+        <translation>bozza</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>inviato per la revisione</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>pubblicato</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ritirato</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryReview</name>
+    <message>
+        <source>Submitted for review</source>
+        <translation>Inviati per la revisione</translation>
+    </message>
+    <message>
+        <source>To be confirmed again by the organisation</source>
+        <translation>Da far confermare di nuovo all&apos;ente</translation>
+    </message>
+    <message>
+        <source>Every entry</source>
+        <translation>Tutte le schede</translation>
+    </message>
+    <message>
+        <source>reason for withdrawing (kept in the audit log)</source>
+        <translation>motivo del ritiro (resta nel registro delle attività)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Pubblica</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Ritira</translation>
+    </message>
+    <message>
+        <source>Publish the entry</source>
+        <translation>Pubblica la scheda</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostra:</translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation>«%1» ora è %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectorySearchDialog</name>
+    <message>
+        <source>Services of the territory</source>
+        <translation>Servizi del territorio</translation>
+    </message>
+    <message>
+        <source>What does the person need? e.g. italiano, casa, medico</source>
+        <translation>Di che cosa ha bisogno la persona? Per es. italiano, casa, medico</translation>
+    </message>
+    <message>
+        <source>every category</source>
+        <translation>ogni categoria</translation>
+    </message>
+    <message>
+        <source>town, postcode or province</source>
+        <translation>comune, CAP o provincia</translation>
+    </message>
+    <message>
+        <source>any language</source>
+        <translation>qualsiasi lingua</translation>
+    </message>
+    <message>
+        <source>&amp;Need:</source>
+        <translation>&amp;Bisogno:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Categoria:</translation>
+    </message>
+    <message>
+        <source>Place (&amp;o):</source>
+        <translation>Lu&amp;ogo:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage spoken:</source>
+        <translation>Lingua &amp;parlata:</translation>
+    </message>
+    <message>
+        <source>&amp;Bilingual (with Italian)</source>
+        <translation>B&amp;ilingue (con l&apos;italiano)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>S&amp;tampa</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF</source>
+        <translation>&amp;Salva PDF</translation>
+    </message>
+    <message>
+        <source>Sheet &amp;language:</source>
+        <translation>&amp;Lingua del foglio:</translation>
+    </message>
+    <message>
+        <source>Print the referral sheet</source>
+        <translation>Stampa il foglio di invio</translation>
+    </message>
+    <message>
+        <source>Save the referral sheet as PDF</source>
+        <translation>Salva il foglio di invio in PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) found</source>
+        <translation>
+            <numerusform>%n servizio trovato</numerusform>
+            <numerusform>%n servizi trovati</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Translation into %1: %2</source>
+        <translation>Traduzione in %1: %2</translation>
+    </message>
+    <message>
+        <source>Referral not recorded</source>
+        <translation>Invio non registrato</translation>
+    </message>
+    <message>
+        <source>Sheet handed out; the referral is counted (no name is kept).</source>
+        <translation>Foglio consegnato; l&apos;invio è contato (senza conservare nomi).</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryServicesModel</name>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Ente</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Luogo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Confirmed on</source>
+        <translation>Confermato il</translation>
+    </message>
+    <message>
+        <source>To be confirmed again by the organisation</source>
+        <translation>Da far confermare di nuovo all&apos;ente</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +3553,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Aggiungi un&apos;a&amp;ssenza</translation>
     </message>
     <message>
+        <source>Save the &amp;languages</source>
+        <translation>Salva le &amp;lingue</translation>
+    </message>
+    <message>
         <source>Selected mediator</source>
         <translation>Mediatore selezionato</translation>
     </message>
@@ -2794,6 +3579,10 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Availability of %1 saved.</source>
         <translation>Disponibilità di %1 salvata.</translation>
+    </message>
+    <message>
+        <source>Languages of %1 saved.</source>
+        <translation>Lingue di %1 salvate.</translation>
     </message>
     <message>
         <source>%1 absent on %2.</source>
@@ -2858,6 +3647,34 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Sportelli</translation>
     </message>
     <message>
+        <source>Take the selected service out of use</source>
+        <translation>Metti fuori uso il servizio selezionato</translation>
+    </message>
+    <message>
+        <source>Take the selected desk out of use</source>
+        <translation>Metti fuori uso lo sportello selezionato</translation>
+    </message>
+    <message>
+        <source>Take %1 out of use</source>
+        <translation>Metti fuori uso %1</translation>
+    </message>
+    <message>
+        <source>Put %1 back in use</source>
+        <translation>Rimetti in uso %1</translation>
+    </message>
+    <message>
+        <source>Out of use</source>
+        <translation>Fuori uso</translation>
+    </message>
+    <message>
+        <source>%1 is out of use.</source>
+        <translation>%1 è fuori uso.</translation>
+    </message>
+    <message>
+        <source>%1 is back in use.</source>
+        <translation>%1 è di nuovo in uso.</translation>
+    </message>
+    <message>
         <source>Letter %1 was printed today by %2: %3 cannot take it before tomorrow.</source>
         <translation>La lettera %1 è stata stampata oggi da %2: %3 non può prenderla prima di domani.</translation>
     </message>
@@ -2906,6 +3723,14 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Orari di apertura (schede)</translation>
     </message>
     <message>
+        <source>Directory entries to re-confirm after (days)</source>
+        <translation>Schede del territorio da riconfermare dopo (giorni)</translation>
+    </message>
+    <message>
+        <source>Public services site (QR on referral sheets)</source>
+        <translation>Sito pubblico dei servizi (QR sui fogli di invio)</translation>
+    </message>
+    <message>
         <source>Read only: your role may not change the office&apos;s settings.</source>
         <translation>Sola lettura: il suo ruolo non può modificare le impostazioni dell&apos;ufficio.</translation>
     </message>
@@ -2924,6 +3749,449 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Saved: every desk of the office uses the new settings now.</source>
         <translation>Salvato: ogni sportello dell&apos;ufficio usa ora le nuove impostazioni.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerPage</name>
+    <message>
+        <source>Describe your services in Italian: the project&apos;s translators translate them, the office reviews and publishes them. Every change is checked by the office again.</source>
+        <extracomment>Italian words of the contact lines (the partner writes Italian), and back.</extracomment>
+        <translation>Descrivete i vostri servizi in italiano: i traduttori del progetto li traducono, l&apos;ufficio li rivede e li pubblica. Ogni modifica viene ricontrollata dall&apos;ufficio.</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>non indicato</translation>
+    </message>
+    <message>
+        <source>free of charge</source>
+        <translation>gratuito</translation>
+    </message>
+    <message>
+        <source>not free (say the cost)</source>
+        <translation>a pagamento (indicate il costo)</translation>
+    </message>
+    <message>
+        <source>one document per line</source>
+        <translation>un documento per riga</translation>
+    </message>
+    <message>
+        <source>codes, e.g. it, en, ar, fr</source>
+        <translation>codici, per es. it, en, ar, fr</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descrizione:</translation>
+    </message>
+    <message>
+        <source>&amp;Who may go:</source>
+        <translation>Chi può &amp;rivolgersi:</translation>
+    </message>
+    <message>
+        <source>How to &amp;access:</source>
+        <translation>Come &amp;accedere:</translation>
+    </message>
+    <message>
+        <source>Cos&amp;t:</source>
+        <translation>Cos&amp;to:</translation>
+    </message>
+    <message>
+        <source>Documents to &amp;bring:</source>
+        <translation>Documenti da &amp;portare:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me of the service:</source>
+        <translation>No&amp;me del servizio:</translation>
+    </message>
+    <message>
+        <source>Categor&amp;ies:</source>
+        <translation>Cate&amp;gorie:</translation>
+    </message>
+    <message>
+        <source>&amp;Languages spoken:</source>
+        <translation>&amp;Lingue parlate:</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts:</source>
+        <translation>C&amp;ontatti:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>S&amp;ede:</translation>
+    </message>
+    <message>
+        <source>Opening &amp;hours:</source>
+        <translation>Orar&amp;i di apertura:</translation>
+    </message>
+    <message>
+        <source>&amp;New service</source>
+        <translation>&amp;Nuovo servizio</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>Submit for &amp;review</source>
+        <translation>Invia per la re&amp;visione</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm still right</source>
+        <translation>&amp;Conferma che è ancora corretto</translation>
+    </message>
+    <message>
+        <source>Services of %1</source>
+        <translation>Servizi di %1</translation>
+    </message>
+    <message>
+        <source>A new service: saved as a draft of your organisation.</source>
+        <translation>Un nuovo servizio: salvato come bozza del vostro ente.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>State: %1 · last confirmed: %2</source>
+        <translation>Stato: %1 · ultima conferma: %2</translation>
+    </message>
+    <message>
+        <source>the office asks you to confirm it is still right</source>
+        <translation>l&apos;ufficio vi chiede di confermare che è ancora corretto</translation>
+    </message>
+    <message>
+        <source>Saved. State: %1.</source>
+        <translation>Salvato. Stato: %1.</translation>
+    </message>
+    <message>
+        <source>Sent to the office for review.</source>
+        <translation>Inviato all&apos;ufficio per la revisione.</translation>
+    </message>
+    <message>
+        <source>Thank you: the entry is confirmed as still right today.</source>
+        <translation>Grazie: la scheda risulta confermata come corretta a oggi.</translation>
+    </message>
+</context>
+<context>
+    <name>Practice</name>
+    <message>
+        <source>Opinion on a family reunification</source>
+        <extracomment>The longest list a coordination meeting can ask for (days waiting at least this many): about ten years. A due date at most this far ahead (a year): further is a typing error, not a plan. Why one office sends a practice to the other, or sends it back. Labels are staff text (context ``Practice``).</extracomment>
+        <translation>Parere su ricongiungimento familiare</translation>
+    </message>
+    <message>
+        <source>Opinion on a work clearance</source>
+        <translation>Parere su nulla osta al lavoro</translation>
+    </message>
+    <message>
+        <source>Fingerprint appointment</source>
+        <translation>Appuntamento per i rilievi fotodattiloscopici</translation>
+    </message>
+    <message>
+        <source>Residence permit (issue or status)</source>
+        <translation>Permesso di soggiorno (rilascio o stato)</translation>
+    </message>
+    <message>
+        <source>Integration agreement check</source>
+        <translation>Verifica dell&apos;accordo di integrazione</translation>
+    </message>
+    <message>
+        <source>Status of a clearance (nulla osta)</source>
+        <translation>Stato di un nulla osta</translation>
+    </message>
+    <message>
+        <source>Permit conversion</source>
+        <translation>Conversione del permesso</translation>
+    </message>
+    <message>
+        <source>Other request</source>
+        <translation>Altra richiesta</translation>
+    </message>
+    <message>
+        <source>Request incomplete</source>
+        <translation>Richiesta incompleta</translation>
+    </message>
+    <message>
+        <source>Documents missing</source>
+        <translation>Documenti mancanti</translation>
+    </message>
+    <message>
+        <source>Not our competence</source>
+        <translation>Non di nostra competenza</translation>
+    </message>
+    <message>
+        <source>Clarification needed</source>
+        <translation>Serve un chiarimento</translation>
+    </message>
+    <message>
+        <source>Prefettura (SUI)</source>
+        <extracomment>The two offices as staff read them.</extracomment>
+        <translation>Prefettura (SUI)</translation>
+    </message>
+    <message>
+        <source>Questura (Immigration Office)</source>
+        <translation>Questura (Ufficio Immigrazione)</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeReports</name>
+    <message>
+        <source>Handling times of shared practices (counts):</source>
+        <translation>Tempi di lavorazione delle pratiche condivise (conteggi):</translation>
+    </message>
+    <message>
+        <source>Export handling times</source>
+        <translation>Esporta i tempi di lavorazione</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Esportato: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeTableModel</name>
+    <message>
+        <source>Practice</source>
+        <extracomment>Item data role of the row&apos;s :class:`PracticeView`.</extracomment>
+        <translation>Pratica</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Waiting on</source>
+        <translation>In attesa di</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Ultimo invio</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Giorni lav.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Scaduta</translation>
+    </message>
+    <message>
+        <source>sent, awaiting answer</source>
+        <translation>inviata, in attesa di risposta</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>risposta ricevuta</translation>
+    </message>
+    <message>
+        <source>sent back</source>
+        <translation>restituita</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>chiusa</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>scaduta</translation>
+    </message>
+</context>
+<context>
+    <name>PracticesMenu</name>
+    <message>
+        <source>&amp;Practices</source>
+        <extracomment>The key of the shared-practices window. The meeting list&apos;s choices of &quot;waiting at least&quot; (working days).</extracomment>
+        <translation>Prati&amp;che</translation>
+    </message>
+    <message>
+        <source>&amp;Shared practices…</source>
+        <translation>&amp;Pratiche condivise…</translation>
+    </message>
+    <message>
+        <source>Coordination &amp;meeting list…</source>
+        <translation>Elenco per la &amp;riunione di coordinamento…</translation>
+    </message>
+    <message>
+        <source>&amp;Handling times…</source>
+        <translation>&amp;Tempi di lavorazione…</translation>
+    </message>
+    <message>
+        <source>PDF or Excel files (*.pdf *.xlsx)</source>
+        <translation>File PDF o Excel (*.pdf *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Scritto: %1</translation>
+    </message>
+    <message>
+        <source>Coordination meeting list</source>
+        <translation>Elenco per la riunione di coordinamento</translation>
+    </message>
+    <message>
+        <source>Practices waiting at least:</source>
+        <translation>Pratiche in attesa da almeno:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n giorno lavorativo</numerusform>
+            <numerusform>%n giorni lavorativi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handling times of shared practices</source>
+        <translation>Tempi di lavorazione delle pratiche condivise</translation>
+    </message>
+</context>
+<context>
+    <name>PracticesPage</name>
+    <message>
+        <source>Practices shared with the Questura</source>
+        <translation>Pratiche condivise con la Questura</translation>
+    </message>
+    <message>
+        <source>Practices sent to the Questura&apos;s Immigration Office</source>
+        <translation>Pratiche inviate all&apos;Ufficio Immigrazione della Questura</translation>
+    </message>
+    <message>
+        <source>Waiting on my office</source>
+        <translation>In attesa del mio ufficio</translation>
+    </message>
+    <message>
+        <source>Waiting on the other office</source>
+        <translation>In attesa dell&apos;altro ufficio</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>Tutte le aperte</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Solo scadute</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostra:</translation>
+    </message>
+    <message>
+        <source>The steps of the selected practice.</source>
+        <translation>I passaggi della pratica selezionata.</translation>
+    </message>
+    <message>
+        <source>Answer or note for the other office (no personal details beyond the practice)</source>
+        <translation>Risposta o nota per l&apos;altro ufficio (nessun dato personale oltre la pratica)</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>&amp;Rispondi</translation>
+    </message>
+    <message>
+        <source>Send &amp;back</source>
+        <translation>Res&amp;tituisci</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>C&amp;hiudi</translation>
+    </message>
+    <message>
+        <source>Selected practice</source>
+        <translation>Pratica selezionata</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son to send back:</source>
+        <translation>Motivo della restitu&amp;zione:</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d to %1 (Ctrl+Enter)</source>
+        <translation>Invia a %1 (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <source>Send a practice to the other office</source>
+        <translation>Invia una pratica all&apos;altro ufficio</translation>
+    </message>
+    <message>
+        <source>Practice &amp;number:</source>
+        <translation>N&amp;umero pratica:</translation>
+    </message>
+    <message>
+        <source>&amp;Procedure:</source>
+        <translation>&amp;Procedimento:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>M&amp;otivo:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue by:</source>
+        <translation>Scad&amp;enza:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n practice(s)</source>
+        <translation>
+            <numerusform>%n pratica</numerusform>
+            <numerusform>%n pratiche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n scaduta</numerusform>
+            <numerusform>%n scadute</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>inviata</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>risposta</translation>
+    </message>
+    <message>
+        <source>sent back</source>
+        <translation>restituita</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>chiusa</translation>
+    </message>
+    <message>
+        <source>Answer sent to the other office.</source>
+        <translation>Risposta inviata all&apos;altro ufficio.</translation>
+    </message>
+    <message>
+        <source>Practice sent back.</source>
+        <translation>Pratica restituita.</translation>
+    </message>
+    <message>
+        <source>Practice closed.</source>
+        <translation>Pratica chiusa.</translation>
+    </message>
+    <message>
+        <source>Practice sent.</source>
+        <translation>Pratica inviata.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticesWindow</name>
+    <message>
+        <source>Shared practices</source>
+        <translation>Pratiche condivise</translation>
     </message>
 </context>
 <context>
@@ -3117,10 +4385,6 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Intero progetto (FAMI 2021-2027)</translation>
     </message>
     <message>
-        <source>Export &amp;indicators (XLSX)…</source>
-        <translation>Esporta &amp;indicatori (XLSX)…</translation>
-    </message>
-    <message>
         <source>Counting…</source>
         <translation>Conteggio in corso…</translation>
     </message>
@@ -3232,6 +4496,18 @@ Inviate all&apos;assistenza questo file di log:
     </message>
 </context>
 <context>
+    <name>ServiceLevelMarks</name>
+    <message>
+        <source>Services — office target: %1 % of tickets called within the target wait</source>
+        <extracomment>The column of the supervisor console&apos;s services table that gives the share of tickets called within target.</extracomment>
+        <translation>Servizi — obiettivo dell&apos;ufficio: %1 % dei biglietti chiamati entro l&apos;attesa obiettivo</translation>
+    </message>
+    <message>
+        <source>Below the office&apos;s target of %1 %</source>
+        <translation>Sotto l&apos;obiettivo dell&apos;ufficio del %1 %</translation>
+    </message>
+</context>
+<context>
     <name>ServiceSummaryModel</name>
     <message>
         <source>Service</source>
@@ -3282,6 +4558,38 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Desk:</source>
         <translation>Sportello:</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsModel</name>
+    <message>
+        <source>When</source>
+        <extracomment>The languages of the groups (the core&apos;s ``LANGUAGES``, repeated here: the window builds without the core). How far back and ahead the list reaches.</extracomment>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Centro</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediatore</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Presenti</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Segnalazioni</translation>
     </message>
 </context>
 <context>
@@ -3502,6 +4810,30 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>declined</source>
         <translation>rifiutato</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>bozza</translation>
+    </message>
+    <message>
+        <source>submitted for review</source>
+        <translation>in revisione</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>pubblicata</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ritirata</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>pianificato</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>svolto</translation>
     </message>
 </context>
 <context>
@@ -3765,6 +5097,41 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>held: %1</source>
         <translation>trattenuto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMarker</name>
+    <message>
+        <source>TRAINING OFFICE — practice database with the demo office: nothing done here reaches the real office, tickets and sheets are saved as PDF files.</source>
+        <extracomment>The orange band of the training office (the display board has its own, in :mod:`desk_app.gui.board`). Starts a program with arguments, detached from this one; ``True`` if it started.</extracomment>
+        <translation>ESERCITAZIONE — database di prova con l&apos;ufficio dimostrativo: nulla di ciò che si fa qui arriva all&apos;ufficio vero; biglietti e fogli sono salvati come file PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMenu</name>
+    <message>
+        <source>&amp;Reset the training office…</source>
+        <translation>&amp;Azzera l&apos;ufficio di esercitazione…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;training office…</source>
+        <translation>Apri l&apos;ufficio di &amp;esercitazione…</translation>
+    </message>
+    <message>
+        <source>Training office</source>
+        <translation>Ufficio di esercitazione</translation>
+    </message>
+    <message>
+        <source>The training office could not be started.</source>
+        <translation>Non è stato possibile avviare l&apos;ufficio di esercitazione.</translation>
+    </message>
+    <message>
+        <source>Reset the training office</source>
+        <translation>Azzera l&apos;ufficio di esercitazione</translation>
+    </message>
+    <message>
+        <source>Everything done in the training office is removed and the demo office is loaded again. This window closes and a new one opens. Go on?</source>
+        <translation>Tutto ciò che è stato fatto nell&apos;ufficio di esercitazione viene cancellato e l&apos;ufficio dimostrativo viene caricato di nuovo. Questa finestra si chiude e se ne apre una nuova. Continuare?</translation>
     </message>
 </context>
 <context>

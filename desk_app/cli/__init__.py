@@ -37,7 +37,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,10 @@ COMMAND_MODULES = [
     "desk_app.cli.content",
     "desk_app.cli.cases",
     "desk_app.cli.appointments",
+    "desk_app.cli.awareness",
+    "desk_app.cli.practices",
+    "desk_app.cli.directory",  # the directory's review commands (issue 15)
+    "desk_app.cli.directory_exchange",  # after the directory's own commands, if any: it joins their group
 ]
 
 
@@ -83,7 +87,7 @@ def to_jsonable(value: Any) -> Any:
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         return [to_jsonable(v) for v in value]
-    if isinstance(value, (datetime, date)):
+    if isinstance(value, (datetime, date, time)):  # time: opening hours of the directory (issue 15)
         return value.isoformat()
     if isinstance(value, timedelta):
         return value.total_seconds()

@@ -49,7 +49,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                "kind and language; referrals (none recorded yet). --period 2026-Q3, project (FAMI 2021-2027) or "
                "last-quarter (for a scheduler); the file is named by it (indicatori_2026-Q3.xlsx).")
     indicators.add_argument("--period", required=True, metavar="PERIOD")
-    indicators.add_argument("--format", default="xlsx", choices=("csv", "xlsx"))
+    indicators.add_argument("--format", default="xlsx", choices=("csv", "xlsx", "pdf", "docx"))
     indicators.add_argument("-o", "--output", metavar="FILE",
                             help="a folder (default: here), a file, or a name with {period}")
     indicators.set_defaults(func=export_indicators)

@@ -332,6 +332,8 @@ class AppointmentService:
         """Close ``day`` to new appointments (one service, or the whole office). Needs ``manage_calendar``.
 
         Returns how many booked appointments fall on that day: they stay booked and the office must move them.
+        A day already closed for the same service or for the whole office is refused (``closure_exists``, with
+        the reason it was closed for): the same closure is never stored twice.
         """
         self.auth.require(actor, "manage_calendar", "office", service_code or "")
         when = parse_date(day)
@@ -340,6 +342,13 @@ class AppointmentService:
         def work(session: Session) -> int:
             office = self._office(session, actor)
             service = self._service(session, office, service_code) if service_code else None
+            covering = select(AppointmentClosure.reason).where(
+                AppointmentClosure.office_id == office.id, AppointmentClosure.day == when,
+                AppointmentClosure.service_id.is_(None) if service is None
+                else or_(AppointmentClosure.service_id.is_(None), AppointmentClosure.service_id == service.id))
+            existing = session.execute(covering.limit(1)).scalar()
+            if existing is not None:
+                raise ConflictError("closure_exists", day=when.strftime("%d/%m/%Y"), reason=existing or "—")
             session.add(AppointmentClosure(office_id=office.id, service_id=service.id if service else None,
                                            day=when, reason=why))
             start = at_local(when, time(0), office.timezone)

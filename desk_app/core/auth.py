@@ -50,28 +50,52 @@ _CASE_WORK = frozenset({"work_cases"})
 _BOOKING_WORK = frozenset({"book_appointments", "book_mediators"})
 #: Calendars, the mediator roster and the retention purge of booking data.
 _BOOKING_ADMIN = frozenset({"manage_calendar", "manage_mediators", "purge_personal_data"})
+#: Awareness sessions in the reception centres (issue 16): plan, book their mediator, record counts, cancel.
+_AWARENESS_WORK = frozenset({"run_awareness"})
+#: Practices shared with the Questura (issue 16): send, answer, send back, close, see what waits on whom.
+_PRACTICE_WORK = frozenset({"share_practices"})
+#: The coordination meeting's list and the decisions it takes (issue 16).
+_PRACTICE_COORDINATION = frozenset({"coordinate_practices"})
+#: The territorial services directory (issue 15): search it and record a referral at the counter.
+_DIRECTORY_REFERRAL = frozenset({"refer"})
+#: The office's review of the directory: write any entry, publish, withdraw, link partner accounts.
+_DIRECTORY_ADMIN = frozenset({"manage_directory"})
 #: What each role may do. Actions are the keys of ``desk_app.core.names.ACTION_NAMES``.
 #: ``display`` is the waiting-room board (:meth:`Actor.display_board`): no staff account has it (it is not in
 #: ``ROLES``, whose CHECK guards the staff table), and it reads the calls and nothing else.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "display": frozenset({"view_calls"}),
-    "clerk": _QUEUE_WORK | _CASE_WORK | _BOOKING_WORK,
+    "clerk": _QUEUE_WORK | _CASE_WORK | _BOOKING_WORK | _PRACTICE_WORK | _DIRECTORY_REFERRAL,
     "mediator": frozenset({"own_bookings"}),
     "supervisor": _QUEUE_WORK
     | _CASE_WORK
     | _BOOKING_WORK
     | _BOOKING_ADMIN
+    | _AWARENESS_WORK
+    | _PRACTICE_WORK
+    | _PRACTICE_COORDINATION
+    | _DIRECTORY_REFERRAL
+    | _DIRECTORY_ADMIN
     | {"export_reports", "close_day", "manage_setup", "view_cases", "edit_content"},
     "admin": _QUEUE_WORK
     | _CASE_WORK
     | _BOOKING_WORK
     | _BOOKING_ADMIN
+    | _AWARENESS_WORK
+    | _PRACTICE_WORK
+    | _PRACTICE_COORDINATION
+    | _DIRECTORY_REFERRAL
+    | _DIRECTORY_ADMIN
     | {"export_reports", "close_day", "manage_setup", "manage_staff", "verify_audit", "manage_db", "view_cases",
        "edit_content"},
     # Outside bodies (issues 15 and 16): each helper fills its own set; empty until then, so such an account can
     # log in and do nothing.
-    "partner": frozenset(),
-    "questura": frozenset(),
+    # Issue 15: a person of an organisation of the services directory edits only that organisation's entries
+    # (desk_app.core.directory checks which organisation the account is linked to).
+    "partner": frozenset({"edit_own_directory"}),
+    # Issue 16: the Questura's Immigration Office sees and answers only the practices sent to it, with the minimum
+    # personal data (desk_app.core.practices enforces what it sees).
+    "questura": frozenset({"share_practices"}),
     # The machine owner's own jobs on the command line (``desk-admin --system``), acting for no person: the
     # schema, the first set-up of an empty database, the day close and the retention purge a scheduler runs,
     # the audit check. Everything done for a person (tickets, staff, exports) needs that person's login.

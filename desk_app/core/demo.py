@@ -65,11 +65,18 @@ DEMO_STAFF = (
     *((f"operatore{i}", f"Operatore sportello {i}", "clerk") for i in range(1, 7)),
     ("mediatrice1", "Amina (mediatrice, arabo)", "mediator"),
     ("mediatore2", "Imran (mediatore, urdu e punjabi)", "mediator"),
+    ("questura1", "Questura di Lodi - Ufficio Immigrazione", "questura"),  # issue 16: sees only what is sent to it
+    # issue 15: people of two organisations of the services directory, each editing only its own entries
+    ("partner1", "CPIA Lodi (segreteria)", "partner"),
+    ("partner2", "Caritas Lodigiana (centro di ascolto)", "partner"),
 )
 
-#: Share of arrivals per service, and minutes of service (mean) per service.
-_MIX = {"RF": 0.26, "LAV": 0.16, "CONV": 0.14, "ADI": 0.10, "INFO": 0.12, "LEG": 0.22}
-_SERVICE_MINUTES = {"RF": 9, "LAV": 8, "CONV": 8, "ADI": 6, "INFO": 3, "LEG": 4}
+#: Share of arrivals per service, and minutes of service (mean) per service. Balanced against the desks that serve
+#: them (issue 11): D1-D4 share RF, LAV, CONV, ADI and INFO, D5-D6 LEG and INFO; with 150-170 people a morning
+#: each group of desks is busy 75-85 % of its time, so no queue grows all morning while other desks stand idle
+#: (the shares before, RF 0.26 and LEG 0.22 with RF at 9 minutes, gave D1-D4 122 % of their time, D5-D6 50 %).
+_MIX = {"RF": 0.20, "LAV": 0.12, "CONV": 0.12, "ADI": 0.09, "INFO": 0.15, "LEG": 0.32}
+_SERVICE_MINUTES = {"RF": 8, "LAV": 7, "CONV": 7, "ADI": 5, "INFO": 3, "LEG": 4}
 #: Languages of the territory with rough shares of users (DOMAIN.md, province of Lodi).
 _LANGUAGES = {"it": 0.22, "ro": 0.16, "ar": 0.18, "sq": 0.09, "uk": 0.04, "fr": 0.06, "en": 0.06, "es": 0.04,
               "ur": 0.05, "bn": 0.04, "pa": 0.03, "hi": 0.01, "zh": 0.02}
@@ -113,7 +120,25 @@ def create_demo_office(core: CoreServices, actor: Actor) -> DemoResult:
             result.staff_created.append(username)
     result.catalogue = core.content.load(actor, office_code=view.code)
     _calendars_and_mediators(core, actor)
+    _shared_practices(core, actor, view.id)
+    _awareness_sessions(core, actor)
+    _services_directory(core, actor)
     return result
+
+
+#: Issue 15: which organisation of the demo directory (``resources/directory/lodi.toml``) each partner edits.
+DEMO_PARTNERS = (("partner1", "cpia-lodi"), ("partner2", "caritas-lodigiana"))
+
+
+def _services_directory(core: CoreServices, actor: Actor) -> None:
+    """The demo directory of Lodi-area services, published, and the demo partners linked to their organisation."""
+    import uuid
+
+    from desk_app.core.directory import DEMO_NAMESPACE
+
+    core.directory.load_file(actor, state="published")
+    for username, key in DEMO_PARTNERS:
+        core.directory.link_partner(actor, username, str(uuid.uuid5(DEMO_NAMESPACE, f"organisation:{key}")))
 
 
 #: Appointment calendars of the demo office: (service, weekly hours, slot minutes, capacity).
@@ -134,6 +159,73 @@ DEMO_MEDIATORS = (
 _DEMO_PEOPLE = (("Ahmed Benali", "ar"), ("Ioana Popescu", "ro"), ("Arben Hoxha", "sq"), ("Fatima Zahra El Idrissi",
                 "ar"), ("Muhammad Asif", "ur"), ("Olena Kovalenko", "uk"), ("Rahim Uddin", "bn"),
                 ("Li Wei", "zh"))
+
+
+#: Demo reception centres (fictional): (code, name, address, managing body).
+DEMO_CENTRES = (
+    ("CAS-LODI", "CAS Via Defendente (demo)", "Via Defendente 12, Lodi", "Cooperativa Accoglienza (demo)"),
+    ("CAS-COD", "CAS Codogno (demo)", "Viale Trieste 3, Codogno", "Cooperativa Il Ponte (demo)"),
+    ("CAS-CAS", "CAS Casalpusterlengo (demo)", "Via Roma 40, Casalpusterlengo", "Associazione Rifugio (demo)"),
+)
+_OPERATOR = "Numero Verde Antitratta - ente antitratta (demo)"
+
+
+def _weekday_near(day: date, weekday: int, weeks: int) -> date:
+    """The ``weekday`` (0 = Monday) of the week ``weeks`` from the week of ``day`` (negative: before)."""
+    return day - timedelta(days=day.weekday()) + timedelta(weeks=weeks, days=weekday)
+
+
+def _awareness_sessions(core: CoreServices, actor: Actor) -> None:
+    """Three reception centres, sessions held in the last weeks (with counts) and two planned ones with their
+    mediators booked on the roster (issue 16). Skipped when the office has centres already."""
+    from desk_app.core.awareness import AwarenessService
+    from desk_app.core.mediators import MediatorService
+
+    if core.awareness.centres(actor, include_inactive=True):
+        return
+    for code, name, address, body in DEMO_CENTRES:
+        core.awareness.save_centre(actor, code, name, address=address, managing_body=body)
+    tz = zone("Europe/Rome")
+    today = local_time(core.clock.now()).date()
+    # Sessions already held are planned on a clock of their own, set before them: planning refuses the past.
+    held = (("CAS-LODI", -6, 0, "ar", "AR1", {("m", "18-25"): 11, ("m", "26-35"): 6, ("f", "18-25"): 2}, 1),
+            ("CAS-COD", -4, 2, "ur", "UR1", {("m", "18-25"): 7, ("m", "26-35"): 5, ("m", "36-50"): 1}, 0),
+            ("CAS-CAS", -2, 1, "fr", None, {("m", "u18"): 3, ("m", "18-25"): 8, ("f", "26-35"): 3, ("x", "18-25"): 1},
+             2))
+    for centre, weeks, weekday, language, mediator, counts, referrals in held:
+        starts = datetime.combine(_weekday_near(today, weekday, weeks), time(10, 0), tz)
+        past = ManualClock(starts - timedelta(days=7))
+        service = AwarenessService(core.db, core.authorizer, MediatorService(core.db, core.authorizer, past,
+                                                                             core.awareness.office_code),
+                                   core.content, past, core.awareness.office_code)
+        try:
+            planned = service.plan(actor, centre, starts, 90, language, _OPERATOR, mediator_code=mediator)
+        except DeskError:  # the roster refused (e.g. a holiday exception): the demo goes on without it
+            continue
+        past.set(starts + timedelta(hours=2))
+        service.record(actor, planned.id, counts, referrals, mediator_present=mediator is not None)
+    cancelled_at = datetime.combine(_weekday_near(today, 3, -3), time(15, 0), tz)
+    past = ManualClock(cancelled_at - timedelta(days=7))
+    service = AwarenessService(core.db, core.authorizer, core.mediators, core.content, past,
+                               core.awareness.office_code)
+    gone = service.plan(actor, "CAS-COD", cancelled_at, 60, "bn", _OPERATOR)
+    service.cancel(actor, gone.id, "Centro chiuso per disinfestazione (demo)")
+    for centre, weekday, language, mediator in (("CAS-LODI", 0, "ar", "AR1"), ("CAS-CAS", 2, "ur", "UR1")):
+        starts = datetime.combine(_weekday_near(today, weekday, 1), time(10, 0), tz)
+        try:
+            core.awareness.plan(actor, centre, starts, 90, language, _OPERATOR, mediator_code=mediator)
+        except DeskError:  # e.g. the mediator already booked then by the appointments above: plan without
+            core.awareness.plan(actor, centre, starts, 90, language, _OPERATOR)
+
+
+def _shared_practices(core: CoreServices, actor: Actor, office_id: int) -> None:
+    """Shared practices with the Questura of realistic ages, and one coordination meeting (issue 16)."""
+    from desk_app.core.practices_demo import seed_shared_practices
+
+    people = {s.username: Actor(s.username, s.role, s.id, office_id, s.display_name)
+              for s in core.staff.list_staff(actor)}
+    if {"operatore1", "questura1", "responsabile"} <= set(people):
+        seed_shared_practices(core, people["operatore1"], people["questura1"], people["responsabile"])
 
 
 def _next_weekday(after: date) -> date:
@@ -197,9 +289,10 @@ def simulate_day(
 
     Desks D1-D6 are worked by ``operatore1``-``operatore6``. When ``stop_at``
     falls inside the day, the simulation stops there and leaves the queue as it
-    is (tickets waiting, desks busy), which is what a live demo wants. Then
-    ``waiting`` walk-ins are issued at the real clock's now (counted in ``issued``
-    and ``waiting_left``).
+    is (tickets waiting, desks busy), which is what a live demo wants. Then, with
+    ``waiting``, every desk left free takes the next person (:func:`_desks_at_work`)
+    and ``waiting`` walk-ins are issued at the real clock's now (counted in
+    ``issued`` and ``waiting_left``).
 
     The whole day is ONE write transaction (every service call of it runs in a
     savepoint of that transaction): a simulation killed half-way leaves no ticket
@@ -217,6 +310,7 @@ def simulate_day(
                            stop_at=stop_at)
         if waiting:
             walk_ins = QueueService(db, core.authorizer, core.clock, "LODI")
+            result.issued += _desks_at_work(walk_ins, clerks, random.Random(seed))
             services = list(_MIX)
             for n in range(waiting):
                 walk_ins.issue_ticket(clerks["D5"], services[n % len(services)])
@@ -225,6 +319,34 @@ def simulate_day(
         return result
 
     return core.db.write(work)
+
+
+def _desks_at_work(queue: QueueService, clerks: dict[str, Actor], rng: random.Random) -> int:
+    """Every desk at work now, as in an office at opening time: a desk left free by the simulation (its queues
+    ran dry, or the morning is over) calls the next person of its services, a walk-in arriving now for one of
+    them if nobody waits, and starts serving (one desk in three is still calling them). Returns the walk-ins
+    issued. Without this the console of a demo loaded after closing, or after a quiet spell of a service, shows
+    desks with nothing to do while people wait at others (issue 11)."""
+    issued = 0
+    services_of = {desk["code"]: desk["services"] for desk in DEMO_OFFICE["desk"]}
+    for number, (desk, actor) in enumerate(clerks.items()):
+        if queue.current_ticket(actor, desk) is not None:
+            continue
+        try:
+            ticket = queue.call_next(actor, desk)
+        except (QueueEmptyError, ConflictError):
+            mine = {code: _MIX[code] for code in services_of.get(desk, ()) if code in _MIX}
+            if not mine:
+                continue
+            queue.issue_ticket(actor, _pick(rng, mine), language=_pick(rng, _LANGUAGES))
+            issued += 1
+            try:
+                ticket = queue.call_next(actor, desk)
+            except (QueueEmptyError, ConflictError):  # held for a mediator, reserved for another desk
+                continue
+        if number % 3 != 2:
+            queue.start_serving(actor, desk, ticket=ticket.id)
+    return issued
 
 
 class _InTransaction:
@@ -334,5 +456,14 @@ def _simulate(db: Any, core: CoreServices, clerks: dict[str, Actor], day: date, 
                 result.served += 1
             later(pause(), "free", desk)
 
+    if not stop_at or stop_at >= limit:  # a whole day: the visits still under way end, no desk holds a ticket
+        for desk, actor in clerks.items():  # overnight (it would keep that desk from calling the next day)
+            held = queue.current_ticket(actor, desk)
+            if held is None:
+                continue
+            if held.status == "called":
+                queue.start_serving(actor, desk, ticket=held.id)
+            queue.finish(actor, desk, "completed", ticket=held.id)
+            result.served += 1
     result.waiting_left = len(queue.tickets(clerks["D1"], statuses=("waiting",), day=day))
     return result

@@ -43,6 +43,7 @@ from desk_app.db.base import UTCDateTime
 from desk_app.db.engine import Database
 from desk_app.db.feed import Change, notify
 from desk_app.db.models import Desk, DeskService, Office, Service, Staff, Ticket
+from desk_app.db.models_awareness import AwarenessSession, ReceptionCentre
 from desk_app.db.models_booking import (
     ACTIVE_MEDIATOR_BOOKING,
     MEDIATOR_MODES,
@@ -90,6 +91,8 @@ class AgendaEntry:
     desk_code: str | None
     status: str
     present: bool
+    #: Where the mediator goes when it is not the office: the reception centre of an awareness session.
+    place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,13 +139,32 @@ class WaitingForMediator:
     ticket_id: int | None = None
 
 
+def clean_levels(languages: Mapping[str, int]) -> dict[str, int]:
+    """A mediator's languages (codes the office serves) and levels (1-4), checked; at least one language."""
+    if not languages:
+        raise ValidationError("required", field="languages")
+    levels = {clean_choice(str(lang).strip().lower(), "language", LANGUAGES): level
+              for lang, level in languages.items()}
+    for level in levels.values():
+        if isinstance(level, bool) or level not in (1, 2, 3, 4):
+            raise ValidationError("bad_choice", field="level", value=str(level)[:8], allowed="1, 2, 3, 4")
+    return levels
+
+
 # -- the queue gate --------------------------------------------------------------------------------------------
+def _shift() -> Any:
+    """SQL condition: the booking is a shift at the counter (for no appointment, no ticket, no awareness session).
+
+    A mediator booked for an awareness session in a reception centre (issue 16) is away from the office: that
+    booking must never let a ticket in the same language through the gate.
+    """
+    return and_(MediatorBooking.ticket_id.is_(None), MediatorBooking.appointment_id.is_(None),
+                ~exists().where(AwarenessSession.mediator_booking_id == MediatorBooking.id))
+
+
 def _booking_serves_ticket() -> Any:
     """SQL condition: a mediator booking usable for the correlated ticket (its own booking or a shift)."""
-    return or_(
-        MediatorBooking.ticket_id == Ticket.id,
-        and_(MediatorBooking.ticket_id.is_(None), MediatorBooking.appointment_id.is_(None)),
-    )
+    return or_(MediatorBooking.ticket_id == Ticket.id, _shift())
 
 
 def _mediator_present() -> Any:
@@ -260,8 +282,11 @@ class MediatorService:
     def _entry(session: Session, booking: MediatorBooking) -> AgendaEntry:
         desk_code = session.execute(select(Desk.code).where(Desk.id == booking.desk_id)).scalar() \
             if booking.desk_id else None
+        place = session.execute(
+            select(ReceptionCentre.name).join(AwarenessSession, AwarenessSession.centre_id == ReceptionCentre.id)
+            .where(AwarenessSession.mediator_booking_id == booking.id)).scalar() if desk_code is None else None
         return AgendaEntry(booking.id, booking.starts_at, booking.ends_at, booking.language, booking.mode, desk_code,
-                           booking.status, booking.present_at is not None)
+                           booking.status, booking.present_at is not None, place)
 
     def _booking_view(self, session: Session, booking: MediatorBooking) -> MediatorBookingView:
         mediator = session.get(Mediator, booking.mediator_id)
@@ -298,13 +323,7 @@ class MediatorService:
         mediator_code = clean_code(code, "mediator")
         name = clean_text(display_name, "display_name", 80)
         org = clean_text(organisation, "organisation", 120, required=False)
-        if not languages:
-            raise ValidationError("required", field="languages")
-        levels = {clean_choice(lang.strip().lower(), "language", LANGUAGES): level
-                  for lang, level in languages.items()}
-        for level in levels.values():
-            if level not in (1, 2, 3, 4):
-                raise ValidationError("bad_choice", field="level", value=str(level), allowed="1, 2, 3, 4")
+        levels = clean_levels(languages)
         login = clean_username(username) if username else None
 
         def work(session: Session) -> MediatorView:
@@ -345,6 +364,31 @@ class MediatorService:
             session.flush()
             self.auth.audit_log.record(session, actor.audit, "mediator.availability", "mediator", mediator.code,
                                        detail={"pattern": [p.describe() for p in periods]})
+            return self._mediator_view(session, mediator)
+
+        return self.db.write(work)
+
+    def set_languages(self, actor: Actor, code: str, languages: Mapping[str, int]) -> MediatorView:
+        """Replace the mediator's languages and levels (1-4), e.g. ``{"ar": 4, "fr": 2}`` (issue 12). Needs
+        ``manage_mediators``.
+
+        Checked first (:func:`clean_levels`), then replaced in one transaction with one audit event listing the
+        languages before and after. Bookings already made stay as they are; new bookings follow the new list.
+        """
+        self.auth.require(actor, "manage_mediators", "mediator", code)
+        levels = clean_levels(languages)
+
+        def work(session: Session) -> MediatorView:
+            mediator = self._mediator(session, self._office(session, actor), code)
+            before = {lang: level for lang, level in session.execute(
+                select(MediatorLanguage.language, MediatorLanguage.level)
+                .where(MediatorLanguage.mediator_id == mediator.id))}
+            session.execute(delete(MediatorLanguage).where(MediatorLanguage.mediator_id == mediator.id))
+            session.add_all(MediatorLanguage(mediator_id=mediator.id, language=lang, level=level)
+                            for lang, level in levels.items())
+            session.flush()
+            self.auth.audit_log.record(session, actor.audit, "mediator.languages", "mediator", mediator.code,
+                                       detail={"before": before, "languages": levels})
             return self._mediator_view(session, mediator)
 
         return self.db.write(work)
@@ -500,108 +544,114 @@ class MediatorService:
         the free mediator with the best level, or ``no_mediator_free`` listing why
         each one could not. Needs ``book_mediators``.
         """
-        self.auth.require(actor, "book_mediators", "mediator", mediator_code or "")
+        return self.db.write(lambda session: self.book_in(
+            session, actor, language, starts_at, ends_at, mode=mode, desk_code=desk_code,
+            mediator_code=mediator_code, appointment_id=appointment_id, ticket=ticket))
+
+    def book_in(self, session: Session, actor: Actor, language: str | None = None,
+                starts_at: datetime | None = None, ends_at: datetime | None = None, *, mode: str = "in_person",
+                desk_code: str | None = None, mediator_code: str | None = None,
+                appointment_id: int | None = None, ticket: int | str | None = None) -> MediatorBookingView:
+        """:meth:`book` inside the caller's write transaction: an awareness session books its mediator in the
+        same transaction that plans it (:mod:`desk_app.core.awareness`), so both or neither are stored."""
+        self.auth.require(actor, "book_mediators", "mediator", mediator_code or "", session=session)
         how = clean_choice(mode, "mode", MEDIATOR_MODES)
         if appointment_id is not None and ticket is not None:
             raise ValidationError("bad_choice", field="appointment/ticket", value="both", allowed="one")
         for moment in (starts_at, ends_at):
             if moment is not None and moment.tzinfo is None:
                 raise ValidationError("bad_date", value=moment.isoformat())
-
-        def work(session: Session) -> MediatorBookingView:
-            office = self._office(session, actor)
-            now = self.clock.now()
-            start, end, lang = starts_at, ends_at, language
-            ticket_row = None
-            if appointment_id is not None:
-                appointment = session.get(Appointment, appointment_id)
-                if appointment is None or appointment.office_id != office.id:
-                    raise NotFoundError("unknown_appointment", value=str(appointment_id))
-                if appointment.status not in ("booked", "checked_in"):
-                    raise ConflictError("appointment_wrong_state", id=appointment.id, status=appointment.status,
-                                        action="book_mediators")
-                start, end = start or appointment.starts_at, end or appointment.ends_at
-                lang = lang or appointment.language
-            elif ticket is not None:
-                ticket_row = self._ticket(session, office, ticket, now)
-                if ticket_row.status not in _OPEN_TICKET:
-                    raise ConflictError("ticket_wrong_state", number=ticket_row.number, status=ticket_row.status,
-                                        action="book_mediators")
-                start = start or now
-                end = end or start + timedelta(minutes=DEFAULT_TICKET_MINUTES)
-                lang = lang or ticket_row.language
-            if start is None or end is None:
-                raise ValidationError("required", field="starts/ends")
-            if lang is None:
-                raise ValidationError("required", field="language")
-            lang = clean_choice(lang.strip().lower(), "language", LANGUAGES)
-            if end <= start:
-                raise ValidationError("bad_period", start=local_label(start, office.timezone)[1],
-                                      end=local_label(end, office.timezone)[1])
-            desk = None
-            if desk_code:
-                desk = session.execute(select(Desk).where(Desk.office_id == office.id,
-                                                          Desk.code == clean_code(desk_code, "desk"))).scalar()
-                if desk is None:
-                    raise NotFoundError("unknown_desk", value=desk_code)
-            if mediator_code:
-                candidates = [self._mediator(session, office, mediator_code)]
-            else:
-                candidates = list(session.execute(
-                    select(Mediator).join(MediatorLanguage, MediatorLanguage.mediator_id == Mediator.id)
-                    .where(Mediator.office_id == office.id, Mediator.active.is_(True),
-                           MediatorLanguage.language == lang)
-                    .order_by(MediatorLanguage.level.desc(), Mediator.code)
-                ).scalars())
-            # Skips the mediators already booked then without trying an insert each (a busy day would try
-            # them all); the exclusion constraint / trigger still decides any race with a concurrent booking.
-            busy = set(session.execute(
-                select(MediatorBooking.mediator_id).where(
-                    MediatorBooking.mediator_id.in_([m.id for m in candidates]),
-                    MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING),
-                    MediatorBooking.starts_at < end, MediatorBooking.ends_at > start)
+        office = self._office(session, actor)
+        now = self.clock.now()
+        start, end, lang = starts_at, ends_at, language
+        ticket_row = None
+        if appointment_id is not None:
+            appointment = session.get(Appointment, appointment_id)
+            if appointment is None or appointment.office_id != office.id:
+                raise NotFoundError("unknown_appointment", value=str(appointment_id))
+            if appointment.status not in ("booked", "checked_in"):
+                raise ConflictError("appointment_wrong_state", id=appointment.id, status=appointment.status,
+                                    action="book_mediators")
+            start, end = start or appointment.starts_at, end or appointment.ends_at
+            lang = lang or appointment.language
+        elif ticket is not None:
+            ticket_row = self._ticket(session, office, ticket, now)
+            if ticket_row.status not in _OPEN_TICKET:
+                raise ConflictError("ticket_wrong_state", number=ticket_row.number, status=ticket_row.status,
+                                    action="book_mediators")
+            start = start or now
+            end = end or start + timedelta(minutes=DEFAULT_TICKET_MINUTES)
+            lang = lang or ticket_row.language
+        if start is None or end is None:
+            raise ValidationError("required", field="starts/ends")
+        if lang is None:
+            raise ValidationError("required", field="language")
+        lang = clean_choice(lang.strip().lower(), "language", LANGUAGES)
+        if end <= start:
+            raise ValidationError("bad_period", start=local_label(start, office.timezone)[1],
+                                  end=local_label(end, office.timezone)[1])
+        desk = None
+        if desk_code:
+            desk = session.execute(select(Desk).where(Desk.office_id == office.id,
+                                                      Desk.code == clean_code(desk_code, "desk"))).scalar()
+            if desk is None:
+                raise NotFoundError("unknown_desk", value=desk_code)
+        if mediator_code:
+            candidates = [self._mediator(session, office, mediator_code)]
+        else:
+            candidates = list(session.execute(
+                select(Mediator).join(MediatorLanguage, MediatorLanguage.mediator_id == Mediator.id)
+                .where(Mediator.office_id == office.id, Mediator.active.is_(True),
+                       MediatorLanguage.language == lang)
+                .order_by(MediatorLanguage.level.desc(), Mediator.code)
             ).scalars())
-            refusals: list[tuple[Mediator, ConflictError]] = []
-            for mediator in candidates:
-                refusal = self._busy(session, office, mediator, start, end) if mediator.id in busy else \
-                    self._refusal(session, office, mediator, lang, how, start, end)
-                if refusal is None:
-                    booking = MediatorBooking(
-                        office_id=office.id, mediator_id=mediator.id, language=lang, mode=how, starts_at=start,
-                        ends_at=end, status="booked", desk_id=desk.id if desk else None,
-                        appointment_id=appointment_id, ticket_id=ticket_row.id if ticket_row else None,
-                        booked_by=actor.staff_id, booked_at=now,
-                    )
-                    try:
-                        with session.begin_nested():
-                            # WORKAROUND: two transactions inserting overlapping rows under a PostgreSQL exclusion
-                            # constraint can each wait for the other's uncommitted row while checking it and
-                            # deadlock (40P01; measured here: 8 clients exhausted the write retries), where a
-                            # unique index would wait and then report the violation. Locking the mediator's row
-                            # first makes them queue: the second then sees the first's booking and gets a clean
-                            # exclusion violation. The lock goes with the savepoint if this mediator is busy.
-                            session.execute(select(Mediator.id).where(Mediator.id == mediator.id).with_for_update())
-                            session.add(booking)
-                            session.flush()
-                    except IntegrityError as exc:
-                        if not _overlap(exc):
-                            raise
-                        refusal = self._busy(session, office, mediator, start, end)
-                    else:
-                        self.auth.audit_log.record(session, actor.audit, "mediator.book", "mediator_booking",
-                                                   booking.id, detail={"mediator": mediator.code})
-                        notify(session, Change("mediator_booking", "booked", office.id, now,
-                                               {"booking": booking.id, "mediator": mediator.code}))
-                        return self._booking_view(session, booking)
-                refusals.append((mediator, refusal))
-            if mediator_code:
-                raise refusals[0][1]
-            day, first = local_label(start, office.timezone)
-            raise ConflictError("no_mediator_free", language=lang, day=day, start=first,
-                                end=local_label(end, office.timezone)[1], mode=how,
-                                reasons=tuple((m.code, r) for m, r in refusals))
-
-        return self.db.write(work)
+        # Skips the mediators already booked then without trying an insert each (a busy day would try
+        # them all); the exclusion constraint / trigger still decides any race with a concurrent booking.
+        busy = set(session.execute(
+            select(MediatorBooking.mediator_id).where(
+                MediatorBooking.mediator_id.in_([m.id for m in candidates]),
+                MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING),
+                MediatorBooking.starts_at < end, MediatorBooking.ends_at > start)
+        ).scalars())
+        refusals: list[tuple[Mediator, ConflictError]] = []
+        for mediator in candidates:
+            refusal = self._busy(session, office, mediator, start, end) if mediator.id in busy else \
+                self._refusal(session, office, mediator, lang, how, start, end)
+            if refusal is None:
+                booking = MediatorBooking(
+                    office_id=office.id, mediator_id=mediator.id, language=lang, mode=how, starts_at=start,
+                    ends_at=end, status="booked", desk_id=desk.id if desk else None,
+                    appointment_id=appointment_id, ticket_id=ticket_row.id if ticket_row else None,
+                    booked_by=actor.staff_id, booked_at=now,
+                )
+                try:
+                    with session.begin_nested():
+                        # WORKAROUND: two transactions inserting overlapping rows under a PostgreSQL exclusion
+                        # constraint can each wait for the other's uncommitted row while checking it and
+                        # deadlock (40P01; measured here: 8 clients exhausted the write retries), where a
+                        # unique index would wait and then report the violation. Locking the mediator's row
+                        # first makes them queue: the second then sees the first's booking and gets a clean
+                        # exclusion violation. The lock goes with the savepoint if this mediator is busy.
+                        session.execute(select(Mediator.id).where(Mediator.id == mediator.id).with_for_update())
+                        session.add(booking)
+                        session.flush()
+                except IntegrityError as exc:
+                    if not _overlap(exc):
+                        raise
+                    refusal = self._busy(session, office, mediator, start, end)
+                else:
+                    self.auth.audit_log.record(session, actor.audit, "mediator.book", "mediator_booking",
+                                               booking.id, detail={"mediator": mediator.code})
+                    notify(session, Change("mediator_booking", "booked", office.id, now,
+                                           {"booking": booking.id, "mediator": mediator.code}))
+                    return self._booking_view(session, booking)
+            refusals.append((mediator, refusal))
+        if mediator_code:
+            raise refusals[0][1]
+        day, first = local_label(start, office.timezone)
+        raise ConflictError("no_mediator_free", language=lang, day=day, start=first,
+                            end=local_label(end, office.timezone)[1], mode=how,
+                            reasons=tuple((m.code, r) for m, r in refusals))
 
     def cancel_booking(self, actor: Actor, booking_id: int) -> MediatorBookingView:
         """The office no longer needs the mediator; the change feed tells the desks. Needs ``book_mediators``."""
@@ -774,8 +824,7 @@ class MediatorService:
                     MediatorBooking.office_id == office.id, MediatorBooking.language == row.language,
                     MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING), MediatorBooking.ends_at > now,
                     MediatorBooking.starts_at < day_end,
-                    or_(MediatorBooking.ticket_id == row.id,
-                        and_(MediatorBooking.ticket_id.is_(None), MediatorBooking.appointment_id.is_(None))),
+                    or_(MediatorBooking.ticket_id == row.id, _shift()),
                 ).order_by(MediatorBooking.starts_at, MediatorBooking.id)
             ).scalars().all()
             return [self._booking_view(session, b) for b in bookings]
@@ -801,8 +850,7 @@ class MediatorService:
                     MediatorBooking.office_id == office.id, MediatorBooking.language == Ticket.language,
                     MediatorBooking.status.in_(ACTIVE_MEDIATOR_BOOKING), MediatorBooking.ends_at > now,
                     MediatorBooking.starts_at < at_local(today + timedelta(days=1), time(0), office.timezone),
-                    or_(MediatorBooking.ticket_id == Ticket.id,
-                        and_(MediatorBooking.ticket_id.is_(None), MediatorBooking.appointment_id.is_(None))),
+                    or_(MediatorBooking.ticket_id == Ticket.id, _shift()),
                 ).order_by(MediatorBooking.starts_at).limit(1).correlate(Ticket).scalar_subquery()
             )
             query = (
@@ -862,8 +910,12 @@ def agenda_to_ics(entries: Sequence[AgendaEntry], *, office_code: str, office_na
         event.add("dtstart", entry.starts_at.astimezone(local))
         event.add("dtend", entry.ends_at.astimezone(local))
         desk = f" - sportello {entry.desk_code}" if entry.desk_code else ""
-        event.add("summary", f"Mediazione {entry.language}{desk}")
-        event.add("location", office_name + (f", sportello {entry.desk_code}" if entry.desk_code else ""))
+        if entry.place:  # an awareness session in a reception centre, not the counter
+            event.add("summary", f"Incontro di sensibilizzazione {entry.language} - {entry.place}")
+            event.add("location", entry.place)
+        else:
+            event.add("summary", f"Mediazione {entry.language}{desk}")
+            event.add("location", office_name + (f", sportello {entry.desk_code}" if entry.desk_code else ""))
         event.add("description", f"lingua: {entry.language}; modalità: {entry.mode}")
         event.add("status", _ICS_STATUS[entry.status])
         calendar.add_component(event)

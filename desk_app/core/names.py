@@ -46,6 +46,17 @@ ACTION_NAMES: dict[str, str] = {
     "mark_present": QT_TRANSLATE_NOOP("Action", "mark present"),
     "rebook": QT_TRANSLATE_NOOP("Action", "rebook"),
     "first_setup": QT_TRANSLATE_NOOP("Action", "set up an empty database"),
+    "edit_own_directory": QT_TRANSLATE_NOOP("Action", "edit their organisation's entries of the services directory"),
+    "manage_directory": QT_TRANSLATE_NOOP("Action", "review and publish the services directory"),
+    "refer": QT_TRANSLATE_NOOP("Action", "search the services directory and refer users"),
+    "submit_directory_entry": QT_TRANSLATE_NOOP("Action", "submit for review"),
+    "publish_directory_entry": QT_TRANSLATE_NOOP("Action", "publish"),
+    "withdraw_directory_entry": QT_TRANSLATE_NOOP("Action", "withdraw"),
+    "confirm_directory_entry": QT_TRANSLATE_NOOP("Action", "confirm as still right"),
+    "share_practices": QT_TRANSLATE_NOOP("Action", "work on practices shared with the other office"),
+    "coordinate_practices": QT_TRANSLATE_NOOP("Action", "prepare and record coordination meetings"),
+    "run_awareness": QT_TRANSLATE_NOOP("Action", "run awareness sessions in the reception centres"),
+    "record": QT_TRANSLATE_NOOP("Action", "record"),
 }
 
 #: Staff roles as the staff read them.
@@ -77,6 +88,12 @@ STATUS_NAMES: dict[str, str] = {
     "attended": QT_TRANSLATE_NOOP("Status", "attended"),
     "rebooked": QT_TRANSLATE_NOOP("Status", "rebooked"),
     "declined": QT_TRANSLATE_NOOP("Status", "declined"),
+    "draft": QT_TRANSLATE_NOOP("Status", "draft"),
+    "submitted": QT_TRANSLATE_NOOP("Status", "submitted for review"),
+    "published": QT_TRANSLATE_NOOP("Status", "published"),
+    "withdrawn": QT_TRANSLATE_NOOP("Status", "withdrawn"),
+    "planned": QT_TRANSLATE_NOOP("Status", "planned"),
+    "held": QT_TRANSLATE_NOOP("Status", "held"),
 }
 
 

@@ -24,15 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock, local_day
 from desk_app.core.auth import Actor, Authorizer
-from desk_app.core.validation import clean_code, clean_text
+from desk_app.core.validation import clean_choice, clean_code, clean_text
 from desk_app.db.engine import Database
-from desk_app.db.models import Desk, DeskService, Office, Service, Ticket
-from desk_app.errors import NotFoundError, ValidationError
+from desk_app.db.feed import Change, notify
+from desk_app.db.models import ACTIVE_AT_DESK, OPEN_AT_CLOSE, Desk, DeskService, Office, Service, Ticket
+from desk_app.errors import ConflictError, NotFoundError, ValidationError
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,61 @@ class OfficeService:
         session.flush()
         self.auth.audit_log.record(session, actor.audit, "setup.apply", "office", office.code,
                                    detail={"services": len(setup.services), "desks": len(setup.desks)})
+        # Every running desk and board re-reads the set-up (names, letters, which desk serves what; issue 12).
+        notify(session, Change("office", "setup", office.id, self.clock.now(),
+                               {"services": len(setup.services), "desks": len(setup.desks)}))
         return self._view(session, office)
+
+    def set_active(self, actor: Actor, kind: str, code: str, active: bool,
+                   office_code: str | None = None) -> OfficeView:
+        """Take a service or a desk (``kind``) of the office (``office_code``, or the only one) out of use, or
+        back (issue 12). Needs ``manage_setup`` in that office.
+
+        Nothing is deleted: tickets, counts and reports keep referring to it. An inactive service is not offered
+        for new tickets or appointments and is not called; an inactive desk calls nothing and is not offered as
+        a PC's desk. A service with tickets still open today (waiting, called, serving, parked) stays active until
+        they are done or transferred (``service_has_tickets``), and a desk with a ticket in progress until it is
+        finished (``desk_busy``): nobody is left in a queue no desk calls. Audited; the change feed tells every
+        desk.
+        """
+        kind = clean_choice(kind, "kind", ("service", "desk"))
+        self.auth.require(actor, "manage_setup", kind, str(code)[:32])
+        wanted = clean_code(code, kind)
+
+        def work(session: Session) -> OfficeView:
+            office = self.auth.office_for(session, actor, office_code)
+            now = self.clock.now()
+            row: Service | Desk | None
+            if kind == "service":
+                row = session.execute(select(Service).where(Service.office_id == office.id,
+                                                            Service.code == wanted)).scalar()
+                if row is None:
+                    raise NotFoundError("unknown_service", value=wanted)
+                if not active:
+                    still_open = session.execute(select(func.count(Ticket.id)).where(
+                        Ticket.service_id == row.id, Ticket.status.in_(OPEN_AT_CLOSE),
+                        Ticket.day == local_day(now, office.timezone))).scalar_one()
+                    if still_open:
+                        raise ConflictError("service_has_tickets", value=wanted, count=still_open)
+            else:
+                row = session.execute(select(Desk).where(Desk.office_id == office.id, Desk.code == wanted)).scalar()
+                if row is None:
+                    raise NotFoundError("unknown_desk", value=wanted)
+                if not active:
+                    held = session.execute(select(Ticket.number).where(
+                        Ticket.desk_id == row.id, Ticket.status.in_(ACTIVE_AT_DESK)).limit(1)).scalar()
+                    if held is not None:
+                        raise ConflictError("desk_busy", desk=wanted, number=held)
+            if row.active != active:
+                row.active = active
+                session.flush()
+                self.auth.audit_log.record(session, actor.audit, "setup.active", kind, wanted,
+                                           detail={"active": active})
+                notify(session, Change("office", "active", office.id, now, {"kind": kind, "code": wanted,
+                                                                             "active": active}))
+            return self._view(session, office)
+
+        return self.db.write(work)
 
     def apply_file(self, actor: Actor, path: Path) -> OfficeView:
         """:meth:`apply` of a TOML set-up file (see :func:`read_setup_file`)."""

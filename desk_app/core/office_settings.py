@@ -50,6 +50,14 @@ OFFICE_SETTINGS: tuple[Setting, ...] = (
     Setting("address", str, "", "Office address printed on the sheets.", max_length=240),
     Setting("sheet_hours", str, "", "Opening hours printed on the sheets (several lines allowed).",
             max_length=400),
+    # Issue 15: a directory entry not confirmed by its organisation for longer is flagged for re-confirmation.
+    Setting("directory_reconfirm_days", int, 365,
+            "Days after which a services-directory entry not confirmed by its organisation is flagged.",
+            minimum=30, maximum=1825),
+    # Issue 15: where the public services site is published; the referral sheet's QR code points to the entry there.
+    Setting("directory_site_url", str, "",
+            "Address of the public services site (https://...); empty: referral sheets carry no QR code.",
+            max_length=200),
 )
 BY_NAME: dict[str, Setting] = {s.name: s for s in OFFICE_SETTINGS}
 #: Settings that once lived in each PC's settings file: their default is this PC's value there.
@@ -73,8 +81,12 @@ def clean_value(name: str, raw: Any) -> Any:
     if setting is None:
         raise ValidationError("bad_setting", name=str(name)[:48], reason="?")
     if setting.type is str:
-        return clean_text(str(raw) if raw is not None else "", name, setting.max_length, required=False,
+        text = clean_text(str(raw) if raw is not None else "", name, setting.max_length, required=False,
                           multiline=name in _MULTILINE)
+        if name == "directory_site_url" and text and (not text.startswith(("https://", "http://"))
+                                                      or any(c.isspace() for c in text)):
+            raise ValidationError("bad_website", value=text[:60])  # printed as a QR code: it must be an address
+        return text
     if isinstance(raw, str):
         raw = raw.strip()
     return coerce(setting, raw)

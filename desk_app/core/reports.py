@@ -441,158 +441,18 @@ class Breakdowns:
     tables: dict[str, list[BreakdownRow]]
 
 
-class _Group:
-    """Accumulates one value of one breakdown."""
-
-    __slots__ = ("row", "times", "waits", "within")
-
-    def __init__(self, key: str) -> None:
-        self.row = BreakdownRow(key)
-        self.waits: list[float] = []
-        self.times: list[float] = []
-        self.within = 0
-
-    def empty(self) -> bool:
-        """Nothing counted (a service or desk looked up in advance and never used in the period)."""
-        r = self.row
-        return not (r.issued or r.served or r.no_show or r.cancelled or r.transferred or r.recalls or self.waits
-                    or self.times or r.appointments_kept is not None)
-
-    def finish(self) -> BreakdownRow:
-        r = self.row
-        for values, prefix in ((self.waits, "wait"), (self.times, "service")):
-            if values:
-                values.sort()
-                setattr(r, f"{prefix}_count", len(values))
-                setattr(r, f"{prefix}_avg", sum(values) / len(values))
-                setattr(r, f"{prefix}_median", values[max(1, math.ceil(0.5 * len(values))) - 1])
-                setattr(r, f"{prefix}_p90", values[max(1, math.ceil(0.9 * len(values))) - 1])
-        r.within_target_pct = _pct(self.within, len(self.waits))
-        return r
-
-
 def breakdown_tables(session: Session, office_id: int, timezone: str, first: date, last: date,
                      progress: Progress | None = None) -> dict[str, list[BreakdownRow]]:
     """Every breakdown of ``office_id`` from ``first`` to ``last``, read with ``session`` (no permission check:
     the caller's). Counts only: the statements read no name, no practice number.
 
-    The database hands back plain tuples (one per ticket, per wait or service time, per transfer, per
-    appointment: never an ORM object), the waits from the same ``LAG()`` statement as the counts; medians and
-    percentiles need every value of a group, so the grouping of the nine breakdowns is done here in one pass.
+    Merged from the per-day parts stored at the day close, the days without them counted from the events
+    (:func:`desk_app.core.breakdown_days.period_breakdowns`; the parts it counts are not stored from here).
     """
-    from desk_app.db.models_booking import Appointment
-    from desk_app.db.models_content import Case, Procedure, ProcedureVersion
+    from desk_app.core.breakdown_days import period_breakdowns
 
-    steps, done = 5, 0
-
-    def step() -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, steps)
-
-    dialect = session.get_bind().dialect.name
-    services = {i: (code, target) for i, code, target in session.execute(
-        select(Service.id, Service.code, Service.target_wait_minutes).where(Service.office_id == office_id))}
-    desks: dict[int, str] = dict(session.execute(select(Desk.id, Desk.code).where(Desk.office_id == office_id)).all())
-    in_range = and_(_T.office_id == office_id, _T.day.between(first, last))
-    procedures: dict[int | None, str] = dict(session.execute(
-        select(Case.ticket_id, func.min(Procedure.code))
-        .join(ProcedureVersion, ProcedureVersion.id == Case.procedure_version_id)
-        .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
-        .join(table_of(Ticket), _T.id == Case.ticket_id).where(in_range).group_by(Case.ticket_id)).all())
-    groups: dict[str, dict[str, _Group]] = {d: {} for d in DIMENSIONS}
-
-    def group(dimension: str, key: str) -> _Group:
-        found = groups[dimension].get(key)
-        if found is None:
-            found = groups[dimension][key] = _Group(key)
-        return found
-
-    hours: dict[datetime, str] = {}
-    own_dimensions = ("day", "week", "month", "hour", "language", "procedure", "priority")
-    # per ticket: the groups of the keys that are its own (day, week, month, hour, language, procedure, priority),
-    # looked up once: every wait, service time and transfer of the ticket goes to the same ones
-    own: dict[int, list[_Group]] = {}
-    service_groups = {i: group("service", code) for i, (code, _target) in services.items()}
-    desk_groups = {i: group("desk", code) for i, code in desks.items()}
-    queue_level = group("desk", "")
-    unknown_service = group("service", "?")
-    for (ticket_id, day, origin, service_id, desk_id, status, priority, language, issued_at,
-         recalls) in session.execute(select(_T.id, _T.day, _T.origin_service_id, _T.service_id, _T.desk_id,
-                                             _T.status, _T.priority, _T.language, _T.issued_at, _T.recall_count)
-                                     .where(in_range)):
-        hour_of = issued_at.replace(minute=0, second=0, microsecond=0)
-        if hour_of not in hours:
-            hours[hour_of] = f"{local_time(issued_at, timezone).hour:02d}"
-        year, week, _ = day.isocalendar()
-        keys = (day.isoformat(), f"{year}-W{week:02d}", f"{day:%Y-%m}", hours[hour_of], language or "",
-                procedures.get(ticket_id, ""), priority)
-        mine = own[ticket_id] = [group(d, k) for d, k in zip(own_dimensions, keys, strict=True)]
-        for g in (*mine, service_groups.get(origin, unknown_service), queue_level):
-            g.row.issued += 1
-        if status in ("done", "no_show", "cancelled") or recalls:
-            last_desk = queue_level if status == "cancelled" or not desk_id else desk_groups.get(desk_id,
-                                                                                                  queue_level)
-            for g in (*mine, service_groups.get(service_id, unknown_service), last_desk):
-                target = g.row
-                target.recalls += recalls
-                if status == "done":
-                    target.served += 1
-                elif status == "no_show":
-                    target.no_show += 1
-                elif status == "cancelled":
-                    target.cancelled += 1
-    step()
-
-    def at_event(ticket_id: int, service_id: int, desk_id: int | None) -> list[_Group]:
-        return [*own[ticket_id], service_groups.get(service_id, unknown_service),
-                desk_groups.get(desk_id, queue_level) if desk_id else queue_level]
-
-    for ticket_id, service_id, desk_id in session.execute(
-            select(_E.c.ticket_id, _E.c.service_id, _E.c.desk_id)
-            .select_from(_E.join(table_of(Ticket), _T.id == _E.c.ticket_id))
-            .where(in_range, _E.c.action == "transfer")):
-        for g in at_event(ticket_id, service_id, desk_id):
-            g.row.transferred += 1
-    step()
-    iv = _intervals(dialect, in_range, with_ticket=True)
-    targets = {i: target + _EPSILON_MIN for i, (_code, target) in services.items()}
-    for _day, service_id, desk_id, kind, minutes, ticket_id in session.execute(select(iv)):
-        value = float(minutes)
-        if kind == "w":
-            within = value <= targets.get(service_id, 0.0)
-            for g in at_event(ticket_id, service_id, desk_id):
-                g.waits.append(value)
-                g.within += within
-        else:
-            for g in at_event(ticket_id, service_id, desk_id):
-                g.times.append(value)
-    step()
-    start, end = day_start_utc(first, timezone), day_start_utc(last + timedelta(days=1), timezone)
-    for service_id, starts_at, language, status in session.execute(
-            select(Appointment.service_id, Appointment.starts_at, Appointment.language, Appointment.status)
-            .where(Appointment.office_id == office_id, Appointment.starts_at >= start, Appointment.starts_at < end,
-                   Appointment.status.in_(("checked_in", "no_show")))):
-        local = local_time(starts_at, timezone)
-        day = local.date()
-        year, week, _ = day.isocalendar()
-        appointment_keys = (day.isoformat(), f"{year}-W{week:02d}", f"{day:%Y-%m}",
-                            services.get(service_id, ("?", 0))[0], f"{local.hour:02d}", language or "")
-        for dimension, key in zip(_APPOINTMENT_DIMENSIONS, appointment_keys, strict=True):
-            target = group(dimension, key).row
-            target.appointments_kept = (target.appointments_kept or 0) + (status == "checked_in")
-            target.appointments_missed = (target.appointments_missed or 0) + (status == "no_show")
-    step()
-    tables: dict[str, list[BreakdownRow]] = {}
-    for dimension in DIMENSIONS:
-        rows = [g.finish() for _, g in sorted(groups[dimension].items()) if not g.empty()]
-        if dimension in _APPOINTMENT_DIMENSIONS:
-            for r in rows:
-                r.appointments_kept = r.appointments_kept or 0
-                r.appointments_missed = r.appointments_missed or 0
-        tables[dimension] = rows
-    step()
+    tables = period_breakdowns(session, office_id, timezone, first, last, progress=progress).tables
+    assert tables is not None  # asked for
     return tables
 
 
@@ -600,7 +460,7 @@ def breakdown_tables(session: Session, office_id: int, timezone: str, first: dat
 #: The whole project period (FAMI 2021-2027 programme), for ``--period project``.
 PROJECT_PERIOD = (date(2021, 1, 1), date(2027, 12, 31))
 #: Kinds of print record: the three user sheets and the queue ticket.
-PRINT_KINDS = ("instructions", "missing", "exploitation", "ticket")
+PRINT_KINDS = ("instructions", "missing", "exploitation", "referral", "ticket")
 
 
 def indicator_period(name: str, today: date) -> tuple[date, date, str]:
@@ -627,8 +487,9 @@ class Indicators:
     ``served``: (month ``YYYY-MM``, procedure code or ``""``, language or ``""``, people served: tickets done);
     ``mediator_hours``: (language, hours booked, hours with the mediator present) from the mediator bookings
     that held the mediator's time; ``prints``: (kind, language, sheets) from the print records;
-    ``referrals``: ``None``, there is no referral record in the application yet (the exploitation-information
-    sheets printed are the nearest figure, in ``prints``, and :attr:`exploitation_sheets`).
+    ``referrals``: referrals made to other services in the period, counted from the directory's referral records
+    (:func:`desk_app.core.directory.referral_counts_in`; ``None`` only where no count was made); the
+    exploitation-information sheets printed are in ``prints`` and :attr:`exploitation_sheets`.
     """
 
     office: str
@@ -876,16 +737,24 @@ class ReportService:
         self.auth.require(actor, "export_reports", "report", "breakdowns")
         first, last = parse_date_range(start, end)
 
-        def work(session: Session) -> Breakdowns:
-            office = self.auth.office_for(session, actor, self.office_code)
-            return Breakdowns(office.name, first, last,
-                              breakdown_tables(session, office.id, office.timezone, first, last, progress))
+        from desk_app.core.breakdown_days import Counted, period_breakdowns, store_parts
 
-        result = self.db.read(work)
-        self.db.write(lambda session: self.auth.audit_log.record(
-            session, actor.audit, "export.breakdowns", "report", "breakdowns", detail={
+        def work(session: Session) -> tuple[Breakdowns, Counted, int]:
+            office = self.auth.office_for(session, actor, self.office_code)
+            today = local_day(self.auth.audit_log.clock.now(), office.timezone)
+            counted = period_breakdowns(session, office.id, office.timezone, first, last, today, progress)
+            assert counted.tables is not None  # asked for
+            return Breakdowns(office.name, first, last, counted.tables), counted, office.id
+
+        result, counted, office_id = self.db.read(work)
+
+        def audit(session: Session) -> None:
+            store_parts(session, office_id, counted)  # the closed days it counted live (see breakdown_days)
+            self.auth.audit_log.record(session, actor.audit, "export.breakdowns", "report", "breakdowns", detail={
                 "from": first.isoformat(), "to": last.isoformat(),
-                "rows": sum(len(rows) for rows in result.tables.values())}))
+                "rows": sum(len(rows) for rows in result.tables.values())})
+
+        self.db.write(audit)
         return result
 
     @staticmethod
@@ -917,8 +786,11 @@ class ReportService:
             first, last, label = indicator_period(period, local_day(self.auth.audit_log.clock.now(),
                                                                     office.timezone))
             served, mediators, prints = indicator_figures(session, office.id, office.timezone, first, last)
+            from desk_app.core.directory import referral_counts_in  # the directory's referral records (issue 15)
+
             return Indicators(office.name, first, last, label, served, mediators, prints,
-                              sum(n for kind, _lang, n in prints if kind == "exploitation"))
+                              sum(n for kind, _lang, n in prints if kind == "exploitation"),
+                              referral_counts_in(session, office, first, last).total)
 
         result = self.db.read(work)
         self.db.write(lambda session: self.auth.audit_log.record(
@@ -978,31 +850,41 @@ class ReportService:
         ``close_day`` (it is part of closing the day; it exports nothing). Not audited: nothing leaves the
         database and the day close is. Returns how many days were summarized; safe to run again.
         """
+        from desk_app.core.breakdown_days import Counted, period_breakdowns, store_parts
+        from desk_app.db.models_breakdowns import ReportBreakdownDay
+
         self.auth.require(actor, "close_day", "report", "summaries")
         chunk_days = max(1, chunk_days)
 
-        def pending(session: Session) -> tuple[int, date, list[date]]:
+        def pending(session: Session) -> tuple[int, str, date, list[date]]:
             office = self.auth.office_for(session, actor, self.office_code)
             today = local_day(self.auth.audit_log.clock.now(), office.timezone)
             done = select(ReportDay.day).where(ReportDay.office_id == office.id).distinct()
+            # and the breakdowns' parts of each day (issue 11: a year's breakdowns merge them)
+            parts_done = select(ReportBreakdownDay.day).where(ReportBreakdownDay.office_id == office.id)
             days = session.execute(select(_T.day).where(_T.office_id == office.id, _T.day < today,
-                                                        _T.day.not_in(done)).group_by(_T.day)
-                                   .order_by(_T.day)).scalars().all()
-            return office.id, today, list(days)
+                                                        or_(_T.day.not_in(done), _T.day.not_in(parts_done)))
+                                   .group_by(_T.day).order_by(_T.day)).scalars().all()
+            return office.id, office.timezone, today, list(days)
 
-        office_id, today, days = self.db.read(pending)
+        office_id, timezone, today, days = self.db.read(pending)
         chunks = [days[i:i + chunk_days] for i in range(0, len(days), chunk_days)]
         stored = 0
-        def count(chunk: list[date]) -> Callable[[Session], _Counted]:
-            return lambda session: count_rows(session, office_id, chunk[0], chunk[-1], today)
+        def count(chunk: list[date]) -> Callable[[Session], tuple[_Counted, Counted]]:
+            return lambda session: (count_rows(session, office_id, chunk[0], chunk[-1], today),
+                                    period_breakdowns(session, office_id, timezone, chunk[0], chunk[-1], today,
+                                                      tables=False))
 
-        def store(counted: _Counted) -> Callable[[Session], None]:
-            return lambda session: _store_summaries(session, counted.summaries, office_id, counted.stale)
+        def store(counted: _Counted, parts: Counted) -> Callable[[Session], None]:
+            def work(session: Session) -> None:
+                _store_summaries(session, counted.summaries, office_id, counted.stale)
+                store_parts(session, office_id, parts)
+            return work
 
         for number, chunk in enumerate(chunks, start=1):
-            counted = self.db.read(count(chunk))
-            self.db.write(store(counted))
-            stored += len({row["day"] for row in counted.summaries})
+            counted, parts = self.db.read(count(chunk))
+            self.db.write(store(counted, parts))
+            stored += len({row["day"] for row in counted.summaries} | set(parts.to_store))
             if progress:
                 progress(number, len(chunks))
         return stored

@@ -16,14 +16,17 @@ from desk_app.core.appointments import AppointmentService
 from desk_app.core.audit import AuditLog
 from desk_app.core.audit_view import AuditViewService
 from desk_app.core.auth import Authorizer, StaffService
+from desk_app.core.awareness import AwarenessService
 from desk_app.core.backup import BackupResult, BackupService
 from desk_app.core.cases import CaseService
 from desk_app.core.catalogue import ContentService
 from desk_app.core.convocations import ConvocationService
+from desk_app.core.directory import ServiceDirectory
 from desk_app.core.legalisation import LegalisationService
 from desk_app.core.mediators import MediatorService, mediator_call_filter
 from desk_app.core.office import OfficeService
 from desk_app.core.office_settings import FROM_LOCAL_FILE, OfficeSettingsService
+from desk_app.core.practices import PracticeService
 from desk_app.core.queue import QueueService
 from desk_app.core.reports import ReportService
 from desk_app.core.retention import RetentionResult, RetentionService
@@ -82,6 +85,12 @@ class CoreServices:
     office_settings: OfficeSettingsService
     #: The audit viewer's reads and export (issue 12).
     audit_view: AuditViewService
+    #: Practices shared with the Questura's Immigration Office, coordination meetings, handling times (issue 16).
+    practices: PracticeService
+    #: Awareness sessions in the reception centres, their counts and handouts (issue 16).
+    awareness: AwarenessService
+    #: The territorial services directory: partners' entries, the office's review, search and referrals (issue 15).
+    directory: ServiceDirectory
     #: Pure data (no database): built here so every caller shares one parsed table.
     legalisation: LegalisationService = field(default_factory=LegalisationService)
 
@@ -96,6 +105,7 @@ class CoreServices:
         content = ContentService(db, authorizer, clock, office_code)
         # Tickets that need a mediator wait until theirs is there (or a desk overrides).
         queue = QueueService(db, authorizer, clock, office_code, call_filters=[mediator_call_filter])
+        mediators = MediatorService(db, authorizer, clock, office_code)
         appointments = AppointmentService(db, authorizer, queue, clock, office_code, settings.retention_days)
         # Until the office sets them, the retention period and idle lock are what this PC's settings file says.
         office_settings = OfficeSettingsService(db, authorizer, clock, office_code,
@@ -115,13 +125,16 @@ class CoreServices:
             reports=ReportService(db, authorizer, office_code),
             appointments=appointments,
             convocations=ConvocationService(db, authorizer, appointments, clock),
-            mediators=MediatorService(db, authorizer, clock, office_code),
+            mediators=mediators,
             retention=RetentionService(db, authorizer, clock, office_code, settings.retention_days,
                                        settings.paths.backups, office_settings=office_settings),
             backups=BackupService(db, authorizer, clock, office_code, settings.paths.backups,
                                   settings.backups_kept),
             office_settings=office_settings,
             audit_view=AuditViewService(db, authorizer, clock, office_code),
+            directory=ServiceDirectory(db, authorizer, clock, office_code),
+            practices=PracticeService(db, authorizer, clock, office_code),
+            awareness=AwarenessService(db, authorizer, mediators, content, clock, office_code),
         )
 
     def upgrade_schema(self) -> migrate.UpgradeResult:

@@ -195,6 +195,9 @@ class Settings:
     #: Values of the settings file that were refused (``setting_ignored``), their defaults used instead: the app
     #: starts anyway and shows these sentences; ``desk-admin config NAME=VALUE`` rewrites the value.
     problems: list[ValidationError] = field(default_factory=list)
+    #: The training office's settings (:func:`desk_app.core.training.training_settings`): every window and
+    #: printout says so, and the database can only be the training folder's own.
+    training: bool = False
 
     def __getattr__(self, name: str) -> Any:
         if name in _BY_NAME:

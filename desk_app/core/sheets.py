@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desk_app.clock import local_day
 from desk_app.core.cases import CaseView
@@ -34,7 +35,11 @@ from desk_app.core.translations import translation_status, worst
 from desk_app.core.validation import clean_choice
 from desk_app.db.models_content import ContentText
 
-SHEET_KINDS = ("instructions", "missing", "exploitation")
+if TYPE_CHECKING:
+    from desk_app.core.directory_types import DirectoryService
+    from desk_app.db.models import Office
+
+SHEET_KINDS = ("instructions", "missing", "exploitation", "referral")
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,8 @@ class Block:
     """A paragraph of a sheet.
 
     ``kind`` is ``title``, ``subtitle``, ``heading``, ``text``, ``step`` (numbered), ``item``
-    (a checklist line with a ``detail``), ``bullet``, ``callout`` (the free number) or ``note`` (small print).
+    (a checklist line with a ``detail``), ``bullet``, ``callout`` (the free number), ``note`` (small print) or
+    ``qr`` (a caption, and in ``detail`` the address the renderers encode as a QR code: the referral sheet).
     """
 
     kind: str
@@ -313,7 +319,7 @@ class SheetBuilder:
         blocks += [Block("step", t.line(f"{prefix}.step.{n}"), number=n) for n in range(1, procedure.step_count + 1)]
         blocks.append(Block("heading", t.line("label.documents")))
         blocks += [self._item(t, item) for item in procedure.items]
-        blocks += self._where(t, procedure, office.address)
+        blocks += self._where(t, procedure, office.address, self._office_hours(office))
         sources = self._text_sources([f"{prefix}.summary"]
                                      + [f"{prefix}.step.{n}" for n in range(1, procedure.step_count + 1)])
         sources += [label for item in procedure.items for label in item.sources if label not in sources]
@@ -321,12 +327,35 @@ class SheetBuilder:
                             {"procedure": procedure.code, "version": str(procedure.version)},
                             list(dict.fromkeys(sources)))
 
-    def _where(self, t: _Texts, procedure: ProcedureView, address: str) -> list[Block]:
+    def _office_hours(self, office: Office) -> str:
+        """The opening hours the office prints on its sheets (office setting ``sheet_hours``, issue 12; empty:
+        none), read at each sheet: a change in the administration window shows on the next sheet printed."""
+        from desk_app.core.office_settings import read_settings
+
+        return str(self.content.db.read(lambda s: read_settings(s, office))["sheet_hours"])
+
+    def _where(self, t: _Texts, procedure: ProcedureView, address: str, hours: str = "") -> list[Block]:
         blocks = [Block("heading", t.line("label.where")), Block("text", t.line(f"place.{procedure.place}.name"))]
-        if address and procedure.place in ("sui", "leg"):  # both desks are in the Prefettura building
-            blocks.append(Block("text", Line(address, t.lang)))
+        if procedure.place in ("sui", "leg"):  # both desks are in the Prefettura building: its address and hours
+            if address:
+                blocks.append(Block("text", Line(address, t.lang)))
+            if hours.strip():
+                blocks.append(Block("text", self._hours_line(t, hours)))
         blocks.append(Block("text", t.line(f"place.{procedure.place}.details")))
         return blocks
+
+    @staticmethod
+    def _hours_line(t: _Texts, hours: str) -> Line:
+        """"Opening hours: ..." with the office's own lines, as typed in Italian (each isolated left to right in a
+        right-to-left sheet, or its times and words would be reordered)."""
+        # The label the directory's referral sheet prints too (issue 15); an office whose texts predate it gets
+        # the Italian word.
+        label = t.line("label.dir_hours") if "label.dir_hours" in t.italian else Line("Orari di apertura",
+                                                                                       SOURCE_LANGUAGE)
+        rtl = t.lang in RTL_LANGUAGES
+        typed = "; ".join(f"{LRI}{line.strip()}{PDI}" if rtl else line.strip()
+                          for line in hours.splitlines() if line.strip())
+        return t.compose(label, typed, sep=": ")
 
     def missing(self, case: CaseView, lang: str | None = None, *, bilingual: bool = False,
                 today: date | None = None, office_code: str | None = None) -> Sheet:
@@ -358,7 +387,7 @@ class SheetBuilder:
             blocks.append(block)
         blocks.append(Block("heading", t.line("label.steps")))
         blocks.append(Block("text", t.line("label.missing_next")))
-        blocks += self._where(t, procedure, office.address)
+        blocks += self._where(t, procedure, office.address, self._office_hours(office))
         sources = list(dict.fromkeys(label for entry in missing for label in entry.item.sources))
         return self._finish("missing", t, title, blocks, bilingual,
                             {"procedure": case.procedure_code, "case": str(case.id), "version": str(case.version)},
@@ -378,3 +407,12 @@ class SheetBuilder:
         blocks.append(Block("heading", t.line("exploit.help_title")))
         blocks += [Block("bullet", t.line(f"exploit.help.{n}")) for n in range(1, counts["help"] + 1)]
         return self._finish("exploitation", t, title, blocks, bilingual, {}, self._text_sources(["exploit.intro"]))
+
+    def referral(self, service: DirectoryService, lang: str, *, bilingual: bool = False, entry_url: str = "",
+                 today: date | None = None, office_code: str | None = None) -> Sheet:
+        """The referral sheet of a directory service (issue 15; :mod:`desk_app.core.referral_sheet`), with a QR
+        code of ``entry_url`` (the entry on the public site) when given."""
+        from desk_app.core.referral_sheet import build_referral
+
+        return build_referral(self, service, lang, bilingual=bilingual, entry_url=entry_url, today=today,
+                              office_code=office_code)

@@ -39,6 +39,7 @@ from desk_app.core.catalogue import (
     exploitation_counts,
     text_digest,
 )
+from desk_app.core.directory import COVERAGE_DOCUMENT, directory_keys
 from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.validation import clean_choice, clean_text
@@ -228,6 +229,8 @@ class TranslationService:
                 documents[procedure.code] = sheet_keys(procedure.code, procedure.step_count, procedure.place, items,
                                                        italian)
             documents[EXPLOITATION] = exploitation_keys(italian)
+            if directory := directory_keys(italian):  # the services directory's texts (issue 15), as one document
+                documents[COVERAGE_DOCUMENT] = directory
             table: dict[str, dict[str, CoverageCell]] = {}
             for document, keys in documents.items():
                 table[document] = {}

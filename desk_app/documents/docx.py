@@ -52,6 +52,7 @@ STYLES: dict[str, tuple[float, bool, RGBColor | None, float]] = {
     "bullet": (10.5, False, None, 2),
     "callout": (14, True, RGBColor(150, 0, 0), 8),
     "note": (8.5, False, RGBColor(90, 90, 90), 6),
+    "qr": (10.5, True, RGBColor(0, 70, 140), 10),
 }
 PREFIX = {"item": "□ ", "bullet": "• "}
 #: The East Asian font named in Chinese runs: installed on every Windows since Vista (Noto Sans CJK is CFF-based,
@@ -79,7 +80,7 @@ def _paragraph_direction(paragraph: Paragraph, lang: str) -> None:
 
 def _add_run(paragraph: Paragraph, text: str, lang: str, size: float, *, bold: bool = False, italic: bool = False,
              color: RGBColor | None = None) -> None:
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(text.replace("\u2028", "\n"))  # python-docx writes a line break (w:br) for "\n"
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.italic = italic
@@ -124,7 +125,35 @@ def _line(paragraph: Paragraph, line: Line, size: float, bold: bool, color: RGBC
         _add_run(paragraph, italian, "it", max(size - 2, 7.5), italic=True, color=RGBColor(90, 90, 90))
 
 
+def _qr(document: DocxDocument, block: Block, bilingual: bool) -> None:
+    """The caption, then the QR code of the address in ``detail`` and the address, centred (as in the PDF)."""
+    import io
+
+    from desk_app.core.sheets import plain_text
+    from desk_app.documents.qr import QR_MM, qr_png
+
+    assert block.detail is not None  # a qr block always carries its address
+    size, bold, color, before = STYLES["qr"]
+    caption = document.add_paragraph()
+    caption.paragraph_format.space_before = Pt(before)
+    caption.paragraph_format.space_after = Pt(0)
+    caption.paragraph_format.keep_with_next = True
+    _paragraph_direction(caption, block.line.lang)
+    _line(caption, block.line, size, bold, color, bilingual)
+    address = plain_text(block.detail.text)
+    picture = document.add_paragraph()
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.space_before = Pt(4)
+    picture.paragraph_format.keep_together = True
+    picture.add_run().add_picture(io.BytesIO(qr_png(address)), width=Mm(QR_MM), height=Mm(QR_MM))
+    picture.add_run().add_break()
+    _add_run(picture, address, "it", size - 1.5, color=RGBColor(90, 90, 90))
+
+
 def _block(document: DocxDocument, block: Block, bilingual: bool) -> None:
+    if block.kind == "qr":
+        _qr(document, block, bilingual)
+        return
     size, bold, color, before = STYLES[block.kind]
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(before)

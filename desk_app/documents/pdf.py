@@ -14,11 +14,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -30,10 +31,13 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrameFormat,
+    QTextImageFormat,
+    QTextLength,
     QTextListFormat,
 )
 
-from desk_app.core.sheets import LRI, PDI, Block, Line, Sheet, protect_tokens, split_isolates
+from desk_app.core.sheets import LRI, PDI, Block, Line, Sheet, plain_text, protect_tokens, split_isolates
 from desk_app.documents.fonts import families, register_fonts
 
 BODY_PT = 10.5
@@ -98,6 +102,7 @@ STYLES: dict[str, tuple[float, bool, QColor | None, float]] = {
     "bullet": (BODY_PT, False, None, 2),
     "callout": (14, True, QColor(150, 0, 0), 8),
     "note": (8.5, False, GREY, 6),
+    "qr": (8.5, False, GREY, 6),
 }
 
 
@@ -116,10 +121,13 @@ class SheetDocument:
 
     def build(self) -> QTextDocument:
         previous = ""
-        for block in self.sheet.blocks:
+        code = next((b for b in self.sheet.blocks if b.kind == "qr"), None)
+        for index, block in enumerate(self.sheet.blocks):
             if block.kind not in ("step", "item", "bullet") or previous != block.kind:
                 self._lists.pop(block.kind, None)
             self._block(block)
+            if index == 0 and code is not None:
+                self._qr_float(code)  # beside the first paragraphs, so a referral sheet keeps to one page
             previous = block.kind
         return self.doc
 
@@ -139,6 +147,9 @@ class SheetDocument:
             self.cursor.insertBlock(fmt)
 
     def _block(self, block: Block) -> None:
+        if block.kind == "qr":
+            self._qr(block)
+            return
         size, bold, color, top = STYLES[block.kind]
         line = block.line
         self._new_block(line, top)
@@ -175,6 +186,51 @@ class SheetDocument:
             detail_size = size if block.kind == "callout" else size - 1.5
             self.cursor.insertText("\u2028")
             self._text(block.detail, detail_size, False, GREY if block.kind != "callout" else None)
+
+    def _qr_float(self, block: Block) -> None:
+        """The QR code of the address in ``detail``, in a frame floating at the end side of the lines (right, or
+        left in a right-to-left sheet) next to the paragraphs after the title; its caption and address follow
+        where the block stands (:meth:`_qr`)."""
+        from desk_app.documents.qr import QR_MM, qr_png
+
+        assert block.detail is not None  # a qr block always carries its address
+        address = plain_text(block.detail.text)
+        name = f"qr:{address}"
+        self.doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name),
+                             QImage.fromData(qr_png(address)))
+        frame = QTextFrameFormat()
+        frame.setPosition(QTextFrameFormat.Position.FloatLeft if self.sheet.rtl
+                          else QTextFrameFormat.Position.FloatRight)
+        frame.setBorder(0)
+        frame.setPadding(0)
+        frame.setMargin(0)
+        frame.setLeftMargin(0 if self.sheet.rtl else 12)
+        frame.setRightMargin(12 if self.sheet.rtl else 0)
+        # Share of the text width (34 mm of A4's 174): the same on paper and in the desk's preview.
+        frame.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100 * (QR_MM + 2) / 174))
+        inner = self.cursor.insertFrame(frame)
+        picture = QTextImageFormat()
+        picture.setName(name)
+        # Qt sizes images in pixels of 1/96 inch and scales them to the paint device (300 dpi for PDF).
+        side = QR_MM / 25.4 * 96
+        picture.setWidth(side)
+        picture.setHeight(side)
+        QTextCursor(inner.firstCursorPosition()).insertImage(picture)
+        # Back in the main flow: the empty paragraph after the frame takes the next block's format.
+        self.cursor = self.doc.rootFrame().lastCursorPosition()
+        self._first = True
+
+    def _qr(self, block: Block) -> None:
+        """Where the QR block stands: its caption and, under it, the address the code at the top encodes, as the
+        first of the closing notes (small print, tightened with them to keep the sheet on its page)."""
+        assert block.detail is not None  # a qr block always carries its address
+        size, bold, color, top = STYLES["qr"]
+        self._new_block(block.line, top)
+        self.cursor.setBlockCharFormat(_char_format("it", size))
+        self.cursor.block().setUserState(NOTE_STATE)
+        self._text(block.line, size, bold, color)
+        self.cursor.insertText("\u2028")
+        self.cursor.insertText(block.detail.text, _char_format("it", size))
 
     def _text(self, line: Line, size: float, bold: bool, color: QColor | None) -> None:
         text = f"{line.text} *" if line.verify else line.text

@@ -52,9 +52,9 @@ RECEIPT_HEIGHT_MM = 120
 #: Page margin in mm, per paper.
 MARGINS_MM = {"receipt80": 4, "a4": 15}
 #: Point sizes on the receipt; A4 doubles them.
-SIZES = {"office": 9, "number": 54, "service": 12, "when": 9, "line": 11}
+SIZES = {"mark": 12, "office": 9, "number": 54, "service": 12, "when": 9, "line": 11}
 #: Space above each part, in points on the receipt (doubled on A4).
-_SPACE_ABOVE = {"office": 0, "number": 2, "service": 0, "when": 2, "rule": 3, "line": 3}
+_SPACE_ABOVE = {"mark": 0, "office": 0, "number": 2, "service": 0, "when": 2, "rule": 3, "line": 3}
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,7 @@ class PrintableTicket:
         office_name: printed on top.
         issued_at: local time of issue.
         language: the person's language code (``None`` or ``it``: Italian only).
+        mark: printed in bold above everything when set: the training office's "ESERCITAZIONE" (issue 12).
     """
 
     number: str
@@ -104,6 +105,7 @@ class PrintableTicket:
     office_name: str
     issued_at: datetime
     language: str | None
+    mark: str = ""
 
     @classmethod
     def of(cls, ticket: TicketView, office_name: str, timezone: str, *, service_name: str | None = None,
@@ -180,14 +182,16 @@ class _TicketDocument:
 def ticket_document(ticket: PrintableTicket, paper: str = "receipt80") -> QTextDocument:
     """The ticket as a :class:`QTextDocument` (laid out for the screen until :func:`render_ticket` targets a device).
 
-    Blocks, in order: office, number, service, ``dd/mm/yyyy HH:MM``, a rule, the Italian line, and the line in
-    the person's language when it is not Italian and ``ticket_lines.toml`` has it.
+    Blocks, in order: the mark (if any), office, number, service, ``dd/mm/yyyy HH:MM``, a rule, the Italian line,
+    and the line in the person's language when it is not Italian and ``ticket_lines.toml`` has it.
     """
     from desk_app.documents.pdf import ensure_gui
 
     ensure_gui()
     register_fonts()
     build = _TicketDocument(2 if paper == "a4" else 1)
+    if ticket.mark:  # a practice ticket must not pass for a real one
+        build.block("mark", ticket.mark, bold=True)
     build.block("office", ticket.office_name)
     build.block("number", ticket.number, bold=True)
     build.block("service", ticket.service_name)

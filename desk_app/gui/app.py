@@ -2,8 +2,10 @@
 
 Boot order (each step logs):
 
-1. parse the command line (``--home DIR``, ``--db URL``, ``--lang``, ``--desk``, ``--board``);
-2. settings (:meth:`Settings.load`: command line > ``DESK_APP_DB`` > ``settings.toml`` > defaults);
+1. parse the command line (``--home DIR``, ``--db URL``, ``--lang``, ``--desk``, ``--board``, ``--training``);
+2. settings (:meth:`Settings.load`: command line > ``DESK_APP_DB`` > ``settings.toml`` > defaults); with
+   ``--training`` those of the training office instead (:mod:`desk_app.core.training`: its own folder and
+   database, the demo office; every window and printout marked, see :mod:`desk_app.gui.training`);
 3. logging to ``<logs>/desk-app.log`` (never to a missing ``sys.stdout`` of a windowed build); from step 4 on,
    uncaught errors and Qt's own messages go there too, and an uncaught error shows a crash dialog naming it;
 4. ``QApplication``, translations (the app's ``.qm``, built with the package, and Qt's ``qtbase``), bundled fonts;
@@ -58,6 +60,10 @@ def parse_args(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str
     parser.add_argument("--desk", help="this PC's desk code")
     parser.add_argument("--board", action="store_true",
                         help="open only the display board, full screen on the display_screen setting's screen")
+    parser.add_argument("--training", action="store_true",
+                        help="open the training office: a practice database with the demo office (issue 12)")
+    parser.add_argument("--reset-training", action="store_true",
+                        help="with --training: empty the practice database first (a fresh demo office)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_known_args(argv)
 
@@ -127,6 +133,10 @@ def prepare_application(app: QApplication, settings: Settings) -> None:
 
 def build_runtime(settings: Settings, seams: Seams, clock: Clock | None = None) -> Runtime:
     """The one runtime of the app with its worker (step 5); nothing connects before ``start()``."""
+    if settings.training:  # the practice database only, the demo office loaded into it (desk_app.gui.training)
+        from desk_app.gui.training import build_training_runtime
+
+        return build_training_runtime(settings, seams, clock)
     from desk_app.gui.runtime import Runtime
     from desk_app.gui.worker import DbWorker
 
@@ -182,6 +192,13 @@ def _run(argv: Sequence[str] | None) -> int:
         settings = Settings.load(home=args.home, overrides={"db_url": args.db, "language": args.lang,
                                                             "desk_code": args.desk})
         settings.paths.ensure()  # ``--home`` a file: one sentence, not a traceback
+        if args.training:  # its own folder and database (desk_app.core.training)
+            from desk_app.core.training import reset_training, training_settings
+
+            settings = training_settings(settings)
+            settings.paths.ensure()
+            if args.reset_training:
+                reset_training(settings)
     except DeskError as exc:
         if sys.stderr is not None:
             print(f"desk-app: {exc.message('it')}", file=sys.stderr)
@@ -196,17 +213,31 @@ def _run(argv: Sequence[str] | None) -> int:
     from desk_app.gui.crash import install_crash_handlers
 
     app = QApplication([sys.argv[0] if sys.argv else "desk-app", *qt_args])
-    seams = default_seams(settings)
+    if settings.training:
+        from desk_app.gui.training import training_seams
+
+        seams = training_seams(settings)
+    else:
+        seams = default_seams(settings)
     install_crash_handlers(seams.dialogs, log_file(settings))
     prepare_application(app, settings)
     if args.board:
         board_app = build_board_app(settings, seams)
+        if settings.training:
+            from desk_app.gui.training import TrainingMarker
+
+            app.installEventFilter(TrainingMarker(board_app))
         board_app.start()
         code = app.exec()
         board_app.shutdown()
         log.info("%s display board stopped (exit %s)", APP_NAME, code)
         return code
-    window = build_main_window(settings, seams)
+    if settings.training:
+        from desk_app.gui.training import build_training_window
+
+        window = build_training_window(settings, seams)
+    else:
+        window = build_main_window(settings, seams)
     window.show()
     window.start()
     if settings.problems:

@@ -56,6 +56,8 @@ QLabel#heading, QLabel#office, QLabel#clock { color: #b0b0b0; }
 QLabel#historyItem { color: #e0e0e0; }
 QLabel#recall { color: #000000; background: #ffd400; font-weight: bold; }
 QLabel#offline { color: #ffffff; background: #b00020; font-weight: bold; }
+QLabel#training { color: #000000; background: #ff8c00; font-weight: bold; }
+QLabel#notice { color: #000000; background: #ffffff; }
 QWidget#current { border-bottom: 4px solid #ffd400; }
 """
 
@@ -142,6 +144,14 @@ class DisplayBoard(QWidget):
         self.recall_band.hide()
         self.offline_band = self._label(_OFFLINE, "offline")
         self.offline_band.hide()
+        # The training office (issue 12) says so over everything; the office's notice (board_message) below the
+        # title: closures, delays.
+        self.training_band = self._label("", "training")
+        self.training_band.hide()
+        self.notice = self._label("", "notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.office_name = office_name
         self._blink = QTimer(self)
         self._blink.setInterval(_BLINK_PERIOD_MS)
         self._blink.timeout.connect(self._toggle_blink)
@@ -150,8 +160,10 @@ class DisplayBoard(QWidget):
         self._blink_stop.timeout.connect(self._stop_blink)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.training_band)
         layout.addWidget(self.offline_band)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.recall_band)
         layout.addWidget(current, 3)
         layout.addWidget(self._label(_HEAD_HISTORY, "heading"))
@@ -214,6 +226,22 @@ class DisplayBoard(QWidget):
             elif change.kind == "ticket" and change.action in ("call", "recall") and change.data.get("desk"):
                 self.show_call(str(change.data["number"]), str(change.data["desk"]), change.action == "recall")
 
+    def mark_training(self, text: str) -> None:
+        """This board belongs to the training office: a band over everything says ``text``."""
+        self.training_band.setText(text)
+        self.training_band.show()
+
+    def set_desk_names(self, desk_names: Mapping[str, str]) -> None:
+        """The desks' names changed (the office's set-up): shown at once, on the calls already there too."""
+        self.desk_names = dict(desk_names)
+        self._render()
+
+    def set_office_texts(self, title: str, message: str) -> None:
+        """The office's board title (empty: the office name) and notice (empty: none), from its settings."""
+        self.office.setText(title or self.office_name)
+        self.notice.setText(message)
+        self.notice.setVisible(bool(message))
+
     def set_online(self, online: bool) -> None:
         """Slot for :attr:`Runtime.online_changed`: offline, a red band says calls may be missing."""
         was_online, self.online = self.online, online
@@ -266,7 +294,8 @@ class DisplayBoard(QWidget):
         height = max(event.size().height(), 200)
         for label, share, bold in (
             (self.number, 0.20, True), (self.desk, 0.11, True), (self.office, 0.035, False),
-            (self.recall_band, 0.06, True), (self.offline_band, 0.04, True),
+            (self.recall_band, 0.06, True), (self.offline_band, 0.04, True), (self.training_band, 0.05, True),
+            (self.notice, 0.04, False),
             (self.clock, 0.05, True), *((item, 0.055, True) for item in self.history_items),
         ):
             font = QFont(BASE_FAMILY)
@@ -343,6 +372,9 @@ class BoardApp(QObject):
         # The runtime listens before it announces the office: no call falls between the feed and the history.
         self.runtime.changed.connect(self.board.on_changes)
         self.runtime.online_changed.connect(self.board.set_online)
+        from desk_app.gui.admin.live import BoardTexts  # the office's title and notice, live (issue 12)
+
+        BoardTexts(self.runtime, self.board)
         self.board.show_on_screen(int(self.runtime.settings.display_screen))
         log.info("display board of %s on screen %s", office.code, self.runtime.settings.display_screen)
         self.reload(emit_ready=True)

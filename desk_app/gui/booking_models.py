@@ -200,7 +200,9 @@ class AgendaTableModel(_RowsModel):
             if column == self.MODE:
                 return staff_label(MODE_LABELS, entry.mode)
             if column == self.DESK:
-                return self.desk_names.get(entry.desk_code, entry.desk_code) if entry.desk_code else ""
+                if entry.desk_code:
+                    return self.desk_names.get(entry.desk_code, entry.desk_code)
+                return entry.place or ""  # an awareness session in a reception centre (issue 16)
             if column == self.STATUS:
                 status = status_label(entry.status, self.language)
                 return f"{status} · {self.tr('present')}" if entry.present else status

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from desk_app.gui.appointments import AppointmentDayView
     from desk_app.gui.board import DisplayBoard
     from desk_app.gui.booking import BookingDialog
+    from desk_app.gui.partner import PartnerPage
+    from desk_app.gui.practices import PracticesPage
     from desk_app.gui.printing import PrintableTicket, PrinterSettingsDialog
     from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import Seams
@@ -80,6 +82,8 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.agenda: MediatorAgenda | None = None
         self.console: SupervisorConsole | None = None  # a supervisor's live console (issue 11)
+        self.partner: PartnerPage | None = None  # a partner's own directory entries (issue 15)
+        self.questura_inbox: PracticesPage | None = None  # the Questura's shared practices (issue 16)
         self.appointments: AppointmentDayView | None = None
         self.walk_in: WalkInDialog | None = None
         self.board: DisplayBoard | None = None
@@ -121,6 +125,9 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         # Reopens the first-run wizard after it was closed without setting anything up (no dead end).
         self.first_run_action = self._action(file_menu, self.tr("&Set up the office…"), None, self.open_first_run)
+        from desk_app.gui.training import TrainingMenu  # the training office, or its reset (issue 12)
+
+        self.training = TrainingMenu(self, file_menu)
         self.lock_action = self._action(file_menu, self.tr("&Lock screen"), "Ctrl+L",
                                         lambda: self.sessions.lock(self.tr("Screen locked: log in again.")))
         self.logout_action = self._action(file_menu, self.tr("Log &out"), None,
@@ -137,6 +144,15 @@ class MainWindow(QMainWindow):
                                                 self.open_appointments)
         self.booking_action = self._action(appointments, self.tr("&Book an appointment…"), "Ctrl+B",
                                            self.open_booking)
+        from desk_app.gui.directory_menu import DirectoryMenu  # the services of the territory (issue 15)
+
+        self.directory = DirectoryMenu(self, menu)
+        from desk_app.gui.practices_menu import PracticesMenu  # shared practices with the Questura (issue 16)
+
+        self.practices = PracticesMenu(self, menu)
+        from desk_app.gui.awareness_menu import AwarenessMenu  # sessions in the reception centres (issue 16)
+
+        self.awareness = AwarenessMenu(self, menu)
         view = menu.addMenu(self.tr("&View"))
         self.board_action = self._action(view, self.tr("&Display board"), "F12", self.open_board)
         screens = view.addMenu(self.tr("Display board &screen"))
@@ -268,7 +284,7 @@ class MainWindow(QMainWindow):
         from desk_app.gui.workspace import Workspace
 
         self._close_views()
-        page: Workspace | MediatorAgenda | SupervisorConsole
+        page: Workspace | MediatorAgenda | SupervisorConsole | PartnerPage | PracticesPage
         if session.desk_code:
             self.workspace = page = Workspace(session, self.runtime, self.seams)
             self.workspace.walk_in_requested.connect(self.open_walk_in)
@@ -277,6 +293,14 @@ class MainWindow(QMainWindow):
             from desk_app.gui.supervisor import SupervisorConsole
 
             self.console = page = SupervisorConsole(session, self.runtime, self.seams)
+        elif session.actor.role == "questura":  # issue 16: the Questura's inbox of shared practices, at no desk
+            from desk_app.gui.practices import PracticesPage
+
+            self.questura_inbox = page = PracticesPage(session, self.runtime, self.seams)
+        elif session.actor.role == "partner":  # issue 15: its organisation's directory entries, at no desk
+            from desk_app.gui.partner import PartnerPage
+
+            self.partner = page = PartnerPage(session, self.runtime, self.seams)
         else:
             self.agenda = page = MediatorAgenda(session, self.runtime, self.seams)
         self.stack.addWidget(page)
@@ -309,6 +333,14 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.console)
             self.console.deleteLater()
             self.console = None
+        if self.questura_inbox is not None:
+            self.stack.removeWidget(self.questura_inbox)
+            self.questura_inbox.deleteLater()
+            self.questura_inbox = None
+        if self.partner is not None:
+            self.stack.removeWidget(self.partner)
+            self.partner.deleteLater()
+            self.partner = None
         if self.agenda is not None:
             self.stack.removeWidget(self.agenda)
             self.agenda.deleteLater()
@@ -420,6 +452,9 @@ class MainWindow(QMainWindow):
             self.runtime.changed.connect(self.board.on_changes)
             self.runtime.online_changed.connect(self.board.set_online)
             self.board.resync_requested.connect(self._reload_board)
+            from desk_app.gui.admin.live import BoardTexts  # the office's title and notice, live (issue 12)
+
+            BoardTexts(self.runtime, self.board)
             # Opened from a desk, Esc closes it again (a board PC of its own runs `desk-app --board`).
             QShortcut(QKeySequence(Qt.Key.Key_Escape), self.board).activated.connect(self.board.close)
             self._reload_board()

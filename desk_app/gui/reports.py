@@ -225,12 +225,20 @@ class ReportsWindow(QDialog):
             self.indicators_combo.addItem(f"{year}-Q{quarter}", f"{year}-Q{quarter}")
             year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
         self.indicators_combo.addItem(self.tr("Whole project (FAMI 2021-2027)"), "project")
-        self.indicators_button = QPushButton(self.tr("Export &indicators (XLSX)…"), self)
-        self.indicators_button.clicked.connect(self.export_indicators)
         indicators.addWidget(self.indicators_combo)
-        indicators.addWidget(self.indicators_button)
+        self.indicators_buttons: dict[str, QPushButton] = {}
+        for fmt in ("csv", "xlsx", "pdf", "docx"):
+            button = QPushButton(fmt.upper(), self)
+            button.clicked.connect(lambda _checked=False, f=fmt: self.export_indicators(f))
+            indicators.addWidget(button)
+            self.indicators_buttons[fmt] = button
+        self.indicators_button = self.indicators_buttons["xlsx"]  # the usual one
         indicators.addStretch(1)
         layout.addLayout(indicators)
+        from desk_app.gui.practices_reports import handling_times_row  # shared practices (issue 16)
+
+        self.handling_buttons: dict[str, QPushButton] = {}
+        layout.addLayout(handling_times_row(self))
         self._set_busy(False)
         self.period_combo.setCurrentIndex(self.period_combo.findData("last-month"))
         self._period_chosen()
@@ -415,13 +423,13 @@ class ReportsWindow(QDialog):
         Operation(self, work, self.runtime.operations).success(done).failure(self._refused) \
             .busy(*self.breakdown_buttons.values()).run()
 
-    def export_indicators(self) -> None:
+    def export_indicators(self, fmt: str = "xlsx") -> None:
         """Ask where, then read and write the monitoring indicators of the chosen quarter (or the whole project)
-        as XLSX in the background: anonymous counts (audited by the core)."""
+        as ``fmt`` (csv, xlsx, pdf, docx) in the background: anonymous counts (audited by the core)."""
         period = str(self.indicators_combo.currentData())
         label = indicator_period(period, self._today())[2]
-        path = self.seams.dialogs.save_file(self, self.tr("Export indicators"), f"indicatori_{label}.xlsx",
-                                            "XLSX (*.xlsx)")
+        path = self.seams.dialogs.save_file(self, self.tr("Export indicators"), f"indicatori_{label}.{fmt}",
+                                            f"{fmt.upper()} (*.{fmt})")
         if path is None:
             return
         reports, actor = self.session.core.reports, self.session.actor
@@ -431,11 +439,11 @@ class ReportsWindow(QDialog):
             from desk_app.documents.indicators import write_indicators
 
             result = reports.indicators(actor, period)
-            return write_atomically(Path(path), lambda temporary: write_indicators(result, temporary, "xlsx"))
+            return write_atomically(Path(path), lambda temporary: write_indicators(result, temporary, fmt))
 
         def done(written: Path) -> None:
             self.status.setText(self.tr("Exported: %1").replace("%1", str(written)))
             self.exported.emit(written)
 
         Operation(self, work, self.runtime.operations).success(done).failure(self._refused) \
-            .busy(self.indicators_button).run()
+            .busy(*self.indicators_buttons.values()).run()

@@ -164,6 +164,14 @@ class SessionController(QObject):
             # A supervisor oversees the office (issue 11): the live console, no desk to choose.
             self._start(DeskSession(core, actor, office, "", self.runtime.language))
             return
+        if actor.role == "questura":
+            # The Questura's Immigration Office (issue 16): its inbox of shared practices, at no desk.
+            self._start(DeskSession(core, actor, office, "", self.runtime.language))
+            return
+        if actor.role == "partner":
+            # A partner of the services directory (issue 15) edits its organisation's entries, at no desk.
+            self._start(DeskSession(core, actor, office, "", self.runtime.language))
+            return
         if not actor.can("view_queue"):
             staff = core.staff
             Operation(self._window, lambda: staff.logout(actor), self.runtime.operations).run()

@@ -48,9 +48,12 @@ def record_print(parent: QWidget | None, kind: str, language: str | None) -> Non
 
 
 def sheet_file_name(sheet: Sheet) -> str:
-    """A file name that says what the sheet is: ``istruzioni-RF-NO-ar.pdf``, ``da-portare-caso-12-ar.pdf``."""
+    """A file name that says what the sheet is: ``istruzioni-RF-NO-ar.pdf``, ``da-portare-caso-12-ar.pdf``,
+    ``invio-servizio-6f1c2a8e-ar.pdf``."""
     if sheet.kind == "missing":
         return f"da-portare-caso-{sheet.meta.get('case', '')}-{sheet.lang}.pdf"
+    if sheet.kind == "referral":  # issue 15: which entry of the directory it is (the start of its id)
+        return f"invio-servizio-{sheet.meta.get('service', '')[:8]}-{sheet.lang}.pdf"
     return f"istruzioni-{sheet.meta.get('procedure', sheet.kind)}-{sheet.lang}.pdf"
 
 

@@ -145,8 +145,9 @@ def test_mediator_sees_only_own_bookings_and_no_case_data(services: CoreServices
     agenda = services.mediators.my_agenda(mine, TODAY, TODAY + timedelta(days=6))
     assert agenda == [AgendaEntry(own.entry.id, at(WEDNESDAY, "09:00"), at(WEDNESDAY, "09:20"), "ar", "in_person",
                                   "D2", "booked", False)]
+    # ``place``: the reception centre of an awareness session (issue 16), a place, not the user or the case
     assert set(AgendaEntry.__dataclass_fields__) == {"id", "starts_at", "ends_at", "language", "mode", "desk_code",
-                                                     "status", "present"}
+                                                     "status", "present", "place"}
     for refused in (
         lambda: services.mediators.confirm(mine, theirs.entry.id),
         lambda: services.mediators.decline(mine, theirs.entry.id, "no"),

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from desk_app.gui.admin.live import OfficeSettingsWatcher
+from desk_app.gui.admin.live import OfficeFollower, OfficeSettingsWatcher, ServiceLevelMarks
 
 if TYPE_CHECKING:
     from desk_app.gui.admin.window import AdminWindow
@@ -26,6 +26,7 @@ class AdminMenu(QObject):
         action: the menu action.
         window: the administration window while open.
         watcher: applies the office's settings to this desk (one per desk window, kept across re-translations).
+        follower: brings this desk onto the office's set-up when services or desks change (one per desk window).
     """
 
     def __init__(self, desk: MainWindow, menu: QMenu) -> None:
@@ -38,9 +39,18 @@ class AdminMenu(QObject):
         found = desk.findChild(OfficeSettingsWatcher)
         self.watcher = found if found is not None else OfficeSettingsWatcher(
             desk.runtime, desk.sessions.idle_watcher, desk)
+        following = desk.findChild(OfficeFollower)
+        self.follower = following if following is not None else OfficeFollower(desk)  # set-up changes, live
         desk.sessions.started.connect(lambda *_: self._update())
+        desk.sessions.started.connect(lambda *_: self._mark_service_level())
         desk.sessions.ended.connect(self.close)
         self._update()
+
+    def _mark_service_level(self) -> None:
+        """A supervisor's console just opened (the window builds it first): mark it with the office's target."""
+        console = self.desk.console
+        if console is not None and console.findChild(ServiceLevelMarks) is None:
+            ServiceLevelMarks(self.desk.runtime, console)
 
     def _update(self) -> None:
         self.action.setEnabled(self.desk.sessions.session is not None and self.desk.runtime.core is not None)
@@ -72,4 +82,4 @@ class AdminMenu(QObject):
         self._update()
 
 
-__all__ = ["AdminMenu", "OfficeSettingsWatcher"]
+__all__ = ["AdminMenu", "OfficeFollower", "OfficeSettingsWatcher"]

@@ -36,7 +36,7 @@ from desk_app.clock import local_day
 from desk_app.core.holidays import Holiday, closures_to_offer, town_of
 from desk_app.core.schedule import parse_weekly
 from desk_app.core.validation import clean_text
-from desk_app.errors import DeskError
+from desk_app.errors import ConflictError, DeskError
 from desk_app.gui.operations import Operation
 
 if TYPE_CHECKING:
@@ -240,14 +240,29 @@ class CalendarEditor(QWidget):
             return
         actor, appointments = self.actor, core.appointments
 
-        def work() -> int:
-            return sum(appointments.add_closure(actor, day, reason) for day, reason in days)
+        def work() -> tuple[int, int, int]:
+            closed = booked = skipped = 0
+            for day, reason in days:
+                try:
+                    booked += appointments.add_closure(actor, day, reason)
+                except ConflictError as exc:  # one day asked: the refusal in place; holidays: the others go on
+                    if exc.code != "closure_exists" or len(days) == 1:
+                        raise
+                    skipped += 1
+                    continue
+                closed += 1
+            return closed, booked, skipped
 
         Operation(self, work, self.runtime.operations).busy(self.closeDayButton, self.holidaysButton) \
-            .success(lambda booked: self._say(
-                self.tr("%1 days closed; booked appointments on them: %2 (they stay booked: move them).")
-                .replace("%1", str(len(days))).replace("%2", str(booked)), error=False)) \
-            .failure(self._refused).run()
+            .success(self._closed).failure(self._refused).run()
+
+    def _closed(self, done: tuple[int, int, int]) -> None:
+        closed, booked, skipped = done
+        text = self.tr("%1 days closed; booked appointments on them: %2 (they stay booked: move them).") \
+            .replace("%1", str(closed)).replace("%2", str(booked))
+        if skipped:
+            text += " " + self.tr("%1 of the days chosen were closed already.").replace("%1", str(skipped))
+        self._say(text, error=False)
 
 
 __all__ = ["CalendarEditor", "describe_hours"]

@@ -139,8 +139,17 @@ class MediatorEditor(QWidget):
         self.absenceReason = QLineEdit()
         self.absenceButton = QPushButton(self.tr("Add an a&bsence"))
         self.absenceButton.clicked.connect(self.add_absence)
+        # The selected mediator's languages, edited as typed like a new one's (issue 12).
+        self.selectedLanguagesEdit = QLineEdit()
+        self.selectedLanguagesEdit.setObjectName("selectedLanguagesEdit")
+        self.languagesButton = QPushButton(self.tr("Save the &languages"))
+        self.languagesButton.clicked.connect(self.set_languages)
         selected = QGroupBox(self.tr("Selected mediator"))
         selected_form = QFormLayout(selected)
+        languages_row = QHBoxLayout()
+        languages_row.addWidget(self.selectedLanguagesEdit, 1)
+        languages_row.addWidget(self.languagesButton)
+        selected_form.addRow(self.tr("Languages and levels (1-4)"), languages_row)
         row = QHBoxLayout()
         row.addWidget(self.availabilityEdit, 1)
         row.addWidget(self.availabilityButton)
@@ -150,7 +159,8 @@ class MediatorEditor(QWidget):
         absence.addWidget(self.absenceReason, 1)
         absence.addWidget(self.absenceButton)
         selected_form.addRow(self.tr("Absent on"), absence)
-        for edit in (self.codeEdit, self.nameEdit, self.languagesEdit, self.availabilityEdit):
+        for edit in (self.codeEdit, self.nameEdit, self.languagesEdit, self.availabilityEdit,
+                     self.selectedLanguagesEdit):
             edit.textChanged.connect(self.validate)
         self.messageLabel = QLabel()
         self.messageLabel.setObjectName("messageLabel")
@@ -189,8 +199,16 @@ class MediatorEditor(QWidget):
                 availability_ok = True
             except DeskError as exc:
                 problem = exc.message(self.runtime.language)
+        languages_ok = False
+        if self.selected() is not None and not problem:
+            try:
+                parse_languages(self.selectedLanguagesEdit.text())
+                languages_ok = True
+            except DeskError as exc:
+                problem = exc.message(self.runtime.language)
         if problem or self.messageLabel.styleSheet():
             self._say(problem, error=True)
+        self.languagesButton.setEnabled(self.allowed and languages_ok)
         self.addButton.setEnabled(self.allowed and add_ok)
         self.availabilityButton.setEnabled(self.allowed and availability_ok and self.selected() is not None)
         return not problem
@@ -199,6 +217,7 @@ class MediatorEditor(QWidget):
         chosen = self.selected()
         if chosen is not None:
             self.availabilityEdit.setText("; ".join(p.describe() for p in chosen.availability))
+            self.selectedLanguagesEdit.setText(", ".join(f"{lang} {level}" for lang, level in chosen.languages))
         self.absenceButton.setEnabled(self.allowed and chosen is not None)
         self.validate()
 
@@ -250,6 +269,16 @@ class MediatorEditor(QWidget):
         actor, mediators, pattern = self.actor, core.mediators, self.availabilityEdit.text()
         self._run(lambda: mediators.set_availability(actor, chosen.code, pattern),
                   self.tr("Availability of %1 saved.").replace("%1", chosen.code))
+
+    def set_languages(self) -> None:
+        """Replace the selected mediator's languages and levels with those typed (one audited core call)."""
+        core, chosen = self.runtime.core, self.selected()
+        if core is None or chosen is None or not self.validate():
+            return
+        actor, mediators = self.actor, core.mediators
+        languages = parse_languages(self.selectedLanguagesEdit.text())
+        self._run(lambda: mediators.set_languages(actor, chosen.code, languages),
+                  self.tr("Languages of %1 saved.").replace("%1", chosen.code))
 
     def add_absence(self) -> None:
         core, chosen = self.runtime.core, self.selected()

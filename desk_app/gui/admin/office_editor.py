@@ -6,14 +6,17 @@ tables, each cell checked as it is typed with the core's rules. Save sends the w
 (:meth:`~desk_app.core.office.OfficeService.apply`, all or nothing). Before that, a ticket letter that would move
 is explained: numbers are letter + sequence per day, so a letter another service printed today cannot move until
 tomorrow (the core refuses it, ``prefix_in_use``); the editor names the letters and services concerned and asks.
-Rows are not removed here (a service or desk that printed tickets stays in the records); ``manage_setup``
-(administrators and supervisors) edits, anyone else reads.
+Rows are not removed here (a service or desk that printed tickets stays in the records): the button under each
+table takes the selected one out of use, or back (:meth:`~desk_app.core.office.OfficeService.set_active`; rows out
+of use are greyed). ``manage_setup`` (administrators and supervisors) edits, anyone else reads.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.core.office import OfficeView
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from desk_app.gui.seams import UserDialogs
 
 _ERROR_STYLE = "color: #b00020;"
+_OUT_OF_USE = QColor("#8a8a8a")
 
 
 class OfficeEditor(QWidget):
@@ -66,6 +70,14 @@ class OfficeEditor(QWidget):
         self.saveButton = QPushButton(self.tr("&Save services and desks"))
         self.saveButton.clicked.connect(self.save)
         self.saveButton.setVisible(self.allowed)
+        # Out of use / back in use, for the selected row (services and desks that printed tickets are kept).
+        self.serviceActiveButton, self.deskActiveButton = QPushButton(), QPushButton()
+        for editor, button, kind in ((self.services, self.serviceActiveButton, "service"),
+                                     (self.desks, self.deskActiveButton, "desk")):
+            button.setObjectName(f"{kind}ActiveButton")
+            button.setVisible(self.allowed)
+            button.clicked.connect(lambda _=False, k=kind: self.toggle_active(k))
+            editor.table.currentCellChanged.connect(lambda *_: self._update_active_buttons())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.saveButton)
@@ -73,11 +85,14 @@ class OfficeEditor(QWidget):
         layout.addWidget(note)
         layout.addWidget(QLabel(self.tr("Services")))
         layout.addWidget(self.services, 1)
+        layout.addWidget(self.serviceActiveButton, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(self.tr("Desks")))
         layout.addWidget(self.desks, 1)
+        layout.addWidget(self.deskActiveButton, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.messageLabel)
         layout.addLayout(buttons)
         self.validate()
+        self._update_active_buttons()
 
     # -- what is typed ---------------------------------------------------------------------------------------------
     def setup(self) -> dict[str, Any]:
@@ -138,13 +153,76 @@ class OfficeEditor(QWidget):
             (self.desks, [{"code": d.code, "name": d.name, "services": ", ".join(d.service_codes)}
                           for d in self.office.desks]),
         ):
+            current = editor.table.currentRow()  # the same line stays selected across a reload
             editor.table.setRowCount(0)
             for row in rows:
                 editor.add_row(row)
+            if 0 <= current < editor.table.rowCount():
+                editor.table.setCurrentCell(current, 0)
         self._loading = False
         self.services.validate()
         self.desks.validate()
         self.validate()
+        self._mark_out_of_use()
+        self._update_active_buttons()
+
+    # -- in use or not ---------------------------------------------------------------------------------------------
+    def _entry(self, kind: str) -> tuple[str, bool] | None:
+        """``(code, active)`` of the selected saved service or desk (``kind``); ``None`` for none or a new row."""
+        editor = self.services if kind == "service" else self.desks
+        row = editor.table.currentRow()
+        item = editor.table.item(row, 0) if row >= 0 else None
+        if self.office is None or item is None:
+            return None
+        code = item.text().strip().upper()
+        entries = self.office.services if kind == "service" else self.office.desks
+        return next(((e.code, e.active) for e in entries if e.code == code), None)
+
+    def _update_active_buttons(self) -> None:
+        for kind, button in (("service", self.serviceActiveButton), ("desk", self.deskActiveButton)):
+            entry = self._entry(kind)
+            if entry is None:
+                button.setText(self.tr("Take the selected service out of use") if kind == "service"
+                               else self.tr("Take the selected desk out of use"))
+                button.setEnabled(False)
+                continue
+            code, active = entry
+            button.setText((self.tr("Take %1 out of use") if active else self.tr("Put %1 back in use"))
+                           .replace("%1", code))
+            button.setEnabled(self.allowed)
+
+    def _mark_out_of_use(self) -> None:
+        """Grey the rows of services and desks out of use, with a tooltip saying so."""
+        if self.office is None:
+            return
+        for editor, entries in ((self.services, self.office.services), (self.desks, self.office.desks)):
+            out = {e.code for e in entries if not e.active}
+            editor.table.blockSignals(True)
+            for row in range(editor.table.rowCount()):
+                first = editor.table.item(row, 0)
+                inactive = first is not None and first.text().strip().upper() in out
+                for column in range(editor.table.columnCount()):
+                    item = editor.table.item(row, column)
+                    if item is not None:
+                        item.setForeground(_OUT_OF_USE if inactive else QBrush())
+                        item.setToolTip(self.tr("Out of use") if inactive else "")
+            editor.table.blockSignals(False)
+
+    def toggle_active(self, kind: str) -> None:
+        """Take the selected service or desk out of use, or back (one audited core call)."""
+        core, entry = self.runtime.core, self._entry(kind)
+        if core is None or entry is None or self.office is None:
+            return
+        code, active = entry
+        actor, offices, office_code = self.actor, core.offices, self.office.code
+        said = (self.tr("%1 is out of use.") if active else self.tr("%1 is back in use.")).replace("%1", code)
+        Operation(self, lambda: offices.set_active(actor, kind, code, not active, office_code),
+                  self.runtime.operations).busy(self.serviceActiveButton, self.deskActiveButton) \
+            .success(lambda _office: self._activated(said)).failure(self._refused).run()
+
+    def _activated(self, said: str) -> None:
+        self._say(said, error=False)
+        self.reload()
 
     def save(self) -> None:
         """Explain a letter that would move, then send the set-up as one call."""

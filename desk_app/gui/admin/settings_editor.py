@@ -46,6 +46,9 @@ LABELS: dict[str, str] = {
     "board_message": QT_TRANSLATE_NOOP("OfficeSettingsEditor", "Board notice"),
     "address": QT_TRANSLATE_NOOP("OfficeSettingsEditor", "Office address (sheets)"),
     "sheet_hours": QT_TRANSLATE_NOOP("OfficeSettingsEditor", "Opening hours (sheets)"),
+    "directory_reconfirm_days": QT_TRANSLATE_NOOP("OfficeSettingsEditor",
+                                                  "Directory entries to re-confirm after (days)"),
+    "directory_site_url": QT_TRANSLATE_NOOP("OfficeSettingsEditor", "Public services site (QR on referral sheets)"),
 }
 
 

@@ -18,6 +18,7 @@ from desk_app.core.names import role_name
 from desk_app.gui.admin.audit_viewer import AuditViewer
 from desk_app.gui.admin.calendar_editor import CalendarEditor
 from desk_app.gui.admin.content_view import ContentView
+from desk_app.gui.admin.directory_review import DirectoryReview
 from desk_app.gui.admin.mediator_editor import MediatorEditor
 from desk_app.gui.admin.office_editor import OfficeEditor
 from desk_app.gui.admin.settings_editor import OfficeSettingsEditor
@@ -56,6 +57,7 @@ class AdminWindow(QDialog):
         self.staff_editor = StaffEditor(runtime, actor)
         self.content_view = ContentView(runtime, actor, open_review)
         self.audit_viewer = AuditViewer(runtime, actor, dialogs)
+        self.directory_review = DirectoryReview(runtime, actor)  # issue 15: the services directory's review
         self.tabs.addTab(self.settings_editor, self.tr("&Office"))
         self.tabs.addTab(self.office_editor, self.tr("Services and &desks"))
         self.tabs.addTab(self.calendar_editor, self.tr("&Calendars"))
@@ -63,6 +65,7 @@ class AdminWindow(QDialog):
         self.tabs.addTab(self.staff_editor, self.tr("S&taff"))
         self.tabs.addTab(self.content_view, self.tr("Co&ntent"))
         self.tabs.addTab(self.audit_viewer, self.tr("A&udit log"))
+        self.tabs.addTab(self.directory_review, self.tr("Services di&rectory"))
         layout = QVBoxLayout(self)
         layout.addWidget(who)
         layout.addWidget(self.tabs, 1)
@@ -78,6 +81,8 @@ class AdminWindow(QDialog):
         self.content_view.reload()
         if self.actor.can("verify_audit"):
             self.audit_viewer.search()
+        if self.actor.can("manage_directory"):
+            self.directory_review.reload()
 
 
 __all__ = ["AdminWindow"]
