@@ -22,10 +22,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from contact_sheets import demo_builder
+from contact_sheets import demo_core
 
 from desk_app.core.queue import LANGUAGES
-from desk_app.core.sheets import Block, Line, Sheet
+from desk_app.core.sheets import Block, Line, Sheet, SheetBuilder
 from desk_app.documents.docx import write_docx
 from desk_app.documents.fonts import register_fonts
 from desk_app.documents.pdf import ensure_gui, write_pdf
@@ -51,7 +51,7 @@ def main() -> None:
     register_fonts()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        builder = demo_builder(work)
+        builder = SheetBuilder(demo_core(work).content)
         bare = Sheet("instructions", "it", "Bare", (Block("text", Line("Una pagina con un solo paragrafo.", "it")),),
                      "reviewed")
         bare_pdf = median_ms(lambda: write_pdf(bare, work / "bare.pdf"), args.repeat)

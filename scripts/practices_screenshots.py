@@ -1,7 +1,7 @@
 """Screenshots of the shared practices with the Questura (issue 16) for the README.
 
 A throw-away demo office (``--home`` in a temp folder, the demo's practices of realistic ages); ``questura1`` logs
-in and lands on its inbox (``practices-questura.png``); the clerk ``operatore1`` opens the window with F9 and shows
+in and lands on its inbox (``practices-questura.png``); the clerk ``operatore1`` opens the window with Ctrl+Shift+Q and shows
 everything open (``practices-clerk.png``); the meeting list the supervisor ``responsabile`` writes is rendered too
 (``practices-meeting.pdf`` in the temp folder, page 1 as ``practices-meeting.png`` when ``pdftoppm`` is there)::
 

@@ -12,7 +12,7 @@ from desk_app.clock import ManualClock
 from desk_app.core.auth import PERMISSIONS, Actor
 from desk_app.core.queue import QueueService
 from desk_app.core.services import CoreServices
-from desk_app.db.models import AuditEvent, Staff, Ticket
+from desk_app.db.models import ROLES, AuditEvent, Staff, Ticket
 from desk_app.errors import AuthError, ConflictError, PermissionDeniedError, ValidationError
 
 
@@ -155,9 +155,15 @@ def test_staff_input_is_validated(services, staff):
 
 
 def test_permissions_table_covers_every_role():
-    assert set(PERMISSIONS) == {"display", "clerk", "mediator", "supervisor", "admin", "system"}
+    assert set(PERMISSIONS) == {"display", "clerk", "mediator", "supervisor", "admin", "partner", "questura",
+                                "system"}
+    assert set(PERMISSIONS) == set(ROLES) | {"display", "system"}
     assert PERMISSIONS["clerk"] < PERMISSIONS["admin"]
     assert "serve_queue" not in PERMISSIONS["mediator"]
+    # The outside bodies touch no queue, no case and no one's personal data of the office.
+    for outside in ("partner", "questura"):
+        assert not PERMISSIONS[outside] & {"serve_queue", "view_queue", "work_cases", "view_cases", "manage_staff",
+                                           "export_reports", "book_appointments"}
 
 
 # -- audit chain ---------------------------------------------------------------------------------------------------

@@ -307,3 +307,25 @@ def test_purge_clears_numbers_keeps_times(services: CoreServices, people: dict[s
     assert row.practice_number is None and row.purged_at is not None
     assert services.db.read(lambda s: len(s.execute(select(PracticeStep.id)).all())) == 3
     assert services.practices.purge_practice_numbers(admin, 90) == 0
+
+
+def test_the_retention_purge_clears_shared_practices_too(services: CoreServices, people: dict[str, Actor],
+                                                         clock: ManualClock) -> None:
+    """The office's daily purge (``retention.purge``) clears the number and the messages of shared practices
+    closed before the retention period; their steps' times stay for the handling times."""
+    clerk, questura, admin = people["clerk"], people["questura"], people["admin"]
+    old = services.practices.send(clerk, "RF-NO", "opinion_family", "2026-11-10", practice_number="R1",
+                                  note="Il signor Rossi chiede urgenza")
+    services.practices.answer(questura, old.id, "Parere reso")
+    services.practices.close(clerk, old.id)
+    clock.advance(timedelta(days=120))
+    recent = services.practices.send(clerk, "RF-NO", "opinion_family", "2027-03-30", practice_number="R2")
+    result = services.retention.purge(admin)
+    assert result.shared_practices == 1 and result.total >= 1
+    rows = services.db.read(lambda s: {r.id: (r.practice_number, r.purged_at is not None)
+                                       for r in s.execute(select(SharedPractice)).scalars()})
+    assert rows == {old.id: (None, True), recent.id: ("R2", False)}
+    notes = services.db.read(lambda s: [(st.practice_id, st.note, st.at is not None) for st in s.execute(
+        select(PracticeStep).order_by(PracticeStep.id)).scalars()])
+    assert [n for n in notes if n[0] == old.id] == [(old.id, "", True)] * 3
+    assert services.retention.purge(admin).shared_practices == 0  # idempotent

@@ -113,8 +113,9 @@ def test_issue_call_and_no_show_skip_the_orm_and_send_one_statement_on_postgres(
     events = core.db.read(lambda s: s.execute(select(TicketEvent.action).order_by(TicketEvent.id)).scalars().all())
     assert events == ["issue", "issue", "call", "no_show"]  # the history is still written, one row per transition
     if core.db.is_sqlite:
-        changes = core.db.read(lambda s: s.execute(select(func.count(ChangeLog.id))).scalar())
-        assert changes == 4
+        changes = core.db.read(lambda s: s.execute(select(func.count(ChangeLog.id))
+                                                   .where(ChangeLog.kind == "ticket")).scalar())
+        assert changes == 4  # the office's set-up announced itself too (kind "office"): not counted here
 
 
 def test_the_numbers_built_in_sql_are_the_printed_ones(clocked):

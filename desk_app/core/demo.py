@@ -314,8 +314,9 @@ def simulate_day(
             services = list(_MIX)
             for n in range(waiting):
                 walk_ins.issue_ticket(clerks["D5"], services[n % len(services)])
-            result.waiting_left += waiting
             result.issued += waiting
+            # the desks that went back to work took people from the queue: count who waits now
+            result.waiting_left = len(walk_ins.tickets(clerks["D1"], statuses=("waiting",), day=day))
         return result
 
     return core.db.write(work)

@@ -623,9 +623,12 @@ class ServiceDirectory:
     def _write_texts(self, session: Session, office_id: int, uid: str, cleaned: CleanService, now: datetime,
                      actor: Actor, *, translations: bool) -> None:
         """The Italian source rows of the service (and, when allowed, translations); drop texts of gone fields."""
-        prefix = text_key(uid, "")
+        # Every key the service can have, by name: an IN list uses the (office, key, lang) index, where a prefix
+        # LIKE scans the office's texts on SQLite (a 2,000-service load took 52 s that way).
+        possible = [text_key(uid, name) for name in SERVICE_TEXT_FIELDS]
+        possible += [text_key(uid, f"documents.{n}") for n in range(1, MAX_DOCUMENTS + 1)]
         existing = {(row.key, row.lang): row for row in session.execute(select(ContentText).where(
-            ContentText.office_id == office_id, ContentText.key.startswith(prefix, autoescape=True))).scalars()}
+            ContentText.office_id == office_id, ContentText.key.in_(possible))).scalars()}
         wanted = {text_key(uid, name): text for name, text in cleaned.italian.items() if text}
         wanted |= {text_key(uid, f"documents.{n}"): text for n, text in enumerate(cleaned.documents, start=1)}
         who = actor.username[:64]
@@ -921,7 +924,6 @@ class ServiceDirectory:
                 select(func.max(s.updated_at)).where(s.office_id == office.id).scalar_subquery(),
                 select(func.max(o.updated_at)).where(o.office_id == office.id).scalar_subquery(),
                 select(func.max(loc.updated_at)).where(loc.office_id == office.id).scalar_subquery(),
-                select(func.max(t.id)).where(t.office_id == office.id).scalar_subquery(),
                 select(func.max(t.updated_at)).where(t.office_id == office.id).scalar_subquery(),
             )).one()
             reconfirm = read_settings(session, office).values.get("directory_reconfirm_days", 365)

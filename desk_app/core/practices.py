@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock, SystemClock, local_day, zone
@@ -543,10 +543,12 @@ class PracticeService:
 
         def work(session: Session) -> PracticeView:
             office, row = self._mine(session, actor, practice_id, for_update=False)
-            self.auth.audit_log.record(session, actor.audit, "practice.view", "shared_practice", row.id)
             return self._view(session, actor, office, row, with_steps=True)
 
-        return self.db.write(work)
+        # Read in a read transaction, audit in a short write of its own: a list never holds SQLite's write lock.
+        view = self.db.read(work)
+        self.auth.audit_log.record_now(actor.audit, "practice.view", "shared_practice", view.id)
+        return view
 
     def waiting(self, actor: Actor, on: str | None = None, *, overdue_only: bool = False) -> list[PracticeView]:
         """Open practices, oldest first (by when they reached the office they wait on).
@@ -557,7 +559,7 @@ class PracticeService:
         self.auth.require(actor, "share_practices", "shared_practice", "")
         side = None if on in (None, "") else clean_choice(on, "office", SIDES)
 
-        def work(session: Session) -> list[PracticeView]:
+        def work(session: Session) -> tuple[str, list[PracticeView]]:
             office = self._office(session, actor)
             query = self._visible(select(SharedPractice), actor).where(
                 SharedPractice.office_id == office.id, SharedPractice.status != "closed")
@@ -565,13 +567,12 @@ class PracticeService:
                 query = query.where(SharedPractice.waiting_on == side)
             rows = session.execute(query.order_by(SharedPractice.sent_at, SharedPractice.id)).scalars().all()
             views = [self._view(session, actor, office, r) for r in rows]
-            if overdue_only:
-                views = [v for v in views if v.overdue]
-            self.auth.audit_log.record(session, actor.audit, "practice.list", "office", office.code,
-                                       detail={"on": side or "", "shown": len(views)})
-            return views
+            return office.code, [v for v in views if v.overdue] if overdue_only else views
 
-        return self.db.write(work)
+        code, views = self.db.read(work)
+        self.auth.audit_log.record_now(actor.audit, "practice.list", "office", code,
+                                       detail={"on": side or "", "shown": len(views)})
+        return views
 
     def inbox(self, actor: Actor) -> list[PracticeView]:
         """What waits on the actor's own office, oldest first: the Questura user's first screen."""
@@ -589,11 +590,12 @@ class PracticeService:
             rows = session.execute(self._visible(select(SharedPractice), actor).where(
                 SharedPractice.office_id == office.id, SharedPractice.practice_number == number)
                 .order_by(SharedPractice.opened_at.desc(), SharedPractice.id.desc())).scalars().all()
-            self.auth.audit_log.record(session, actor.audit, "practice.lookup", "shared_practice",
-                                       ",".join(str(r.id) for r in rows)[:64], detail={"found": len(rows)})
             return [self._view(session, actor, office, r, with_steps=True) for r in rows]
 
-        return self.db.write(work)
+        views = self.db.read(work)
+        self.auth.audit_log.record_now(actor.audit, "practice.lookup", "shared_practice",
+                                       ",".join(str(v.id) for v in views)[:64], detail={"found": len(views)})
+        return views
 
     # -- meetings ------------------------------------------------------------------------------------------------
     def meeting_list(self, actor: Actor, min_days: int) -> MeetingList:
@@ -604,7 +606,7 @@ class PracticeService:
         threshold = clean_int(min_days, "min_days", 0, MIN_DAYS_MAX)
         now = self.clock.now()
 
-        def work(session: Session) -> MeetingList:
+        def work(session: Session) -> tuple[str, MeetingList]:
             office = self._office(session, actor)
             last = session.execute(select(CoordinationMeeting).where(CoordinationMeeting.office_id == office.id)
                                    .order_by(CoordinationMeeting.held_at.desc(), CoordinationMeeting.id.desc())
@@ -629,14 +631,14 @@ class PracticeService:
                     SharedPractice.office_id == office.id, SharedPractice.opened_at > since)).scalar_one()
                 closed = session.execute(select(func.count()).select_from(SharedPractice).where(
                     SharedPractice.office_id == office.id, SharedPractice.closed_at > since)).scalar_one()
-            result = MeetingList(office.name, now, local_day(now, office.timezone), threshold, since,
-                                 tuple(MeetingGroup(p, w, tuple(lines)) for (p, w), lines in ordered),
-                                 opened, closed)
-            self.auth.audit_log.record(session, actor.audit, "practice.meeting_list", "office", office.code,
-                                       detail={"min_days": threshold, "shown": result.total})
-            return result
+            return office.code, MeetingList(office.name, now, local_day(now, office.timezone), threshold, since,
+                                            tuple(MeetingGroup(p, w, tuple(lines)) for (p, w), lines in ordered),
+                                            opened, closed)
 
-        return self.db.write(work)
+        code, result = self.db.read(work)
+        self.auth.audit_log.record_now(actor.audit, "practice.meeting_list", "office", code,
+                                       detail={"min_days": threshold, "shown": result.total})
+        return result
 
     def record_meeting(self, actor: Actor, min_days: int, decisions: Sequence[Decision], note: str = "",
                        held_at: datetime | None = None) -> MeetingView:
@@ -690,16 +692,16 @@ class PracticeService:
         self.auth.require(actor, "coordinate_practices", "shared_practice", "meeting")
         count = clean_int(limit, "limit", 1, 500)
 
-        def work(session: Session) -> list[MeetingView]:
+        def work(session: Session) -> tuple[str, list[MeetingView]]:
             office = self._office(session, actor)
             rows = session.execute(select(CoordinationMeeting).where(CoordinationMeeting.office_id == office.id)
                                    .order_by(CoordinationMeeting.held_at.desc(), CoordinationMeeting.id.desc())
                                    .limit(count)).scalars().all()
-            self.auth.audit_log.record(session, actor.audit, "practice.meetings", "office", office.code,
-                                       detail={"shown": len(rows)})
-            return [self._meeting_view(session, m) for m in rows]
+            return office.code, [self._meeting_view(session, m) for m in rows]
 
-        return self.db.write(work)
+        code, views = self.db.read(work)
+        self.auth.audit_log.record_now(actor.audit, "practice.meetings", "office", code, detail={"shown": len(views)})
+        return views
 
     # -- the figure the project is judged on ---------------------------------------------------------------------
     def handling_times(self, actor: Actor, start: str | date, end: str | date) -> HandlingTimes:
@@ -772,6 +774,13 @@ class PracticeService:
                 SharedPractice.closed_at < cutoff, SharedPractice.practice_number.is_not(None))).scalars().all()
             for row in rows:
                 row.practice_number, row.purged_at = None, now
+            ids = [r.id for r in rows]
+            for start in range(0, len(ids), 500):  # the messages may name people: they go with the number
+                chunk = ids[start:start + 500]
+                session.execute(update(PracticeStep).where(PracticeStep.practice_id.in_(chunk)).values(note="")
+                                .execution_options(synchronize_session=False))
+                session.execute(update(MeetingDecision).where(MeetingDecision.practice_id.in_(chunk))
+                                .values(note="").execution_options(synchronize_session=False))
             if rows:
                 self.auth.audit_log.record(session, actor.audit, "practice.purge", "office", office.code,
                                            detail={"cleared": len(rows), "days": days})

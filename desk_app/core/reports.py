@@ -31,8 +31,9 @@ The day close at every start (:meth:`ReportService.summarize_closed_days`, calle
 a range reads them (the whole history once, in chunks, at the first start after the upgrade).
 
 Besides the counts: the nine breakdowns of the reports window (:data:`DIMENSIONS`, :meth:`ReportService.breakdowns`,
-with medians, so always counted from the events) and the project's anonymous monitoring indicators
-(:meth:`ReportService.indicators`, with the print records of :meth:`ReportService.record_print`).
+with medians: merged from per-day parts that keep every wait, see :mod:`desk_app.core.breakdown_days`) and the
+project's anonymous monitoring indicators (:meth:`ReportService.indicators`, with the print records of
+:meth:`ReportService.record_print`).
 
 Every report runs in a read transaction (on SQLite a deferred ``BEGIN`` in WAL mode: a snapshot that never takes
 the write lock, so the desks keep issuing and calling while a year is counted); the audit row is written after
@@ -731,8 +732,9 @@ class ReportService:
         """Every breakdown (:data:`DIMENSIONS`) of the period ``start`` to ``end`` inclusive; counts only.
 
         Needs ``export_reports``. Like :meth:`counts`: one read transaction (never the write lock), then the
-        audit row (``export.breakdowns``) in a short write transaction of its own; a :class:`ReportCancelled`
-        raised by ``progress`` stops it with nothing written.
+        audit row (``export.breakdowns``) in a short write transaction of its own, which also stores the parts of
+        the closed days it counted from their events (:mod:`desk_app.core.breakdown_days`); a
+        :class:`ReportCancelled` raised by ``progress`` stops it with nothing written.
         """
         self.auth.require(actor, "export_reports", "report", "breakdowns")
         first, last = parse_date_range(start, end)

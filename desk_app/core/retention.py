@@ -57,6 +57,7 @@ from desk_app.db.models import ChangeLog, Office, Ticket
 from desk_app.db.models_booking import Appointment, Convocation, MediatorBooking
 from desk_app.db.models_content import Case
 from desk_app.db.models_maintenance import MaintenanceRun
+from desk_app.db.models_practices import MeetingDecision, PracticeStep, SharedPractice
 from desk_app.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -85,6 +86,8 @@ class RetentionResult:
         backups: backup copies older than the cutoff, deleted.
         dry_run: nothing was changed; the counts say what a purge would do.
         backups_cleaned: younger SQLite backup copies that held some of the purged data and were purged too.
+        shared_practices: practices shared with the Questura, closed that long, whose practice number and the
+            notes of their steps and meeting decisions were cleared (issue 16).
     """
 
     office_code: str
@@ -98,11 +101,12 @@ class RetentionResult:
     backups: int
     dry_run: bool = False
     backups_cleaned: int = 0
+    shared_practices: int = 0
 
     @property
     def total(self) -> int:
         """Rows that lost personal data (convocations are counted among their appointments; backups apart)."""
-        return self.appointments + self.cases + self.ticket_notes + self.mediator_bookings
+        return self.appointments + self.cases + self.ticket_notes + self.mediator_bookings + self.shared_practices
 
 
 def _insert_for(session: Session) -> Any:
@@ -218,7 +222,8 @@ class RetentionService:
                     .execution_options(synchronize_session=False))
         return RetentionResult(office.code, cutoff, days, counts["appointments"],
                                counts["convocations"], counts["cases"], counts["ticket_notes"],
-                               counts["mediator_bookings"], 0, dry_run)
+                               counts["mediator_bookings"], 0, dry_run,
+                               shared_practices=counts["shared_practices"])
 
     @staticmethod
     def _expired(office: Office, cutoff: datetime) -> dict[str, ColumnElement[bool]]:
@@ -233,12 +238,14 @@ class RetentionService:
             "ticket_notes": and_(Ticket.office_id == office.id, Ticket.note.is_not(None), Ticket.issued_at < cutoff),
             "mediator_bookings": and_(MediatorBooking.office_id == office.id,
                                       MediatorBooking.decline_reason.is_not(None), MediatorBooking.ends_at < cutoff),
+            "shared_practices": and_(SharedPractice.office_id == office.id, SharedPractice.status == "closed",
+                                     SharedPractice.closed_at < cutoff, SharedPractice.purged_at.is_(None)),
         }
 
     def _counts(self, session: Session, office: Office, cutoff: datetime) -> dict[str, int]:
         expired = self._expired(office, cutoff)
         models = {"appointments": Appointment, "cases": Case, "ticket_notes": Ticket,
-                  "mediator_bookings": MediatorBooking}
+                  "mediator_bookings": MediatorBooking, "shared_practices": SharedPractice}
         counts = {name: int(session.execute(select(func.count()).select_from(models[name]).where(where))
                             .scalar_one()) for name, where in expired.items()}
         counts["convocations"] = int(session.execute(
@@ -257,6 +264,14 @@ class RetentionService:
         session.execute(update(Ticket).where(expired["ticket_notes"]).values(note=None).execution_options(**plain))
         session.execute(update(MediatorBooking).where(expired["mediator_bookings"]).values(decline_reason=None)
                         .execution_options(**plain))
+        # Shared practices (issue 16): the number and the messages go, the steps' times stay for handling times.
+        shared = select(SharedPractice.id).where(expired["shared_practices"]).scalar_subquery()
+        session.execute(update(PracticeStep).where(PracticeStep.practice_id.in_(shared)).values(note="")
+                        .execution_options(**plain))
+        session.execute(update(MeetingDecision).where(MeetingDecision.practice_id.in_(shared)).values(note="")
+                        .execution_options(**plain))
+        session.execute(update(SharedPractice).where(expired["shared_practices"])
+                        .values(practice_number=None, purged_at=now).execution_options(**plain))
         # The SQLite change feed repeats a decline reason to the booking desk; day close prunes it after a
         # day, but a database no desk closed for months would keep it.
         session.execute(delete(ChangeLog).where(ChangeLog.office_id == office.id, ChangeLog.at < cutoff)

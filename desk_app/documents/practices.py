@@ -30,7 +30,7 @@ DECISION_LABELS = {"remind": "sollecito", "new_due_date": "nuova scadenza", "ask
                    "escalate": "ai dirigenti", "close": "da chiudere", "noted": "presa visione"}
 MEETING_HEADER = ("pratica", "motivo", "inviata il", "scadenza", "giorni lav.", "scaduta",
                   "novità dall'ultima riunione", "decisione precedente", "decisione di oggi")
-HANDLING_HEADER = ("procedura", "ufficio", "chiuse", "mediana (gg lav.)", "p90 (gg lav.)",
+HANDLING_HEADER = ("procedura", "aperta da", "chiuse", "mediana (gg lav.)", "p90 (gg lav.)",
                    "quota in attesa dell'altro ufficio %")
 
 
@@ -220,7 +220,7 @@ def write_handling_pdf(result: HandlingTimes, path: Path) -> Path:
     sections = []
     if rows:
         sections = [("Per procedura e ufficio", HANDLING_HEADER, rows, (0.15, 0.25, 0.1, 0.15, 0.15, 0.2)),
-                    ("Andamento per mese", ("procedura", "ufficio", "mese", "chiuse", "mediana (gg lav.)"), trend,
+                    ("Andamento per mese", ("procedura", "aperta da", "mese", "chiuse", "mediana (gg lav.)"), trend,
                      (0.15, 0.3, 0.15, 0.15, 0.25))]
     return _pdf(path, HANDLING_TITLE, _handling_subtitle(result), f"Pratiche aperte ora - {waiting}.", sections)
 
@@ -241,7 +241,7 @@ def write_handling_xlsx(result: HandlingTimes, path: Path) -> Path:
         sheet.column_dimensions[get_column_letter(column)].width = width
     trend = book.create_sheet("Andamento")
     _sheet_header(trend, HANDLING_TITLE, _handling_subtitle(result),
-                  ("procedura", "ufficio", "mese", "chiuse", "mediana (gg lav.)"))
+                  ("procedura", "aperta da", "mese", "chiuse", "mediana (gg lav.)"))
     for row in result.rows:
         for month in row.by_month:
             trend.append([row.procedure_code, SIDE_LABELS[row.owner], month.month, month.closed, month.median_days])

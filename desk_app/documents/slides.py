@@ -40,6 +40,8 @@ from desk_app.documents.pdf import ACCENT, GREY, URDU_LINE_HEIGHT, _char_format,
 SLIDE_MM = (254.0, 142.875)
 MARGIN_MM = 12.0
 BULLETS_PER_SLIDE = 4
+#: About what a slide holds at full size in the body type (more and the slide is set smaller).
+CHARACTERS_PER_SLIDE = 320
 #: Per role on a slide: (point size, bold, colour, space above in points).
 SLIDE_STYLES: dict[str, tuple[float, bool, QColor | None, float]] = {
     "title": (34, True, ACCENT, 0),
@@ -76,8 +78,10 @@ def build_slides(sheet: Sheet) -> list[Slide]:
     def close_section() -> None:
         if section is None:
             return
-        # balanced: five points make slides of 3 and 2, not 4 and a lonely 1
-        count = max(1, -(-len(points) // BULLETS_PER_SLIDE))
+        # balanced: five points make slides of 3 and 2, not 4 and a lonely 1; long points (the rights, with their
+        # articles of law) get more slides rather than smaller type
+        characters = sum(len(p.line.text) for p in points)
+        count = max(1, -(-len(points) // BULLETS_PER_SLIDE), -(-characters // CHARACTERS_PER_SLIDE))
         size = max(1, -(-len(points) // count))
         chunks = [points[n:n + size] for n in range(0, len(points), size)] or [[]]
         for number, chunk in enumerate(chunks, start=1):
@@ -183,6 +187,9 @@ def write_slides(sheet: Sheet, path: Path) -> int:
             while True:
                 doc = slide_document(slide, width, scale, first=number == 0)
                 doc.documentLayout().setPaintDevice(writer)
+                # the list indent is in device pixels (40 by default, a sliver at 150 dpi): room for the bullet,
+                # whose disc Qt otherwise draws half outside the text area of a right-to-left slide
+                doc.setIndentWidth(0.45 * writer.logicalDpiX() * scale)
                 doc.setTextWidth(width)
                 if doc.size().height() <= height - 0.04 * height or scale <= MIN_SCALE:
                     break

@@ -32,7 +32,7 @@ def _run_fonts(run: Any, lang: str) -> None:
     """Name the script font as complex-script (``a:cs``) or East Asian (``a:ea``) font of ``run``."""
     from pptx.oxml.ns import qn
 
-    r_pr = run._r.get_or_add_rPr()  # noqa: SLF001 - python-pptx exposes no cs/ea fonts
+    r_pr = run._r.get_or_add_rPr()  # python-pptx exposes no cs/ea fonts: its XML element
     r_pr.set("lang", _LANG_TAGS.get(lang, "it-IT"))
     latin = r_pr.makeelement(qn("a:latin"), {"typeface": LATIN[0]})
     r_pr.append(latin)
@@ -50,7 +50,7 @@ def _paragraph(frame: Any, line: Line, role: str, first: bool) -> None:
     size, bold, color, top = SLIDE_STYLES[role]
     paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
     if line.rtl:
-        paragraph._p.get_or_add_pPr().set("rtl", "1")  # noqa: SLF001
+        paragraph._p.get_or_add_pPr().set("rtl", "1")  # no API for rtl either
     if role in ("callout", "subtitle"):
         paragraph.alignment = PP_ALIGN.CENTER
     elif line.rtl:  # PowerPoint and Impress keep a right-to-left paragraph left-aligned unless told

@@ -131,7 +131,16 @@ class AwarenessWindow(QDialog):
         right.addStretch(1)
         layout.addLayout(right, 2)
         self.resize(1180, 640)
+        # a mediator's decline, another supervisor's plan: the list follows the change feed
+        runtime.changed.connect(self.on_changes)
         self.reload()
+
+    def on_changes(self, changes: list[Any]) -> None:
+        """Reload when a session or a mediator booking changed (a decline shows at once)."""
+        if any(getattr(c, "kind", "") in ("awareness_session", "mediator_booking", "resync")
+               for c in changes):
+            current = self.current
+            self.reload(current.id if current is not None else None)
 
     # -- building ----------------------------------------------------------------------------------------------
     def _plan_box(self) -> QGroupBox:

@@ -355,6 +355,7 @@ class DirectorySearchDialog(QDialog):
 
         self.sheet = sheet
         document = build_document(sheet)
+        document.setDocumentMargin(12)  # on paper the page margins; on screen, room from the frame and scroll bar
         document.setParent(self.preview)
         previous = self.preview.document()
         ours = previous is not None and previous.parent() is self.preview  # asked before: Qt deletes its default one

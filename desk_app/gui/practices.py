@@ -1,7 +1,7 @@
 """The shared-practices page (issue 16): practices sent between the Prefettura and the Questura.
 
 What the Questura's account (role ``questura``) lands on after login, and what clerks and supervisors open from
-**Counter > Shared practices…** (F9). The list shows open practices oldest first with their working days waiting;
+**Counter > Shared practices…** (Ctrl+Shift+Q). The list shows open practices oldest first with their working days waiting;
 overdue ones are marked (red and "overdue"). The buttons act on the selected practice: answer, send back with a
 reason, send again, close; the lower form sends a new practice (a bare practice number, or the case open at the
 desk when the workspace gives one). Everything goes through
@@ -445,7 +445,7 @@ class PracticesPage(QWidget):
 
 
 class PracticesWindow(QDialog):
-    """The shared-practices page in a window of its own, for clerks and supervisors (F9)."""
+    """The shared-practices page in a window of its own, for clerks and supervisors (Ctrl+Shift+Q)."""
 
     def __init__(self, session: DeskSession, runtime: Runtime, seams: Seams,
                  case_source: Callable[[], int | None] | None = None, parent: QWidget | None = None) -> None:

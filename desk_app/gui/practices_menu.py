@@ -1,6 +1,6 @@
 """The desk window's way into the shared practices with the Questura (issue 16): **Practices** menu.
 
-* **Shared practices…** (F9): the shared-practices window, for clerks and supervisors (the Questura's account lands
+* **Shared practices…** (Ctrl+Shift+Q): the shared-practices window, for clerks and supervisors (the Questura's account lands
   on the same page instead of the counter, see :mod:`desk_app.gui.session`).
 * **Coordination meeting list…**: the list of practices waiting over N working days, as PDF or XLSX (the file type
   from the name chosen), for supervisors (``coordinate_practices``).
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from desk_app.gui.practices import PracticesWindow
 
 #: The key of the shared-practices window.
-PRACTICES_KEY = "F9"
+PRACTICES_KEY = "Ctrl+Shift+Q"  # F9 is the counter's Finish
 #: The meeting list's choices of "waiting at least" (working days).
 MEETING_DAYS = (5, 10, 15, 20, 30)
 
@@ -72,7 +72,7 @@ class PracticesMenu(QObject):
         return case.id if case is not None and case.status == "open" else None
 
     def open(self) -> PracticesWindow | None:
-        """F9: the shared-practices window (one per session)."""
+        """Ctrl+Shift+Q: the shared-practices window (one per session)."""
         from desk_app.gui.appointments import bring_forward
         from desk_app.gui.practices import PracticesWindow
 

@@ -52,6 +52,13 @@ def test_plan_with_the_roster_then_cancel(qtbot: QtBot, open_desk: Any, log_in: 
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
     assert window.message.text() == window.tr("Session planned.")
     assert window.model.rows[0].mediator_code == "AR1"
+    # the mediator declines from their agenda: the window follows the change feed
+    booking_id = window.model.rows[0].mediator_booking_id
+    services.mediators.decline(staff["mediator"], booking_id, "malata")
+    qtbot.waitUntil(lambda: window.model.rows[0].mediator_status == "declined", timeout=WAIT_MS)
+    rebooked = services.awareness.book_mediator(supervisor, window.model.rows[0].id, "AR1")
+    qtbot.waitUntil(lambda: window.model.rows[0].mediator_status == "booked", timeout=WAIT_MS)
+    assert rebooked.mediator_booking_id != booking_id
     # now the counter cannot have AR1 then, and the window says why
     starts = datetime.combine(day, time(10, 30), zone("Europe/Rome"))
     window.check_button.click()

@@ -391,3 +391,30 @@ def test_the_role_is_not_said_twice_in_the_status_bar(qtbot: QtBot, open_desk: A
     other = open_desk("D2")
     log_in(other, "clerk")
     assert other.window.who_label.text() == "Clerk (operatore) a Sportello 2"  # a plain name still gets its role
+
+
+@pytest.mark.parametrize("role", ["clerk", "supervisor", "admin"])
+def test_no_two_shortcuts_of_the_desk_window_share_a_key(qtbot: QtBot, open_desk: Any, log_in: Any, staff: Any,
+                                                         role: str) -> None:
+    """Every menu entry and counter key of the window answers one key sequence of its own: a menu that took F9
+    silently stole the counter's Finish (Qt calls an ambiguous shortcut neither's action)."""
+    from PySide6.QtGui import QAction, QShortcut
+
+    desk = open_desk("D1")
+    log_in(desk, role)
+    settle(qtbot, desk)
+    seen: dict[str, str] = {}
+    clashes = []
+    owners = [(a.text() or a.objectName(), a.shortcuts()) for a in desk.window.findChildren(QAction)]
+    owners += [(s.objectName() or repr(s), [s.key()]) for s in desk.window.findChildren(QShortcut)
+               if s.isEnabled()]
+    for name, keys in owners:
+        for key in keys:
+            text = key.toString()
+            if not text:
+                continue
+            if text in seen and seen[text] != name:
+                clashes.append((text, seen[text], name))
+            seen.setdefault(text, name)
+    assert len(seen) >= 5  # the counter's F-keys and the menus' keys were found at all
+    assert clashes == []

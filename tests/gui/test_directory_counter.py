@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import subprocess
-from datetime import date
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from desk_app.clock import local_day
 from desk_app.core.auth import Actor
 from desk_app.core.sheets import plain_text
 
@@ -91,7 +91,7 @@ def test_a_clerk_finds_a_service_in_a_few_keys_and_prints_the_sheet_in_the_perso
         rows = conn.execute(select(DirectoryReferral.service_uid, DirectoryReferral.language,
                                    DirectoryReferral.ticket_id, DirectoryReferral.category)).all()
     assert rows == [(chosen.uid, "ar", ticket.id, chosen.categories[0])]
-    today = services.clock.now().date()
+    today = local_day(services.clock.now(), "Europe/Rome")  # the office's day, as the referral row has it
     counts = directory.referral_counts(staff["supervisor"], today.isoformat(), today.isoformat())
     assert counts.total == 1  # counted for the monitoring, with no name anywhere in the row
     from desk_app.db.models_reports import PrintRecord
@@ -134,7 +134,7 @@ def test_filters_narrow_the_results_and_a_category_is_the_referrals_need(
     qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, desk)
     assert desk.sheets.written == []
-    today = date.today().isoformat()
+    today = local_day(services.clock.now(), "Europe/Rome").isoformat()
     assert directory.referral_counts(staff["supervisor"], today, today).total == 0
 
 

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desk_app.clock import local_day
 from desk_app.core.auth import Actor
 
 from .conftest import WAIT_MS, press, settle
@@ -112,7 +113,8 @@ def test_a_partner_writes_a_new_service_submits_and_confirms_it(
     press(qtbot, desk, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     settle(qtbot, desk)
     confirmed = services.directory.service(system_actor, uid, "it")
-    assert confirmed.last_confirmed == services.clock.now().date() and not confirmed.needs_reconfirmation
+    assert confirmed.last_confirmed == local_day(services.clock.now(), "Europe/Rome")
+    assert not confirmed.needs_reconfirmation
     # Every step is in the audit log, under the partner's name.
     from desk_app.core.audit_view import AuditFilter
 
@@ -164,3 +166,20 @@ def _clerk_admin(qtbot: QtBot, open_desk: Any, log_in: Any) -> Any:
     desk.window.admin.open()
     assert desk.window.admin.window is not None
     return desk.window.admin.window
+
+
+def test_a_partner_account_not_linked_yet_is_told_so_and_sees_no_entry(
+        qtbot: QtBot, open_desk: Any, log_in: Any, services: Any, system_actor: Actor, partner: str) -> None:
+    services.staff.add_staff(system_actor, "partner2", "Ente senza scheda", "partner", "partner2-password", "LODI")
+    desk = open_desk("")
+    log_in(desk, "partner2")
+    page = desk.window.partner
+    assert page is not None
+    qtbot.waitUntil(lambda: bool(page.message), timeout=WAIT_MS)
+    assert "partner2" in page.message and page.model.rowCount() == 0  # the core's sentence: ask the office
+    assert not page.edit_actions["save"].isEnabled()
+    # Ctrl+S, even with a name typed, stores nothing: the account has no organisation.
+    before = len(services.directory.services(system_actor))
+    qtbot.keyClicks(page.nameEdit, "Servizio senza ente")
+    press(qtbot, desk, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert len(services.directory.services(system_actor)) == before

@@ -93,6 +93,10 @@ def test_reports_window_counts_a_period_and_exports_it(qtbot: QtBot, open_desk: 
         window.indicators_button.click()
     assert load_workbook(written.args[0]).sheetnames == ["persone servite", "ore mediatori", "fogli stampati",
                                                          "invii"]
+    for fmt, magic in (("pdf", b"%PDF"), ("docx", b"PK\x03\x04")):  # and as PDF and DOCX (issue 11)
+        with qtbot.waitSignal(window.exported, timeout=WAIT_MS) as written:
+            window.indicators_buttons[fmt].click()
+        assert written.args[0].suffix == f".{fmt}" and written.args[0].read_bytes()[:4] == magic
     window.resize(1300, 760)
     settle(qtbot, desk)
 

@@ -65,7 +65,7 @@ def test_training_window_runs_the_demo_office_apart_from_the_real_one(
     assert window.runtime.office is not None and window.runtime.office.name == DEMO_OFFICE["office"]["name"]
     assert window.windowTitle().startswith(f"{TRAINING_MARK} — ")
     band = window.findChild(QLabel, "trainingBand")
-    assert band is not None and band.isVisible() and "TRAINING" in band.text().upper()
+    assert band is not None and band.isVisible() and band.text().startswith("ESERCITAZIONE")  # Italian staff UI
     log_in(training_desk, "operatore1", DEMO_PASSWORD)
     assert window.windowTitle().startswith(f"{TRAINING_MARK} — ")  # the title set at login is marked again
     press(qtbot, training_desk, Qt.Key.Key_F2)
@@ -134,7 +134,7 @@ def test_menu_opens_the_training_office_with_this_pcs_folders(open_desk: Any, of
     assert not window.windowTitle().startswith(TRAINING_MARK)  # the real window is not marked
     menu.launch = lambda program, arguments: False
     assert not menu.open_training()
-    assert any("could not be started" in text or "avviato" in text for text in desk.warnings())
+    assert any("avviare l'ufficio di esercitazione" in text for text in desk.warnings())
 
 
 def test_reset_empties_the_practice_database_and_opens_a_fresh_one(qtbot: QtBot, training_desk: Desk,

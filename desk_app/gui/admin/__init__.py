@@ -42,7 +42,7 @@ class AdminMenu(QObject):
         following = desk.findChild(OfficeFollower)
         self.follower = following if following is not None else OfficeFollower(desk)  # set-up changes, live
         desk.sessions.started.connect(lambda *_: self._update())
-        desk.sessions.started.connect(lambda *_: self._mark_service_level())
+        desk.logged_in.connect(self._mark_service_level)  # also after a language change rebuilds the console
         desk.sessions.ended.connect(self.close)
         self._update()
 

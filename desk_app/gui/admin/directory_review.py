@@ -168,6 +168,7 @@ class DirectoryReview(QWidget):
         from desk_app.documents.pdf import build_document
 
         document = build_document(sheet)
+        document.setDocumentMargin(12)  # on paper the page margins; on screen, room from the frame and scroll bar
         document.setParent(self.preview)
         previous = self.preview.document()
         ours = previous is not None and previous.parent() is self.preview  # asked before: Qt deletes its default one
