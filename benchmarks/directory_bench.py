@@ -9,8 +9,11 @@ drafts), loaded through :meth:`ServiceDirectory.load_file`, so the database hold
 
 Measured, interleaved query by query so a busy machine slows both alike:
 
-* ``search``: :meth:`ServiceDirectory.search` as the counter calls it (permission check, one fingerprint read of
+* ``search``: :meth:`ServiceDirectory.search` as the counter calls it (permission check, ONE fingerprint query of
   the database, then the in-memory index);
+* ``check`` / ``old check``: the freshness check alone, as ``search`` makes it (one query: office, counts, newest
+  changes, the re-confirmation setting) and as the first version made it (three reads: the office, the fingerprint,
+  the office settings), each in its own read transaction, interleaved;
 * ``baseline``: the naive way, in the same process: :meth:`ServiceDirectory.published` for the language (every
   published service read and built), then every query word looked for in each service's texts;
 * ``rebuild``: the first search after a change (the index rebuilt from the database); the first search in each
@@ -35,11 +38,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from desk_app.core.auth import Actor
 from desk_app.core.directory import normalise, read_directory_file
 from desk_app.core.directory_types import SERVICE_TEXT_FIELDS, DirectoryService
+from desk_app.core.office_settings import read_settings
 from desk_app.core.services import CoreServices
 from desk_app.core.settings import Settings
+from desk_app.db import models_directory as m
+from desk_app.db.models_content import ContentText
 from desk_app.resources import resource_path
 
 SETUP = {"office": {"code": "LODI", "name": "Lodi"},
@@ -124,6 +133,31 @@ def naive(core: CoreServices, words: str, category: str | None, place: str | Non
     return found
 
 
+def old_check(core: CoreServices, clerk: Actor) -> tuple[object, ...]:
+    """The first version's freshness check: the office, one fingerprint statement, the office settings (3 reads)."""
+
+    def work(session: Session) -> tuple[object, ...]:
+        office = core.directory.auth.office_for(session, clerk, None)
+        s, o, loc, t = m.DirectoryService, m.DirectoryOrganisation, m.DirectoryLocation, ContentText
+        found = session.execute(select(
+            select(func.count(s.id)).where(s.office_id == office.id).scalar_subquery(),
+            select(func.count(s.id)).where(s.office_id == office.id, s.state == "published").scalar_subquery(),
+            select(func.max(s.updated_at)).where(s.office_id == office.id).scalar_subquery(),
+            select(func.max(o.updated_at)).where(o.office_id == office.id).scalar_subquery(),
+            select(func.max(loc.updated_at)).where(loc.office_id == office.id).scalar_subquery(),
+            select(func.max(t.updated_at)).where(t.office_id == office.id).scalar_subquery(),
+        )).one()
+        return (*tuple(found), read_settings(session, office).values.get("directory_reconfirm_days", 365))
+
+    return core.db.read(work)
+
+
+def new_check(core: CoreServices) -> object:
+    """The freshness check ``search`` makes now: one query (the office's id known after the first search)."""
+    office_id = core.directory._office_ids[None]
+    return core.db.read(lambda session: core.directory._fingerprint(session, office_id))
+
+
 def _ms(samples: list[float]) -> str:
     """Median / 95th percentile / max, in ms."""
     ordered = sorted(samples)
@@ -145,6 +179,8 @@ def run(url: str, home: Path, count: int, rounds: int) -> dict[str, str]:
     search: list[float] = []
     baseline: list[float] = []
     rebuild: list[float] = []
+    check: list[float] = []
+    check_old: list[float] = []
     for lang in {q[4] for q in QUERIES}:  # the first search in a language builds its index: measured below
         core.directory.search(clerk, "", lang=lang)
     for _ in range(rounds):
@@ -156,6 +192,12 @@ def run(url: str, home: Path, count: int, rounds: int) -> dict[str, str]:
             t2 = time.perf_counter()
             search.append(t1 - t0)
             baseline.append(t2 - t1)
+            t3 = time.perf_counter()
+            new_check(core)
+            t4 = time.perf_counter()
+            old_check(core, clerk)
+            check.append(t4 - t3)
+            check_old.append(time.perf_counter() - t4)
             if not (words.strip() and place and place.isdigit()):  # the baseline's place is a substring
                 assert {s.uid for s in hits} >= {s.uid for s in slow} or len(hits) == 500, (words, category)
     for _ in range(max(3, rounds // 5)):
@@ -165,7 +207,7 @@ def run(url: str, home: Path, count: int, rounds: int) -> dict[str, str]:
         rebuild.append(time.perf_counter() - t0)
     core.close()
     return {"services": str(loaded.services), "load": f"{load_s:.1f} s", "search": _ms(search),
-            "baseline": _ms(baseline), "rebuild": _ms(rebuild),
+            "baseline": _ms(baseline), "rebuild": _ms(rebuild), "check": _ms(check), "old check": _ms(check_old),
             "speed-up": f"{statistics.median(baseline) / statistics.median(search):.0f}x"}
 
 
@@ -199,13 +241,14 @@ def main(argv: list[str] | None = None) -> None:
 
         runs.append(("PostgreSQL", on_pg))
     print("| backend | services | load | search, median / p95 / max ms | naive baseline, median / p95 / max ms "
-          "| index rebuild, median / p95 / max ms | speed-up |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          "| index rebuild, median / p95 / max ms | speed-up | freshness check (1 query), median / p95 / max ms "
+          "| old check (3 reads), median / p95 / max ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, measure in runs:
         with tempfile.TemporaryDirectory() as folder:
             r = measure(Path(folder))
         print(f"| {label} | {r['services']} | {r['load']} | {r['search']} | {r['baseline']} | {r['rebuild']} "
-              f"| {r['speed-up']} |")
+              f"| {r['speed-up']} | {r['check']} | {r['old check']} |")
 
 
 if __name__ == "__main__":

@@ -65,7 +65,7 @@ def main() -> int:
     # the same mediator, the same morning, another centre: the roster says she is busy
     start = planned.starts_at.astimezone() + timedelta(minutes=30)
     dialog.when_edit.setDateTime(QDateTime(datetime.combine(start.date(), time(start.hour, start.minute))))
-    dialog.language_combo.setCurrentText(planned.language)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(planned.language))
     dialog.organisation_edit.setText("Numero Verde Antitratta")
     dialog.check_mediators()
     settle(window)

@@ -1,9 +1,10 @@
 """Screenshots of the shared practices with the Questura (issue 16) for the README.
 
 A throw-away demo office (``--home`` in a temp folder, the demo's practices of realistic ages); ``questura1`` logs
-in and lands on its inbox (``practices-questura.png``); the clerk ``operatore1`` opens the window with Ctrl+Shift+Q and shows
-everything open (``practices-clerk.png``); the meeting list the supervisor ``responsabile`` writes is rendered too
-(``practices-meeting.pdf`` in the temp folder, page 1 as ``practices-meeting.png`` when ``pdftoppm`` is there)::
+in and lands on its inbox (``practices-questura.png``); the clerk ``operatore1`` opens the window with Ctrl+Shift+Q
+and shows everything open (``practices-clerk.png``); the meeting list the supervisor ``responsabile`` writes is
+rendered too (``practices-meeting.pdf`` in the temp folder, page 1 as ``practices-meeting.png`` when ``pdftoppm``
+is there), and the window where the meeting's decisions are recorded (``practices-decisions.png``)::
 
     xvfb-run -a python scripts/practices_screenshots.py
 """
@@ -82,12 +83,23 @@ def main() -> int:
     wait_until(lambda: window.practices.last_written is not None)
     written = window.practices.last_written
     assert written is not None
+    decisions = window.practices.open_decisions()  # the meeting's decisions, one per practice listed
+    assert decisions is not None
+    decisions.days_combo.setCurrentIndex(0)  # 5 working days
+    settle(window)
+    wait_until(lambda: bool(decisions.practices))
+    decisions.set_decision(0, "new_due_date")
+    if len(decisions.practices) > 1:
+        decisions.set_decision(1, "remind")
+        decisions.note_box(1).setText("Sollecito via PEC")
+    settle(window)
+    decisions.grab().save(str(OUT / "practices-decisions.png"))
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(written), str(OUT / "practices-meeting")],
                        check=True)
     window.shutdown()
     print("saved", OUT / "practices-questura.png", OUT / "practices-clerk.png", OUT / "practices-meeting.png",
-          written)
+          OUT / "practices-decisions.png", written)
     return 0
 
 

@@ -382,6 +382,8 @@ PURE_READS: dict[str, tuple[str, Call]] = {
     "translations.statuses": ("translation progress of those texts",
                               lambda c, w, a: c.translations.statuses("en")),
     "translations.coverage": ("the same, per document", lambda c, w, a: c.translations.coverage()),
+    "translations.procedure_texts": ("a procedure's Italian texts, sources and translation states",
+                                      lambda c, w, a: c.translations.procedure_texts("RF-NO")),
     "reports.to_csv": ("formats rows counts() returned (that is guarded); no database",
                        lambda c, w, a: c.reports.to_csv([])),
     "reports.write_csv": ("the same, into a file", lambda c, w, a: c.reports.write_csv([], w.export_file)),

@@ -87,3 +87,37 @@ def test_desk_admin_exports_the_indicators_as_pdf_and_docx(home, db_url, capsys,
     assert str(target.resolve()) in out
     head = target.read_bytes()[:4]
     assert head == (b"%PDF" if fmt == "pdf" else b"PK\x03\x04")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) reads the PDF back")
+@pytest.mark.parametrize("writer", ["indicators", "counts", "breakdowns"])
+def test_a_long_office_name_stays_on_the_page(services, staff, tmp_path, writer):
+    """The running header and the subtitle fit the page however long the office's name: they shrink, and only
+    past the smallest size are they cut, with an ellipsis (a tester saw "... al 31/12/20" run off the edge)."""
+    import dataclasses
+    import re
+
+    from desk_app.documents.breakdowns import write_pdf as write_breakdowns_pdf
+    from desk_app.documents.counts import write_pdf as write_counts_pdf
+
+    generate(services, date(2026, 10, 1), days=5, per_day=6, seed=3)
+    boss, long_name = staff["supervisor"], "Prefettura di Lodi - Sportello Unico per l'Immigrazione e Legalizzazioni"
+    path = tmp_path / f"{writer}.pdf"
+    if writer == "indicators":
+        result = dataclasses.replace(services.reports.indicators(boss, "project"), office=long_name)
+        write_indicators(result, path, "pdf")
+    elif writer == "counts":
+        write_counts_pdf(services.reports.counts(boss, "2021-01-01", "2027-12-31"), path, long_name,
+                         date(2021, 1, 1), date(2027, 12, 31))
+    else:
+        result = services.reports.breakdowns(boss, "2021-01-01", "2027-12-31")
+        write_breakdowns_pdf(dataclasses.replace(result, office=long_name), path)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True,
+                           text=True).stdout
+    page_width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)]
+    assert right_edges and max(right_edges) <= page_width - 10 * 72 / 25.4  # inside every writer's margin
+    # pdftotext drops what lies off the page: every line naming the office (the running header, the subtitle)
+    # ends with the period's end, whole
+    first_page = _pdf_text(path).split("\f")[0]
+    assert first_page.count("31/12/2027") == first_page.count("Sportello Unico per l'Immigrazione") >= 1

@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>ContentEditor</name>
+    <message numerus="yes">
+        <source>%n language(s) to translate</source>
+        <translation>
+            <numerusform>%n language to translate</numerusform>
+            <numerusform>%n languages to translate</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeskAdmin</name>
     <message numerus="yes">
         <source>%n entries written to {path}</source>
@@ -101,6 +111,16 @@
     </message>
 </context>
 <context>
+    <name>LegalisationView</name>
+    <message numerus="yes">
+        <source>%n country(ies), %1 to verify</source>
+        <translation>
+            <numerusform>%n country, %1 to verify</numerusform>
+            <numerusform>%n countries, %1 to verify</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MediatorAgenda</name>
     <message numerus="yes">
         <source>%n booking(s)</source>
@@ -114,6 +134,30 @@
         <translation>
             <numerusform>%n booking saved to %1</numerusform>
             <numerusform>%n bookings saved to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDecisionsWindow</name>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n practice(s)</source>
+        <translation>
+            <numerusform>%n practice</numerusform>
+            <numerusform>%n practices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Meeting recorded: %n decision(s).</source>
+        <translation>
+            <numerusform>Meeting recorded: %n decision.</numerusform>
+            <numerusform>Meeting recorded: %n decisions.</numerusform>
         </translation>
     </message>
 </context>

@@ -1201,6 +1201,96 @@
     </message>
 </context>
 <context>
+    <name>ContentEditor</name>
+    <message>
+        <source>&amp;Save the Italian</source>
+        <translation>&amp;Salva l&apos;italiano</translation>
+    </message>
+    <message>
+        <source>Change the Italian of a procedure&apos;s text: its translations then become stale (translate them again in the translation review).</source>
+        <translation>Modifichi l&apos;italiano di un testo della procedura: le sue traduzioni diventano allora superate (le traduca di nuovo nella revisione delle traduzioni).</translation>
+    </message>
+    <message>
+        <source>You may read these texts; a supervisor or an administrator changes them.</source>
+        <translation>Può leggere questi testi; li modifica un responsabile o un amministratore.</translation>
+    </message>
+    <message>
+        <source>&amp;Procedure:</source>
+        <translation>&amp;Procedura:</translation>
+    </message>
+    <message>
+        <source>&amp;Italian text:</source>
+        <translation>Testo &amp;italiano:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n language(s) to translate</source>
+        <translation>
+            <numerusform>%n lingua da tradurre</numerusform>
+            <numerusform>%n lingue da tradurre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>translated</source>
+        <translation>tradotto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Riassunto</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Passo %1</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condizione</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Stale (the Italian changed): %1</source>
+        <translation>Superate (l&apos;italiano è cambiato): %1</translation>
+    </message>
+    <message>
+        <source>Draft or missing: %1</source>
+        <translation>Bozza o mancanti: %1</translation>
+    </message>
+    <message>
+        <source>Every translation is reviewed.</source>
+        <translation>Tutte le traduzioni sono revisionate.</translation>
+    </message>
+    <message>
+        <source>No source recorded (an office text).</source>
+        <translation>Nessuna fonte registrata (un testo dell&apos;ufficio).</translation>
+    </message>
+    <message>
+        <source>Sources: %1</source>
+        <translation>Fonti: %1</translation>
+    </message>
+    <message>
+        <source>Last changed: %1</source>
+        <translation>Ultima modifica: %1</translation>
+    </message>
+    <message>
+        <source>(changed by the office)</source>
+        <translation>(modificato dall&apos;ufficio)</translation>
+    </message>
+    <message>
+        <source>To verify: %1</source>
+        <translation>Da verificare: %1</translation>
+    </message>
+    <message>
+        <source>Saved: its translations are now stale until translated again.</source>
+        <translation>Salvato: le sue traduzioni sono ora superate finché non vengono tradotte di nuovo.</translation>
+    </message>
+</context>
+<context>
     <name>ContentView</name>
     <message>
         <source>Each cell: the worst state of the texts a document prints in that language, and how many need work. ✓ reviewed · B draft · ! stale (the Italian changed: translate again) · — missing.</source>
@@ -1210,6 +1300,18 @@
     <message>
         <source>Open the &amp;translation review…</source>
         <translation>Apri la &amp;revisione delle traduzioni…</translation>
+    </message>
+    <message>
+        <source>Translation co&amp;verage</source>
+        <translation>&amp;Copertura delle traduzioni</translation>
+    </message>
+    <message>
+        <source>&amp;Italian texts</source>
+        <translation>Testi &amp;italiani</translation>
+    </message>
+    <message>
+        <source>&amp;Legalisation table</source>
+        <translation>Tabella delle &amp;legalizzazioni</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3346,61 @@ Inviate all&apos;assistenza questo file di log:
     </message>
 </context>
 <context>
+    <name>LegalisationView</name>
+    <message>
+        <source>EU country: nothing for the documents of Regulation (EU) 2016/1191 (civil status, residence...), else apostille</source>
+        <extracomment>What each status of the table means for a document going there.</extracomment>
+        <translation>Paese UE: nessuna formalità per i documenti del Regolamento (UE) 2016/1191 (stato civile, residenza...), altrimenti apostille</translation>
+    </message>
+    <message>
+        <source>Hague Convention party: apostille (unless a treaty exempts)</source>
+        <translation>Parte della Convenzione dell&apos;Aia: apostille (salvo esenzione per trattato)</translation>
+    </message>
+    <message>
+        <source>Not a Hague party: full legalisation (Prefettura, then consulate)</source>
+        <translation>Non parte della Convenzione dell&apos;Aia: legalizzazione completa (Prefettura, poi consolato)</translation>
+    </message>
+    <message>
+        <source>Not confirmed: full legalisation (the path that needs no accession), to verify</source>
+        <translation>Non confermato: legalizzazione completa (la via che non richiede l&apos;adesione), da verificare</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Paese</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Formalità richiesta</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>Verificata il</translation>
+    </message>
+    <message>
+        <source>To verify</source>
+        <translation>Da verificare</translation>
+    </message>
+    <message>
+        <source>Shipped with the program (read-only here): each answer of the legalisation helper comes from this table. Rows marked ⚠ are still to verify: check them before relying on them.</source>
+        <translation>Fornita con il programma (qui in sola lettura): ogni risposta dell&apos;assistente per le legalizzazioni viene da questa tabella. Le righe segnate ⚠ sono ancora da verificare: le controlli prima di farvi affidamento.</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>dal %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n country(ies), %1 to verify</source>
+        <translation>
+            <numerusform>%n paese, %1 da verificare</numerusform>
+            <numerusform>%n paesi, %1 da verificare</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Sportello</source>
@@ -3606,6 +3763,107 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Availability</source>
         <translation>Disponibilità</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDecisionsWindow</name>
+    <message>
+        <source>Coordination meeting decisions</source>
+        <extracomment>The list&apos;s choices of &quot;waiting at least&quot; (working days), as the meeting-list document offers. The decisions in the order offered; &quot;noted&quot; (discussed, nothing to do) first, the default. Columns of the decisions table.</extracomment>
+        <translation>Decisioni della riunione di coordinamento</translation>
+    </message>
+    <message>
+        <source>noted, nothing to do</source>
+        <translation>presa visione, nulla da fare</translation>
+    </message>
+    <message>
+        <source>remind the other office</source>
+        <translation>sollecitare l&apos;altro ufficio</translation>
+    </message>
+    <message>
+        <source>new due date</source>
+        <translation>nuova scadenza</translation>
+    </message>
+    <message>
+        <source>ask for documents</source>
+        <translation>chiedere documenti</translation>
+    </message>
+    <message>
+        <source>escalate</source>
+        <translation>portare al livello superiore</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>chiudere</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n giorno lavorativo</numerusform>
+            <numerusform>%n giorni lavorativi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Practices waiting &amp;at least:</source>
+        <translation>Pratiche in attesa &amp;da almeno:</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>Pratica</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimento</translation>
+    </message>
+    <message>
+        <source>Waiting on</source>
+        <translation>In attesa di</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Giorni lavorativi</translation>
+    </message>
+    <message>
+        <source>Last decision</source>
+        <translation>Ultima decisione</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisione</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>New due date</source>
+        <translation>Nuova scadenza</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;note:</source>
+        <translation>&amp;Nota della riunione:</translation>
+    </message>
+    <message>
+        <source>&amp;Record decisions</source>
+        <translation>&amp;Registra le decisioni</translation>
+    </message>
+    <message>
+        <source>Clo&amp;se</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n practice(s)</source>
+        <translation>
+            <numerusform>%n pratica</numerusform>
+            <numerusform>%n pratiche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Meeting recorded: %n decision(s).</source>
+        <translation>
+            <numerusform>Riunione registrata: %n decisione.</numerusform>
+            <numerusform>Riunione registrata: %n decisioni.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4023,6 +4281,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Elenco per la &amp;riunione di coordinamento…</translation>
     </message>
     <message>
+        <source>Record meeting &amp;decisions…</source>
+        <translation>Registra le &amp;decisioni della riunione…</translation>
+    </message>
+    <message>
         <source>&amp;Handling times…</source>
         <translation>&amp;Tempi di lavorazione…</translation>
     </message>
@@ -4105,6 +4367,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>C&amp;hiudi</translation>
     </message>
     <message>
+        <source>Send a&amp;gain</source>
+        <translation>Invia &amp;di nuovo</translation>
+    </message>
+    <message>
         <source>Selected practice</source>
         <translation>Pratica selezionata</translation>
     </message>
@@ -4181,6 +4447,10 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Practice closed.</source>
         <translation>Pratica chiusa.</translation>
+    </message>
+    <message>
+        <source>Practice sent to the other office again.</source>
+        <translation>Pratica inviata di nuovo all&apos;altro ufficio.</translation>
     </message>
     <message>
         <source>Practice sent.</source>
@@ -4448,8 +4718,8 @@ Inviate all&apos;assistenza questo file di log:
         <translation>organizzazione partner</translation>
     </message>
     <message>
-        <source>Questura (Immigration Office)</source>
-        <translation>Questura (Ufficio Immigrazione)</translation>
+        <source>Questura, Immigration Office</source>
+        <translation>Questura, Ufficio Immigrazione</translation>
     </message>
     <message>
         <source>machine owner (--system)</source>
@@ -5185,7 +5455,7 @@ Inviate all&apos;assistenza questo file di log:
     <name>TranslationReviewWindow</name>
     <message>
         <source>Translation review</source>
-        <extracomment>Background of a row by state: stale and missing rows need work (translation first), drafts wait for review. (The core&apos;s catalogue modules are imported where used: this module is on the desk window&apos;s start-up path, which must not load the database layers, tests/gui/test_startup_imports.py.)</extracomment>
+        <extracomment>Background of a row by state: stale and missing rows need work (translation first), drafts wait for review. (The core&apos;s catalogue modules are imported where used: this module is on the desk window&apos;s start-up path, which must not load the database layers, tests/gui/test_startup_imports.py.) The services directory&apos;s sheet: desk_app.core.directory.COVERAGE_DOCUMENT (not imported here: start-up path).</extracomment>
         <translation>Revisione delle traduzioni</translation>
     </message>
     <message>
@@ -5221,6 +5491,14 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Segna tutto il &amp;foglio come revisionato</translation>
     </message>
     <message>
+        <source>Translation of the chosen &amp;text:</source>
+        <translation>Tradu&amp;zione del testo scelto:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve translation</source>
+        <translation>Sal&amp;va la traduzione</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>bozza</translation>
     </message>
@@ -5237,6 +5515,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>mancante: tradurre prima</translation>
     </message>
     <message>
+        <source>Services of the area</source>
+        <translation>Servizi del territorio</translation>
+    </message>
+    <message>
         <source>%1 — %2
 %3 · draft %4, reviewed %5, stale %6, missing %7</source>
         <translation>%1 — %2
@@ -5249,6 +5531,10 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Already reviewed</source>
         <translation>Già revisionata</translation>
+    </message>
+    <message>
+        <source>Translation of %1 saved and marked reviewed.</source>
+        <translation>Traduzione di %1 salvata e segnata come revisionata.</translation>
     </message>
     <message>
         <source>%1: %2 marked reviewed, %3 already reviewed; not markable: %4 stale, %5 missing.</source>

@@ -84,6 +84,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     which.add_argument("--key", dest="keys", action="append", metavar="KEY", help="a text key (repeatable)")
     which.add_argument("--procedure", metavar="CODE", help="every text of that procedure's instruction sheet")
     which.add_argument("--exploitation", action="store_true", help="every text of the exploitation sheet")
+    which.add_argument("--directory", action="store_true",
+                       help="every text of the services directory (Servizi del territorio: the DIR document)")
     review.set_defaults(func=review_translations)
     glossary = translations.add_parser("glossary", help="flag translations that use another term for a glossary "
                                                         "concept (nulla osta, permesso di soggiorno, ...)")
@@ -288,6 +290,10 @@ def review_translations(ctx: CliContext, args: argparse.Namespace) -> int:
         italian = core.content.texts(SOURCE_LANGUAGE)
         if args.exploitation:
             keys = exploitation_keys(italian)
+        elif args.directory:  # issue 15: the directory's texts, as the coverage table's DIR document counts them
+            from desk_app.core.directory import directory_keys
+
+            keys = directory_keys(italian)
         else:
             view = core.content.procedure(args.procedure)
             keys = sheet_keys(view.code, view.step_count, view.place,

@@ -102,6 +102,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "system": frozenset({"manage_db", "first_setup", "close_day", "purge_personal_data", "verify_audit"}),
 }
 
+#: Roles of the outside bodies (issues 15 and 16): they reach the application for their own entries or the practices
+#: sent to them and nothing of the office's own screens (board, administration, this PC's desk and printer).
+OUTSIDE_ROLES = frozenset({"partner", "questura"})
+
 _hasher = PasswordHasher()
 #: Dummy hashes per argon2 parameter set (see :func:`_dummy_hash`).
 _dummy_hashes: dict[tuple[Any, ...], str] = {}
@@ -179,6 +183,11 @@ class Actor:
         it cannot read another office's calls either.
         """
         return cls(username="display-board", role="display", office_id=office_id, display_name="Display board")
+
+    @property
+    def outside(self) -> bool:
+        """A person of an outside body (:data:`OUTSIDE_ROLES`), not of the office."""
+        return self.role in OUTSIDE_ROLES
 
     def can(self, action: str) -> bool:
         return action in PERMISSIONS.get(self.role, frozenset())

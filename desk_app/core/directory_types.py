@@ -151,7 +151,9 @@ class DirectoryService:
         free: True when the service costs nothing, False when it costs something (see the ``cost`` text),
             None when not said.
         status: HSDS status (:data:`SERVICE_STATUSES`).
-        state: where it is in the office's review (:data:`ENTRY_STATES`).
+        state: where it is in the office's review (:data:`ENTRY_STATES`), as read. Writing ignores it:
+            :meth:`ServiceDirectory.put_service` makes a new entry ``submitted`` unless office staff pass its
+            ``state=`` argument (this default must never publish by omission).
         last_confirmed: when the organisation last confirmed the entry is right (HSDS ``assured_date``).
         needs_reconfirmation: older than the office's allowed age (or never confirmed).
         updated_at: last change (UTC).

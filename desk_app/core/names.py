@@ -67,7 +67,7 @@ ROLE_NAMES: dict[str, str] = {
     "supervisor": QT_TRANSLATE_NOOP("Role", "supervisor"),
     "admin": QT_TRANSLATE_NOOP("Role", "administrator"),
     "partner": QT_TRANSLATE_NOOP("Role", "partner organisation"),
-    "questura": QT_TRANSLATE_NOOP("Role", "Questura (Immigration Office)"),
+    "questura": QT_TRANSLATE_NOOP("Role", "Questura, Immigration Office"),
     "system": QT_TRANSLATE_NOOP("Role", "machine owner (--system)"),
 }
 

@@ -5,7 +5,11 @@ fingerprint appointment, the permit itself) and some Questura practices wait on 
 is a counter case or a bare practice number that one office **sends** to the other with a reason and a due date;
 the other office **answers** it or **sends it back** with a question; the office that opened it (its *owner*)
 answers a practice sent back, sends an answered one again, or **closes** it. Each move is a
-:class:`~desk_app.db.models_practices.PracticeStep` row and an audit event.
+:class:`~desk_app.db.models_practices.PracticeStep` row, an audit event and a change-feed notice (kind
+``practice``: the practice's id, status and office waited on, never its number), so every desk's practices page
+follows without a reload. "One open shared practice per practice number" is checked by :meth:`PracticeService.send`
+and kept by the database too (a partial unique index): of two desks sending the same number at once, one gets
+``practice_already_shared``.
 
 Where a practice stands (``status`` and ``waiting_on``):
 
@@ -42,6 +46,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock, SystemClock, local_day, zone
@@ -51,10 +56,12 @@ from desk_app.core.catalogue import ContentService
 from desk_app.core.holidays import PATRON_SAINTS, national_holidays, town_of
 from desk_app.core.validation import check_date, clean_choice, clean_code, clean_id, clean_int, clean_text, parse_date
 from desk_app.db.engine import Database
+from desk_app.db.feed import Change, notify
 from desk_app.db.models import Office
 from desk_app.db.models_content import Case, Procedure, ProcedureVersion
 from desk_app.db.models_practices import (
     DECISIONS,
+    OPEN_NUMBER_INDEX,
     PRACTICE_OUTCOMES,
     SIDES,
     CoordinationMeeting,
@@ -398,6 +405,7 @@ class PracticeService:
         case = None if case_id is None else clean_id(case_id, "case")
         code = None if procedure_code in (None, "") else clean_code(procedure_code, "procedure")
         now = self.clock.now()
+        sent: dict[str, str] = {}  # the number the write chose (it may come from the case), for a lost race
 
         def work(session: Session) -> PracticeView:
             office = self._office(session, actor)
@@ -419,6 +427,7 @@ class PracticeService:
                 SharedPractice.status != "closed")).scalar()
             if open_one is not None:
                 raise ConflictError("practice_already_shared", value=number, id=open_one)
+            sent["number"] = number
             row_ = SharedPractice(office_id=office.id, case_id=case, practice_number=number,
                                   procedure_code=procedure, owner=side, status="waiting", waiting_on=to_side,
                                   reason=reason_code, due_date=due, opened_at=now, sent_at=now, updated_at=now)
@@ -427,9 +436,25 @@ class PracticeService:
             self._step(session, actor, row_, "send", side, to_side, reason_code, text, due, now)
             self.auth.audit_log.record(session, actor.audit, "practice.send", "shared_practice", row_.id,
                                        detail={"to": to_side, "reason": reason_code, "case": case is not None})
+            _publish(session, row_, "send", now)
             return self._view(session, actor, office, row_, with_steps=True)
 
-        return self.db.write(work)
+        try:
+            return self.db.write(work)
+        except IntegrityError as exc:
+            # Another desk sent the same number between our check and our insert: the partial unique index
+            # refused ours. Same sentence as the check's, naming the practice that won.
+            if not _open_number_taken(exc) or "number" not in sent:
+                raise
+            number = sent["number"]
+
+            def winner(session: Session) -> int | None:
+                office = self._office(session, actor)
+                return session.execute(select(SharedPractice.id).where(
+                    SharedPractice.office_id == office.id, SharedPractice.practice_number == number,
+                    SharedPractice.status != "closed")).scalar()
+
+            raise ConflictError("practice_already_shared", value=number, id=self.db.read(winner) or "?") from exc
 
     def answer(self, actor: Actor, practice_id: int, note: str = "", due_date: date | str | None = None
                ) -> PracticeView:
@@ -461,6 +486,7 @@ class PracticeService:
             row.sent_at = row.updated_at = now
             self.auth.audit_log.record(session, actor.audit, "practice.answer", "shared_practice", row.id,
                                        detail={"to": row.waiting_on})
+            _publish(session, row, "answer", now)
             return self._view(session, actor, office, row, with_steps=True)
 
         return self.db.write(work)
@@ -484,6 +510,7 @@ class PracticeService:
             self._step(session, actor, row, "return", side_of(actor), row.owner, reason_code, text, None, now)
             self.auth.audit_log.record(session, actor.audit, "practice.return", "shared_practice", row.id,
                                        detail={"reason": reason_code})
+            _publish(session, row, "return", now)
             return self._view(session, actor, office, row, with_steps=True)
 
         return self.db.write(work)
@@ -509,6 +536,7 @@ class PracticeService:
             self._step(session, actor, row, "send", side, row.waiting_on, reason_code, text, due, now)
             self.auth.audit_log.record(session, actor.audit, "practice.send", "shared_practice", row.id,
                                        detail={"to": row.waiting_on, "reason": reason_code, "again": True})
+            _publish(session, row, "send", now)
             return self._view(session, actor, office, row, with_steps=True)
 
         return self.db.write(work)
@@ -532,6 +560,7 @@ class PracticeService:
             self._step(session, actor, row, "close", side, None, None, text, None, now)
             self.auth.audit_log.record(session, actor.audit, "practice.close", "shared_practice", row.id,
                                        detail={"outcome": outcome})
+            _publish(session, row, "close", now)
             return self._view(session, actor, office, row, with_steps=True)
 
         return self.db.write(work)
@@ -683,6 +712,7 @@ class PracticeService:
             session.flush()
             self.auth.audit_log.record(session, actor.audit, "practice.meeting", "coordination_meeting", meeting.id,
                                        detail={"decisions": len(cleaned), "min_days": threshold})
+            notify(session, Change("practice", "meeting", office.id, now, {"meeting": meeting.id}))
             return self._meeting_view(session, meeting)
 
         return self.db.write(work)
@@ -896,6 +926,20 @@ class PracticeService:
             MeetingDecision.meeting_id == meeting.id).order_by(MeetingDecision.id)))
         return MeetingView(meeting.id, meeting.held_at, meeting.min_days, meeting.note, meeting.recorded_by,
                            decisions)
+
+
+def _open_number_taken(exc: IntegrityError) -> bool:
+    """Whether ``exc`` is the partial unique index on open practice numbers (PostgreSQL names the index,
+    SQLite the columns)."""
+    text = str(exc.orig)
+    return OPEN_NUMBER_INDEX in text or "shared_practice.office_id, shared_practice.practice_number" in text
+
+
+def _publish(session: Session, row: SharedPractice, action: str, now: datetime) -> None:
+    """Tell every desk (change feed, kind ``practice``) that a shared practice moved, inside the write's
+    transaction: the id, status and office waited on, never the practice number (the feed is not audited)."""
+    notify(session, Change("practice", action, row.office_id, now,
+                           {"practice": row.id, "status": row.status, "waiting_on": row.waiting_on}))
 
 
 def _case_procedure(session: Session, case: Case) -> str:

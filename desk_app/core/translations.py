@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import polib
@@ -35,6 +36,8 @@ from desk_app.core.catalogue import (
     LANGUAGE_NAMES,
     MAX_TEXT,
     SOURCE_LANGUAGE,
+    Catalogue,
+    ContentService,
     ShippedTranslation,
     exploitation_counts,
     text_digest,
@@ -42,7 +45,7 @@ from desk_app.core.catalogue import (
 from desk_app.core.directory import COVERAGE_DOCUMENT, directory_keys
 from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
-from desk_app.core.validation import clean_choice, clean_text
+from desk_app.core.validation import clean_choice, clean_code, clean_text
 from desk_app.db.engine import Database
 from desk_app.db.models_content import ContentText, Procedure, ProcedureVersion
 from desk_app.errors import ValidationError
@@ -163,6 +166,41 @@ class CoverageCell:
         return sum(self.counts.values())
 
 
+@cache
+def _shipped_catalogue() -> Catalogue:
+    """The shipped catalogue, for its sources: it does not change while the program runs (parsed once, ~17 ms)."""
+    return Catalogue.read()
+
+
+@dataclass(frozen=True)
+class TextState:
+    """One Italian text of a procedure as the content editor shows it (issue 12).
+
+    Attributes:
+        key: the text key (``proc.RF-NO.name``, ``item.passport``...).
+        text: the office's current Italian.
+        verify: what is still "to verify" about it (empty: nothing).
+        edited: the office changed it (catalogue reloads keep it).
+        changed_on: ISO date of its last change (catalogue load or office edit).
+        sources: its sources as printed (act or page, address, check date, doubts); a condition shows those of the
+            lines it qualifies; empty for an office's own text.
+        statuses: per target language, its translation's status (:data:`TRANSLATION_STATUSES`).
+    """
+
+    key: str
+    text: str
+    verify: str
+    edited: bool
+    changed_on: str
+    sources: tuple[str, ...]
+    statuses: dict[str, str]
+
+    @property
+    def needs_work(self) -> tuple[str, ...]:
+        """The target languages whose translation is not reviewed against the current Italian."""
+        return tuple(lang for lang in TARGET_LANGUAGES if self.statuses.get(lang) != "reviewed")
+
+
 @dataclass(frozen=True)
 class ImportResult:
     """What :meth:`TranslationService.import_po` did.
@@ -239,6 +277,57 @@ class TranslationService:
                     counts = Counter(translation_status(italian.get(k), target.get(k)) for k in keys)
                     table[document][lang] = CoverageCell(worst(counts), dict(counts))
             return table
+
+        return self.db.read(work)
+
+    def procedure_texts(self, code: str, office_code: str | None = None) -> list[TextState]:
+        """The Italian texts of procedure ``code`` an editor may change: name, summary, steps, checklist lines and
+        their conditions, in sheet order, each with its sources and its translations' statuses.
+
+        A pure read of public instructions (no permission); editing goes through
+        :meth:`~desk_app.core.catalogue.ContentService.edit_text`.
+
+        Raises:
+            NotFoundError: ``unknown_procedure`` / ``no_catalogue``.
+        """
+        code = clean_code(code, "procedure")
+        catalogue = _shipped_catalogue()
+
+        def work(session: Session) -> list[TextState]:
+            office = resolve_office(session, office_code or self.office_code)
+            procedure = ContentService._procedure(session, office.id, code)
+            items = session.execute(select(ProcedureVersion.items).where(
+                ProcedureVersion.procedure_id == procedure.id,
+                ProcedureVersion.version == procedure.current_version)).scalar() or []
+            keys = [f"proc.{code}.name", f"proc.{code}.summary"]
+            keys += [f"proc.{code}.step.{n}" for n in range(1, procedure.step_count + 1)]
+            item_sources: dict[str, tuple[str, ...]] = {}
+            for item in items:
+                keys.append(f"item.{item['key']}")
+                labels = item.get("sources") or ()
+                item_sources[f"item.{item['key']}"] = tuple(str(s) for s in labels) if isinstance(labels, list) else ()
+                if item.get("condition"):
+                    keys.append(f"cond.{item['condition']}")
+                    # A condition has no source of its own: the lines it qualifies carry it.
+                    condition = f"cond.{item['condition']}"
+                    item_sources[condition] = tuple(dict.fromkeys(
+                        item_sources.get(condition, ()) + item_sources[f"item.{item['key']}"]))
+            rows = self._rows(session, office.id)
+            italian = rows.get(SOURCE_LANGUAGE, {})
+            result = []
+            for key in dict.fromkeys(keys):
+                source = italian.get(key)
+                if source is None:  # a step count beyond the texts: nothing to edit
+                    continue
+                shipped_text = catalogue.texts.get(key)
+                labels = item_sources.get(key) or tuple(
+                    catalogue.source_table[s].label() for s in (shipped_text.sources if shipped_text else ())
+                    if s in catalogue.source_table)
+                result.append(TextState(
+                    key, source.text, source.verify, source.edited,
+                    source.updated_at.date().isoformat() if source.updated_at else "", labels,
+                    {lang: translation_status(source, rows.get(lang, {}).get(key)) for lang in TARGET_LANGUAGES}))
+            return result
 
         return self.db.read(work)
 

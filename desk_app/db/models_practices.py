@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk_app.db.base import Base, UTCDateTime
@@ -34,6 +34,8 @@ PRACTICE_STATUSES = ("waiting", "answered", "returned", "closed")
 STEP_KINDS = ("send", "answer", "return", "close")
 #: What a meeting decided about one practice.
 DECISIONS = ("remind", "new_due_date", "ask_documents", "escalate", "close", "noted")
+#: The partial unique index on the open practices' numbers (the service recognises its violation by this name).
+OPEN_NUMBER_INDEX = "uq_shared_practice_open_number"
 #: How a shared practice ended.
 PRACTICE_OUTCOMES = ("done", "withdrawn", "not_competent")
 
@@ -62,6 +64,10 @@ class SharedPractice(Base):
         CheckConstraint("(status = 'closed') = (waiting_on IS NULL)", name="closed_waits_on_nobody"),
         Index("ix_shared_practice_waiting", "office_id", "status", "sent_at"),
         Index("ix_shared_practice_number", "office_id", "practice_number"),
+        # One open shared practice per practice number, kept by the database too: two desks sending the same
+        # number at once cannot both pass the service's check (the loser gets ``practice_already_shared``).
+        Index(OPEN_NUMBER_INDEX, "office_id", "practice_number", unique=True,
+              sqlite_where=text("status != 'closed'"), postgresql_where=text("status != 'closed'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -143,5 +149,5 @@ class MeetingDecision(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
 
 
-__all__ = ["DECISIONS", "PRACTICE_OUTCOMES", "PRACTICE_STATUSES", "SIDES", "STEP_KINDS", "CoordinationMeeting",
-           "MeetingDecision", "PracticeStep", "SharedPractice"]
+__all__ = ["DECISIONS", "OPEN_NUMBER_INDEX", "PRACTICE_OUTCOMES", "PRACTICE_STATUSES", "SIDES", "STEP_KINDS",
+           "CoordinationMeeting", "MeetingDecision", "PracticeStep", "SharedPractice"]

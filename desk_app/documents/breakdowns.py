@@ -21,7 +21,7 @@ from desk_app.core.reports import (
     ReportService,
     breakdown_cells,
 )
-from desk_app.documents.counts import put_cells
+from desk_app.documents.counts import draw_fitted, put_cells
 
 TITLE = "Sportello - prospetti del periodo"
 FORMATS = ("csv", "xlsx", "pdf", "docx")
@@ -162,9 +162,10 @@ def write_pdf(result: Breakdowns, path: Path) -> Path:
     widths_of: dict[str, float] = {}
     previous = ""
     for number, (dimension, rows, chart, table_top) in enumerate(pages, start=1):
-        canvas.setFont("Helvetica", 8)
         canvas.setFillColor(grey)
-        canvas.drawString(margin, page_height - 8 * mm, f"{TITLE} - {subtitle}")
+        draw_fitted(canvas, margin, page_height - 8 * mm, f"{TITLE} - {subtitle}", font="Helvetica", size=8,
+                    width=page_width - 2 * margin)
+        canvas.setFont("Helvetica", 8)
         canvas.drawRightString(page_width - margin, 7 * mm, f"pagina {number} di {total}")
         canvas.setFillColor(colors.black)
         if dimension != previous:

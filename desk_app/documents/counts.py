@@ -40,6 +40,28 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def draw_fitted(canvas: Any, x: float, y: float, text: str, *, font: str, size: float, width: float,
+                smallest: float = 6.0) -> float:
+    """Draw ``text`` from ``x`` on one line no wider than ``width``: at ``size`` if it fits, else at the size that
+    fits (not below ``smallest``), else at ``smallest`` cut with an ellipsis. Returns the size used.
+
+    Office names and periods have no upper length, and a running header or subtitle drawn wider than the page
+    runs off its edge (seen on the project-period indicators: "... al 31/12/20").
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    measured = stringWidth(text, font, size)
+    if measured > width:
+        size = max(smallest, size * width / measured)
+        if stringWidth(text, font, size) > width:
+            while text and stringWidth(text + "…", font, size) > width:
+                text = text[:-1]
+            text = text.rstrip() + "…"
+    canvas.setFont(font, size)
+    canvas.drawString(x, y, text)
+    return size
+
+
 def put_cells(text_object: Any, rows: Iterable[Sequence[str]], edges: Sequence[float], *, first_baseline: float,
               row_height: float, numbers_from: int, padding: float, size: float, widths: dict[str, float]) -> None:
     """Lay the table cells ``rows`` (texts, one list per row) into one reportlab text object.
@@ -142,11 +164,13 @@ def write_pdf(rows: Sequence[CountRow], path: Path, office: str, start: date, en
         if number == 1:
             canvas.setFont("Helvetica-Bold", 16)
             canvas.drawCentredString(page_width / 2, page_height - margin - 6 * mm, TITLE)
-            canvas.setFont("Helvetica", 10)
-            canvas.drawString(margin, page_height - margin - 12 * mm, subtitle)
-        canvas.setFont("Helvetica", 8)
+            draw_fitted(canvas, margin, page_height - margin - 12 * mm, subtitle, font="Helvetica", size=10,
+                        width=page_width - 2 * margin)
         canvas.setFillColor(grey)
-        canvas.drawString(margin, page_height - 8 * mm, f"{TITLE} - {subtitle}")
+        # the page number's room on the right is kept free
+        draw_fitted(canvas, margin, page_height - 8 * mm, f"{TITLE} - {subtitle}", font="Helvetica", size=8,
+                    width=page_width - 2 * margin)
+        canvas.setFont("Helvetica", 8)
         canvas.drawRightString(page_width - margin, 7 * mm, f"pagina {number} di {total}")
         chunk = rows[position:position + (first_rows if number == 1 else rows_per_page)]
         position += len(chunk)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desk_app.core.reports import Indicators, ReportService
-from desk_app.documents.counts import put_cells
+from desk_app.documents.counts import draw_fitted, put_cells
 
 TITLE = "Sportello - indicatori di monitoraggio"
 FORMATS = ("csv", "xlsx", "pdf", "docx")
@@ -151,16 +151,16 @@ def write_pdf(result: Indicators, path: Path) -> Path:
     grey, band = colors.HexColor("#555555"), colors.HexColor("#dde4ee")
     widths_of: dict[str, float] = {}
     for number, items in enumerate(pages, start=1):
-        canvas.setFont("Helvetica", 8)
         canvas.setFillColor(grey)
-        canvas.drawString(margin, page_height - 9 * mm, f"{TITLE} - {subtitle}")
+        draw_fitted(canvas, margin, page_height - 9 * mm, f"{TITLE} - {subtitle}", font="Helvetica", size=8,
+                    width=usable)
+        canvas.setFont("Helvetica", 8)
         canvas.drawRightString(page_width - margin, 8 * mm, f"pagina {number} di {len(pages)}")
         canvas.setFillColor(colors.black)
         if number == 1:
             canvas.setFont("Helvetica-Bold", 15)
             canvas.drawString(margin, top - 4 * mm, TITLE)
-            canvas.setFont("Helvetica", 10)
-            canvas.drawString(margin, top - 10 * mm, subtitle)
+            draw_fitted(canvas, margin, top - 10 * mm, subtitle, font="Helvetica", size=10, width=usable)
         canvas.setStrokeColor(colors.grey)
         canvas.setLineWidth(0.25)
         for kind, at, payload in items:

@@ -88,7 +88,9 @@ class SessionsModel(QAbstractTableModel):
         if column == 1:
             return view.centre_name
         if column == 2:
-            return view.language
+            from desk_app.gui.labels import LANGUAGE_LABELS, staff_label
+
+            return staff_label(LANGUAGE_LABELS, view.language)
         if column == 3:
             return status_label(view.status, self.lang)
         if column == 4:
@@ -158,7 +160,10 @@ class AwarenessWindow(QDialog):
         self.minutes_spin.setValue(90)
         form.addRow(self.tr("D&uration (minutes)"), self.minutes_spin)
         self.language_combo = QComboBox(box)
-        self.language_combo.addItems(GROUP_LANGUAGES)
+        from desk_app.gui.labels import language_choice
+
+        for code in GROUP_LANGUAGES:  # shown by name ("Arabo · العربية"), the code kept as the item's data
+            self.language_combo.addItem(language_choice(code), code)
         form.addRow(self.tr("&Language group"), self.language_combo)
         self.organisation_edit = QLineEdit(box)
         self.organisation_edit.setMaxLength(120)
@@ -300,7 +305,7 @@ class AwarenessWindow(QDialog):
     def check_mediators(self) -> None:
         """Who of the roster could come then, and why not (busy at the counter or at another session ...)."""
         core, actor = self.session.core, self.session.actor
-        language, start = self.language_combo.currentText(), self._starts_at()
+        language, start = self.language_combo.currentData(), self._starts_at()
         end = start + timedelta(minutes=self.minutes_spin.value())
         Operation(self, lambda: core.mediators.who_is_free(actor, language, start, end), self.runtime.operations) \
             .success(self._show_free).busy(self.check_button).run()
@@ -325,7 +330,7 @@ class AwarenessWindow(QDialog):
         core, actor = self.session.core, self.session.actor
         mediator = self.mediator_combo.currentData() or ""
         values = (self.centre_combo.currentData() or "", self._starts_at(), self.minutes_spin.value(),
-                  self.language_combo.currentText(), self.organisation_edit.text(), self.operator_edit.text())
+                  self.language_combo.currentData(), self.organisation_edit.text(), self.operator_edit.text())
         Operation(self, lambda: core.awareness.plan(actor, *values, mediator_code=mediator if mediator != "*" else None,
                                                     any_mediator=mediator == "*"), self.runtime.operations) \
             .success(lambda view: self._done(self.tr("Session planned."), view)) \

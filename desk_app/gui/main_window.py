@@ -168,14 +168,16 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == self.settings.language)
             action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
-        self._action(settings_menu, self.tr("This PC's &desk…"), None, self.sessions.choose_desk)
+        self.desk_choice_action = self._action(settings_menu, self.tr("This PC's &desk…"), None,
+                                               self.sessions.choose_desk)
         from desk_app.gui.maintenance import Maintenance  # the retention purge action, the daily jobs (issue 17)
 
         self.maintenance = Maintenance(self, settings_menu)
         from desk_app.gui.translation_review import TranslationReviewMenu  # reviewers of content (issue 14)
 
         self.translation_review = TranslationReviewMenu(self, settings_menu)
-        self._action(settings_menu, self.tr("Ticket &printer…"), None, self.open_printer_settings)
+        self.printer_action = self._action(settings_menu, self.tr("Ticket &printer…"), None,
+                                           self.open_printer_settings)
         from desk_app.gui.admin import AdminMenu  # staff, office settings, audit log (issue 12)
 
         settings_menu.addSeparator()
@@ -196,7 +198,12 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(session is not None)
         self.logout_action.setEnabled(session is not None)
         self.reprint_action.setEnabled(self.last_ticket is not None)
-        self.board_action.setEnabled(self.runtime.office is not None)
+        # A partner's or the Questura's login reaches none of the office's own screens (the board's calls, this
+        # PC's desk and ticket printer): they belong to the office's staff.
+        outside = session is not None and session.actor.outside
+        self.board_action.setEnabled(self.runtime.office is not None and not outside)
+        self.desk_choice_action.setEnabled(not outside)
+        self.printer_action.setEnabled(not outside)
         self.first_run_action.setEnabled(self.runtime.core is not None and self.runtime.office is None)
         books = self.workspace is not None and session is not None and session.actor.can("book_appointments")
         self.appointments_action.setEnabled(books)
@@ -437,7 +444,8 @@ class MainWindow(QMainWindow):
         from desk_app.gui.board import DisplayBoard
 
         office, core = self.runtime.office, self.runtime.core
-        if office is None or core is None:
+        session = self.sessions.session
+        if office is None or core is None or (session is not None and session.actor.outside):
             return None
         if self.board is None:
             clock, timezone = core.clock, office.timezone

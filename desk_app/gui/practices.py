@@ -1,10 +1,10 @@
 """The shared-practices page (issue 16): practices sent between the Prefettura and the Questura.
 
 What the Questura's account (role ``questura``) lands on after login, and what clerks and supervisors open from
-**Counter > Shared practices…** (Ctrl+Shift+Q). The list shows open practices oldest first with their working days waiting;
-overdue ones are marked (red and "overdue"). The buttons act on the selected practice: answer, send back with a
-reason, send again, close; the lower form sends a new practice (a bare practice number, or the case open at the
-desk when the workspace gives one). Everything goes through
+**Counter > Shared practices…** (Ctrl+Shift+Q). The list shows open practices oldest first with their working
+days waiting; overdue ones are marked (red and "overdue"). The buttons act on the selected practice: answer, send
+back with a reason, send again, close; the lower form sends a new practice (a bare practice number, or the case
+open at the desk when the workspace gives one). Everything goes through
 :class:`~desk_app.core.practices.PracticeService`, which decides what each account may see: the Questura gets the
 practice number, procedure, dates, reasons and messages, never the Prefettura's case. Every database call is an
 :class:`~desk_app.gui.operations.Operation`; the page follows the change feed.
@@ -206,6 +206,8 @@ class PracticesPage(QWidget):
         self.answer_button = QPushButton(self.tr("&Answer"))
         self.return_button = QPushButton(self.tr("Send &back"))
         self.close_button = QPushButton(self.tr("C&lose"))
+        # Send again: an answered practice of ours goes back with the reason and due date of the form below.
+        self.again_button = QPushButton(self.tr("Send a&gain"))
         act_box = QGroupBox(self.tr("Selected practice"))
         act = QFormLayout(act_box)
         note_label = QLabel(self.tr("&Note:"))
@@ -219,6 +221,7 @@ class PracticesPage(QWidget):
         buttons.addWidget(self.return_reason)
         buttons.addWidget(self.return_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.again_button)
         buttons.addWidget(self.close_button)
         act.addRow(buttons)
 
@@ -264,6 +267,7 @@ class PracticesPage(QWidget):
         self.answer_button.clicked.connect(self.answer)
         self.return_button.clicked.connect(self.send_back)
         self.close_button.clicked.connect(self.close_practice)
+        self.again_button.clicked.connect(self.send_again)
         self.send_button.clicked.connect(self.send)
         self.number_edit.textChanged.connect(self._update_actions)
         QShortcut(QKeySequence("F5"), self, self.schedule_refresh)
@@ -303,8 +307,11 @@ class PracticesPage(QWidget):
             .coalesce("practices").success(self._apply).failure(self._read_failed).run()
 
     def on_changes(self, changes: list[Change]) -> None:
-        """Slot for :attr:`Runtime.changed`: a resync reloads (shared practices have no feed kind of their own)."""
-        if any(change.kind == "resync" for change in changes):
+        """Slot for :attr:`Runtime.changed`: a practice change of our office (any desk's, ours included) or a
+        resync reloads, once per batch; :meth:`schedule_refresh` coalesces it with a read already running."""
+        office_id = self.session.office.id
+        if any(change.kind == "resync" or (change.kind == "practice" and change.office_id == office_id)
+               for change in changes):
             self.schedule_refresh()
 
     def _apply(self, rows: list[PracticeView]) -> None:
@@ -371,6 +378,7 @@ class PracticesPage(QWidget):
         self.answer_button.setEnabled(mine and p is not None and p.status in ("waiting", "returned"))
         self.return_button.setEnabled(mine and p is not None and p.status == "waiting")
         self.close_button.setEnabled(mine and p is not None and p.owner == self.side)
+        self.again_button.setEnabled(mine and p is not None and p.owner == self.side and p.status == "answered")
         self.send_button.setEnabled(ready and bool(self.number_edit.text().strip()))
 
     def set_online(self, online: bool) -> None:
@@ -424,6 +432,19 @@ class PracticesPage(QWidget):
             return
         practices, actor, note, pid = self.session.core.practices, self.session.actor, self.note_edit.text(), p.id
         self._run(lambda: practices.close(actor, pid, "done", note), self.tr("Practice closed."))
+
+    def send_again(self) -> None:
+        """Send the selected answered practice (ours) to the other office again, with the reason and due date
+        chosen in the send form and the note."""
+        p = self.selected()
+        if self._busy or p is None:
+            return
+        practices, actor, note, pid = self.session.core.practices, self.session.actor, self.note_edit.text(), p.id
+        reason = str(self.send_reason.currentData())
+        qdate = self.due_edit.date()
+        due = date(qdate.year(), qdate.month(), qdate.day())
+        self._run(lambda: practices.send_again(actor, pid, reason, due, note),
+                  self.tr("Practice sent to the other office again."))
 
     def send(self) -> None:
         """Send a new practice: the number typed (or the desk's open case), procedure, reason, due date."""

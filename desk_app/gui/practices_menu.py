@@ -1,9 +1,11 @@
 """The desk window's way into the shared practices with the Questura (issue 16): **Practices** menu.
 
-* **Shared practices…** (Ctrl+Shift+Q): the shared-practices window, for clerks and supervisors (the Questura's account lands
-  on the same page instead of the counter, see :mod:`desk_app.gui.session`).
+* **Shared practices…** (Ctrl+Shift+Q): the shared-practices window, for clerks and supervisors (the Questura's
+  account lands on the same page instead of the counter, see :mod:`desk_app.gui.session`).
 * **Coordination meeting list…**: the list of practices waiting over N working days, as PDF or XLSX (the file type
   from the name chosen), for supervisors (``coordinate_practices``).
+* **Record meeting decisions…**: the meeting list with one decision per practice, saved as one meeting
+  (:mod:`desk_app.gui.practices_meeting`), for supervisors (``coordinate_practices``).
 * **Handling times…**: median, p90, monthly trend and the share of time waiting on the other office, over the last
   twelve months, as PDF or XLSX, for whoever exports reports (``export_reports``).
 
@@ -25,6 +27,7 @@ from desk_app.gui.operations import Operation
 if TYPE_CHECKING:
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.practices import PracticesWindow
+    from desk_app.gui.practices_meeting import MeetingDecisionsWindow
 
 #: The key of the shared-practices window.
 PRACTICES_KEY = "Ctrl+Shift+Q"  # F9 is the counter's Finish
@@ -44,6 +47,7 @@ class PracticesMenu(QObject):
         super().__init__(desk)
         self.desk = desk
         self.window: PracticesWindow | None = None
+        self.decisions_window: MeetingDecisionsWindow | None = None
         self.last_written: Path | None = None
         menu = menu_bar.addMenu(self.tr("&Practices"))
         self.open_action = QAction(self.tr("&Shared practices…"), desk)
@@ -51,9 +55,11 @@ class PracticesMenu(QObject):
         self.open_action.triggered.connect(self.open)
         self.meeting_action = QAction(self.tr("Coordination &meeting list…"), desk)
         self.meeting_action.triggered.connect(self.export_meeting_list)
+        self.decisions_action = QAction(self.tr("Record meeting &decisions…"), desk)
+        self.decisions_action.triggered.connect(self.open_decisions)
         self.times_action = QAction(self.tr("&Handling times…"), desk)
         self.times_action.triggered.connect(self.export_handling_times)
-        menu.addActions([self.open_action, self.meeting_action, self.times_action])
+        menu.addActions([self.open_action, self.meeting_action, self.decisions_action, self.times_action])
         desk.sessions.started.connect(lambda *_: self._update())
         desk.sessions.ended.connect(self.close)
         self._update()
@@ -63,6 +69,7 @@ class PracticesMenu(QObject):
         actor = session.actor if session is not None else None
         self.open_action.setEnabled(actor is not None and actor.can("share_practices") and actor.role != "questura")
         self.meeting_action.setEnabled(actor is not None and actor.can("coordinate_practices"))
+        self.decisions_action.setEnabled(actor is not None and actor.can("coordinate_practices"))
         self.times_action.setEnabled(actor is not None and actor.can("export_reports"))
 
     def case_id(self) -> int | None:
@@ -89,13 +96,32 @@ class PracticesMenu(QObject):
             bring_forward(self.window)
         return self.window
 
+    def open_decisions(self) -> MeetingDecisionsWindow | None:
+        """The meeting's decisions window (one per session), its list read at once."""
+        from desk_app.gui.appointments import bring_forward
+        from desk_app.gui.practices_meeting import MeetingDecisionsWindow
+
+        session = self.desk.sessions.session
+        if session is None or not session.actor.can("coordinate_practices"):
+            return None
+        if self.decisions_window is not None and self.decisions_window.session is not session:
+            self.close()
+        if self.decisions_window is None:
+            self.decisions_window = MeetingDecisionsWindow(session, self.desk.runtime, self.desk)
+            self.decisions_window.load()
+            self.decisions_window.show()
+        else:
+            bring_forward(self.decisions_window)
+        return self.decisions_window
+
     def close(self) -> None:
-        """Lock and logout: the window shows practice numbers, it never stays open behind a lock."""
+        """Lock and logout: the windows show practice numbers, they never stay open behind a lock."""
         self._update()
-        if self.window is not None:
-            self.window.close()
-            self.window.deleteLater()
-            self.window = None
+        for window in (self.window, self.decisions_window):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        self.window = self.decisions_window = None
 
     # -- documents -----------------------------------------------------------------------------------------------
     def _target(self, title: str, suggested: str) -> tuple[Path, str] | None:

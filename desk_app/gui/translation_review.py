@@ -2,7 +2,9 @@
 
 **Settings > Translation review…** (enabled for a role that may edit content: supervisor, administrator) opens
 :class:`TranslationReviewWindow`: pick a language, pick a sheet (a procedure's instruction sheet, or the
-labour-exploitation sheet), and read each of its texts with the Italian source, the translation and its state:
+labour-exploitation sheet, or **Services of the area**: every text of the services directory, keys
+``dir.<uid>.<field>`` and ``dir.category.<code>``, the coverage table's ``DIR`` document), and read each of its
+texts with the Italian source, the translation and its state:
 
 * *draft* - translated, not yet reviewed: selectable, **Mark selected reviewed** marks it;
 * *reviewed* - done;
@@ -10,7 +12,10 @@ labour-exploitation sheet), and read each of its texts with the Italian source, 
   translated again first, in the PO file);
 * *missing* - not translated yet: not markable either.
 
-**Mark the whole sheet reviewed** marks every draft of the sheet. The marking itself is the core's
+**Mark the whole sheet reviewed** marks every draft of the sheet. Below the table the chosen text's translation
+can be corrected (or written, for a missing or stale one) and saved with **Save translation**: the core's
+:meth:`~desk_app.core.catalogue.ContentService.edit_text` stores it as reviewed against the current Italian
+(permission ``edit_content``). The marking itself is the core's
 :meth:`~desk_app.core.catalogue.ContentService.review_translations` (permission ``edit_content``, audited), which
 refuses stale and missing rows again below the UI; the window only reports its counts. Other windows (the
 administration window) open it through :meth:`TranslationReviewMenu.open`.
@@ -34,6 +39,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -60,6 +66,8 @@ STATE_COLOURS = {"stale": QColor(255, 222, 200), "missing": QColor(250, 210, 210
                  "reviewed": QColor(225, 245, 225)}
 COLUMNS = 4  # state, key, Italian, translation
 RLE, PDF = "\u202b", "\u202c"  # right-to-left embedding and its end
+#: The services directory's sheet: desk_app.core.directory.COVERAGE_DOCUMENT (not imported here: start-up path).
+DIRECTORY_SHEET = "DIR"
 
 
 @dataclass(frozen=True)
@@ -120,6 +128,10 @@ def review_sheets(core: CoreServices, lang: str, office_code: str | None = None)
               for p in core.content.procedures(office_code)]
     title = italian.get("exploit.title")
     sheets.append(sheet(EXPLOITATION, title.text if title is not None else EXPLOITATION, exploitation_keys(italian)))
+    from desk_app.core.directory import COVERAGE_DOCUMENT, directory_keys
+
+    if directory := directory_keys(italian):  # the services directory (issue 15): named by the window (tr)
+        sheets.append(sheet(COVERAGE_DOCUMENT, COVERAGE_DOCUMENT, directory))
     return sheets
 
 
@@ -187,6 +199,19 @@ class TranslationReviewWindow(QDialog):
         self.sheet_button.clicked.connect(self.mark_sheet)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
+        # correcting one text: the chosen row's translation, saved as reviewed
+        self.editor = QPlainTextEdit()
+        self.editor.setMaximumHeight(90)
+        self.editor.setTabChangesFocus(True)
+        editor_label = QLabel(self.tr("Translation of the chosen &text:"))
+        editor_label.setBuddy(self.editor)
+        self.save_button = QPushButton(self.tr("Sa&ve translation"))
+        self.save_button.clicked.connect(self.save_translation)
+        self.table.currentCellChanged.connect(lambda *_: self._show_current())
+        editing = QHBoxLayout()
+        editing.addWidget(editor_label)
+        editing.addWidget(self.editor, 1)
+        editing.addWidget(self.save_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.result_label, 1)
         buttons.addWidget(self.mark_button)
@@ -194,6 +219,7 @@ class TranslationReviewWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addLayout(editing)
         layout.addLayout(buttons)
         self.resize(1200, 720)
         self._update_buttons()
@@ -204,10 +230,15 @@ class TranslationReviewWindow(QDialog):
         return {"draft": self.tr("draft"), "reviewed": self.tr("reviewed"),
                 "stale": self.tr("stale: translate again"), "missing": self.tr("missing: translate first")}[status]
 
+    def sheet_name(self, sheet: ReviewSheet) -> str:
+        """The sheet's name: the procedure's Italian name, or the directory's own (a staff text)."""
+        return self.tr("Services of the area") if sheet.code == DIRECTORY_SHEET else sheet.name
+
     def _sheet_text(self, sheet: ReviewSheet) -> str:
         counts = sheet.counts()
         return self.tr("%1 — %2\n%3 · draft %4, reviewed %5, stale %6, missing %7") \
-            .replace("%1", sheet.code).replace("%2", sheet.name).replace("%3", self.state_label(sheet.status)) \
+            .replace("%1", sheet.code).replace("%2", self.sheet_name(sheet)) \
+            .replace("%3", self.state_label(sheet.status)) \
             .replace("%4", str(counts["draft"])).replace("%5", str(counts["reviewed"])) \
             .replace("%6", str(counts["stale"])).replace("%7", str(counts["missing"]))
 
@@ -279,7 +310,20 @@ class TranslationReviewWindow(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        self._show_current()
         self._update_buttons()
+
+    def current_entry(self) -> ReviewEntry | None:
+        """The text of the table's current row (the one the editor shows), if any."""
+        sheet = self.current_sheet()
+        row = self.table.currentRow()
+        return sheet.entries[row] if sheet is not None and 0 <= row < len(sheet.entries) else None
+
+    def _show_current(self) -> None:
+        entry = self.current_entry()
+        self.editor.setPlainText(entry.translation if entry is not None else "")
+        self.editor.setEnabled(entry is not None)
+        self.save_button.setEnabled(entry is not None)
 
     def _update_buttons(self) -> None:
         sheet = self.current_sheet()
@@ -314,6 +358,21 @@ class TranslationReviewWindow(QDialog):
         actor, lang = self.actor, self.lang
         Operation(self, lambda: core.content.review_translations(actor, lang, keys), self.runtime.operations) \
             .busy(self.mark_button, self.sheet_button).success(self._marked).failure(title=self.windowTitle()).run()
+
+    def save_translation(self) -> None:
+        """Store the editor's text as the chosen text's translation (reviewed, against the current Italian)."""
+        core = self.runtime.core
+        entry = self.current_entry()
+        if core is None or entry is None:
+            return
+        actor, lang, key, text = self.actor, self.lang, entry.key, self.editor.toPlainText()
+        Operation(self, lambda: core.content.edit_text(actor, key, lang, text), self.runtime.operations) \
+            .busy(self.save_button, self.mark_button, self.sheet_button) \
+            .success(lambda _: self._saved(key)).failure(title=self.windowTitle()).run()
+
+    def _saved(self, key: str) -> None:
+        self.result_label.setText(self.tr("Translation of %1 saved and marked reviewed.").replace("%1", key))
+        self.reload()
 
     def _marked(self, result: ReviewResult) -> None:
         from desk_app.core.catalogue import LANGUAGE_NAMES

@@ -39,7 +39,8 @@ def test_plan_with_the_roster_then_cancel(qtbot: QtBot, open_desk: Any, log_in: 
     qtbot.waitUntil(lambda: window.centre_combo.count() == 1, timeout=WAIT_MS)
     day = _next_weekday()
     window.when_edit.setDateTime(QDateTime(datetime.combine(day, time(10, 0))))
-    window.language_combo.setCurrentText("ar")
+    window.language_combo.setCurrentIndex(window.language_combo.findData("ar"))
+    assert window.language_combo.currentText().startswith("Arabo")  # by name, not the bare code
     window.organisation_edit.setText("Numero Verde Antitratta")
     # the roster's answer before anything is saved
     window.check_button.click()

@@ -1,6 +1,6 @@
 """The shared-practices page (issue 16), on SQLite and PostgreSQL: the Questura's account lands on its inbox
-and answers by keyboard; a clerk opens the window with Ctrl+Shift+Q, sees the practice back and closes it; the supervisor's
-meeting list is written through the dialogs seam."""
+and answers by keyboard; a clerk opens the window with Ctrl+Shift+Q, sees the practice back and closes it; the
+supervisor's meeting list is written through the dialogs seam."""
 
 from __future__ import annotations
 

@@ -53,7 +53,9 @@ class AdminMenu(QObject):
             ServiceLevelMarks(self.desk.runtime, console)
 
     def _update(self) -> None:
-        self.action.setEnabled(self.desk.sessions.session is not None and self.desk.runtime.core is not None)
+        session = self.desk.sessions.session
+        # Outside bodies (partner, Questura) see nothing of the office's set-up, not even read-only.
+        self.action.setEnabled(session is not None and not session.actor.outside and self.desk.runtime.core is not None)
 
     def open(self) -> None:
         """Open (or raise) the window for the logged-in person."""

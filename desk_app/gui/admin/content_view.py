@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from desk_app.core.translations import TARGET_LANGUAGES, CoverageCell
+from desk_app.gui.admin.content_editor import ContentEditor
+from desk_app.gui.admin.legalisation_view import LegalisationView
 from desk_app.gui.operations import Operation
 
 if TYPE_CHECKING:
@@ -74,17 +76,22 @@ class CoverageModel(QAbstractTableModel):
 
 
 class ContentView(QWidget):
-    """The coverage table and the way to the translation review.
+    """The coverage table and the way to the translation review; the Italian texts' editor; the legalisation table.
 
     Attributes:
         model: the coverage.
         reviewButton: opens the translation review window (hidden when there is none, disabled for other roles).
+        pages: the three pages (coverage, Italian texts, legalisation).
+        editor: the Italian texts of a procedure (:mod:`desk_app.gui.admin.content_editor`); a save reloads the
+            coverage.
+        legalisation: the legalisation table, read-only (:mod:`desk_app.gui.admin.legalisation_view`).
     """
 
     def __init__(self, runtime: Runtime, actor: Actor, open_review: Callable[[], object] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runtime, self.actor = runtime, actor
+        self._pages_read = False
         self.model = CoverageModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -102,16 +109,32 @@ class ContentView(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reviewButton)
-        layout = QVBoxLayout(self)
+        coverage = QWidget()
+        layout = QVBoxLayout(coverage)
         layout.addWidget(legend)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.messageLabel)
         layout.addLayout(buttons)
+        self.editor = ContentEditor(runtime, actor)
+        self.editor.saved.connect(lambda _key: self.reload())
+        self.legalisation = LegalisationView(runtime)
+        self.pages = QTabWidget()
+        self.pages.addTab(coverage, self.tr("Translation co&verage"))
+        self.pages.addTab(self.editor, self.tr("&Italian texts"))
+        self.pages.addTab(self.legalisation, self.tr("&Legalisation table"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
 
     def reload(self) -> None:
+        """Read the coverage (on the worker); the editor and the legalisation table read theirs when first shown."""
         core = self.runtime.core
         if core is None:
             return
+        if not self._pages_read:
+            self._pages_read = True
+            self.editor.reload()
+            self.legalisation.reload()
         translations = core.translations
         Operation(self, translations.coverage, self.runtime.operations).coalesce("load") \
             .success(self.model.set_coverage) \

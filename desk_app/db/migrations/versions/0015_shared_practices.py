@@ -67,8 +67,8 @@ def upgrade() -> None:
                            name=op.f("ck_shared_practice_status_known")),
         sa.CheckConstraint(f"waiting_on IS NULL OR waiting_on IN {_SIDES}",
                            name=op.f("ck_shared_practice_waiting_on_known")),
-        sa.ForeignKeyConstraint(["case_id"], ["checklist_case.id"], name=op.f("fk_shared_practice_case_id_checklist_case"),
-                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["case_id"], ["checklist_case.id"],
+                                name=op.f("fk_shared_practice_case_id_checklist_case"), ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["office_id"], ["office.id"], name=op.f("fk_shared_practice_office_id_office"),
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_shared_practice")),
@@ -76,6 +76,10 @@ def upgrade() -> None:
     op.create_index(op.f("ix_shared_practice_case_id"), "shared_practice", ["case_id"])
     op.create_index("ix_shared_practice_number", "shared_practice", ["office_id", "practice_number"])
     op.create_index("ix_shared_practice_waiting", "shared_practice", ["office_id", "status", "sent_at"])
+    # One open shared practice per practice number (partial unique index, both databases).
+    op.create_index("uq_shared_practice_open_number", "shared_practice", ["office_id", "practice_number"],
+                    unique=True, sqlite_where=sa.text("status != 'closed'"),
+                    postgresql_where=sa.text("status != 'closed'"))
     op.create_table(
         "meeting_decision",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -124,6 +128,7 @@ def downgrade() -> None:
     op.drop_table("practice_step")
     op.drop_index(op.f("ix_meeting_decision_practice_id"), table_name="meeting_decision")
     op.drop_table("meeting_decision")
+    op.drop_index("uq_shared_practice_open_number", table_name="shared_practice")
     op.drop_index("ix_shared_practice_waiting", table_name="shared_practice")
     op.drop_index("ix_shared_practice_number", table_name="shared_practice")
     op.drop_index(op.f("ix_shared_practice_case_id"), table_name="shared_practice")
