@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "bad_code": QT_TRANSLATE_NOOP("DeskError", "The code “{value}” is not valid: use 1 to {max} letters, digits, - "
                                                "or _ (no spaces)."),
     "bad_choice": QT_TRANSLATE_NOOP("DeskError", "Value “{value}” is not allowed for “{field}”; allowed: {allowed}."),
+    "choose_one": QT_TRANSLATE_NOOP("DeskError", "Choose one of the list for “{field}”."),
     "bad_date": QT_TRANSLATE_NOOP("DeskError", "The date “{value}” is not valid (format YYYY-MM-DD)."),
     "bad_range": QT_TRANSLATE_NOOP("DeskError", "Invalid date range: {start} is after {end}."),
     "bad_number": QT_TRANSLATE_NOOP("DeskError", "“{value}” is not a valid number for “{field}”."),
@@ -356,6 +357,8 @@ FIELD_NAMES: dict[str, str] = {
     "referrals": QT_TRANSLATE_NOOP("DeskField", "Referrals"),
     "age_band": QT_TRANSLATE_NOOP("DeskField", "Age band"),
     "sex": QT_TRANSLATE_NOOP("DeskField", "Sex"),
+    "language": QT_TRANSLATE_NOOP("DeskField", "Language"),
+    "group_language": QT_TRANSLATE_NOOP("DeskField", "Language group"),
 }
 
 

@@ -12,39 +12,33 @@ all to ``docs/screenshots/``::
 from __future__ import annotations
 
 import shutil
-import sys
-import tempfile
-from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-OUT = ROOT / "docs" / "screenshots"
+from screenshot_support import (
+    OUT,
+    demo_settings,
+    desk_window,
+    grab,
+    log_in,
+    open_admin,
+    settle,
+    switch_user,
+    wait_until,
+)
+
 NAMES = ("admin-board-texts.png", "admin-service-level.png", "admin-out-of-use.png", "admin-mediator-languages.png")
 
 
-def main() -> int:
-    from PySide6.QtWidgets import QApplication
-    from take_screenshots import settle, wait_until
-
+def live_office(settings: Any) -> None:
+    """The live demo (a morning of tickets), a spare free desk D7 and the office's board texts and target."""
     from desk_app.core.auth import Actor
-    from desk_app.core.demo import DEMO_PASSWORD
+    from desk_app.core.demo import DEMO_OFFICE, DEMO_PASSWORD
     from desk_app.core.firstrun import load_live_demo
-    from desk_app.core.settings import Settings
-    from desk_app.gui.admin.live import ServiceLevelMarks
-    from desk_app.gui.app import build_main_window, connect_core, prepare_application
-    from desk_app.gui.printing import PdfTicketPrinter
-    from desk_app.gui.seams import CountingChime, RecordingDialogs, Seams
-    from desk_app.gui.sheet_printing import PdfSheetPrinter
+    from desk_app.gui.app import connect_core
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    home = Path(tempfile.mkdtemp(prefix="sportello-live-shots-"))
-    settings = Settings.load(home=home, overrides={"language": "it", "desk_code": "D1"}, environ={})
     core = connect_core(settings)
     load_live_demo(core, Actor.system("screenshots"))
     admin = core.staff.login("admin", DEMO_PASSWORD)
-    from desk_app.core.demo import DEMO_OFFICE
-
     # A spare desk, free (the simulated morning keeps the others serving): the one taken out of use below.
     core.offices.apply(admin, {**DEMO_OFFICE, "desk": [*DEMO_OFFICE["desk"],
                                                        {"code": "D7", "name": "Sportello 7", "services": ["INFO"]}]})
@@ -54,35 +48,23 @@ def main() -> int:
                                         "service_level_percent": 85})
     core.close()
 
-    app = QApplication([sys.argv[0]])
-    prepare_application(app, settings)
-    seams = Seams(RecordingDialogs(save_folder=home), CountingChime(),
-                  PdfTicketPrinter(home / "tickets", "receipt80"), PdfSheetPrinter(home / "sheets"))
-    window = build_main_window(settings, seams, None)
-    window.show()
-    window.start()
-    wait_until(lambda: window.runtime.office is not None)
 
-    def log_in(username: str) -> None:
-        page = window.login_page
-        page.ui.usernameEdit.setText(username)
-        page.ui.passwordEdit.setText(DEMO_PASSWORD)
-        page.ui.loginButton.click()
-        wait_until(lambda: window.sessions.session is not None)
-        settle(window)
+def main() -> int:
+    from desk_app.gui.admin.live import ServiceLevelMarks
 
-    log_in("operatore1")
+    home, settings = demo_settings("sportello-live-shots-")
+    live_office(settings)
+    _app, window = desk_window(settings, home)
+    log_in(window, "operatore1")
     board = window.open_board()
     assert board is not None
     board.resize(1280, 720)
     wait_until(lambda: board.notice.isVisible())
     settle(window)
-    board.grab().save(str(OUT / NAMES[0]))
+    grab(board, NAMES[0])
     board.close()
 
-    window.sessions.lock("")
-    settle(window)
-    log_in("responsabile")
+    switch_user(window, "responsabile")
     console = window.console
     assert console is not None
     marks = console.findChild(ServiceLevelMarks)
@@ -90,15 +72,10 @@ def main() -> int:
     wait_until(lambda: marks.target is not None and console.dashboard is not None)
     settle(window)
     marks.paint()
-    window.grab().save(str(OUT / NAMES[1]))
+    grab(window, NAMES[1])
 
-    window.sessions.lock("")
-    settle(window)
-    log_in("admin")
-    window.admin.action.trigger()
-    admin_window = window.admin.window
-    assert admin_window is not None
-    settle(window)
+    switch_user(window, "admin")
+    admin_window = open_admin(window)
     office = admin_window.office_editor
     admin_window.tabs.setCurrentWidget(office)
     wait_until(lambda: office.office is not None)
@@ -110,14 +87,14 @@ def main() -> int:
     settle(window)
     table.scrollToBottom()
     table.setCurrentCell(d7, 0)
-    admin_window.grab().save(str(OUT / NAMES[2]))
+    grab(admin_window, NAMES[2])
 
     mediators = admin_window.mediator_editor
     admin_window.tabs.setCurrentWidget(mediators)
     wait_until(lambda: mediators.model.rowCount() > 0)
     mediators.view.selectRow(0)
     mediators.selectedLanguagesEdit.setText("ar 4, fr 3, en 5")  # a level the roster does not have, said as typed
-    admin_window.grab().save(str(OUT / NAMES[3]))
+    grab(admin_window, NAMES[3])
     window.shutdown()
     shutil.rmtree(home, ignore_errors=True)
     print("saved", *(OUT / n for n in NAMES))

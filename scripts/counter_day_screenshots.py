@@ -12,42 +12,24 @@ Offscreen Qt is enough::
 
 from __future__ import annotations
 
-import sys
-import tempfile
 from datetime import datetime
 from datetime import time as clock_time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-OUT = ROOT / "docs" / "screenshots"
+from screenshot_support import demo_home, desk_window, grab, log_in, pause, settle, wait_until
 
 
 def main() -> int:
-    from PySide6.QtWidgets import QApplication
-    from take_screenshots import pause, settle, wait_until
-
     from desk_app.clock import ManualClock, local_day, zone
     from desk_app.core.auth import Actor
-    from desk_app.core.demo import DEMO_PASSWORD, create_demo_office, simulate_day
-    from desk_app.core.settings import Settings
-    from desk_app.gui.app import build_main_window, connect_core, prepare_application
-    from desk_app.gui.printing import PdfTicketPrinter
-    from desk_app.gui.seams import CountingChime, RecordingDialogs, Seams
-    from desk_app.gui.sheet_printing import PdfSheetPrinter
+    from desk_app.core.demo import simulate_day
+    from desk_app.gui.app import connect_core
+    from desk_app.gui.seams import RecordingDialogs
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    home = Path(tempfile.mkdtemp(prefix="sportello-counter-shots-"))
-    settings = Settings.load(home=home, overrides={"language": "it", "desk_code": "D1", "display_screen": 0},
-                             environ={})
     today = local_day(datetime.now(zone()))
     morning = datetime.combine(today, clock_time(10, 15), zone())
+    home, settings = demo_home("sportello-counter-shots-", display_screen=0,
+                               populate=lambda core, _actor: simulate_day(core, today, stop_at=morning))
     actor = Actor.system("screenshots")
-    core = connect_core(settings)
-    create_demo_office(core, actor)
-    simulate_day(core, today, stop_at=morning)
-    core.close()
     core = connect_core(settings, ManualClock(morning))
     # Every day of the week, so the screenshots work whatever day they are taken on.
     core.appointments.set_calendar(actor, "RF", hours="mon-sun 09:00-12:30", slot_minutes=20, capacity=2)
@@ -65,28 +47,16 @@ def main() -> int:
     held = core.queue.issue_ticket(actor, "RF", language="ar", needs_mediator=True)
     core.close()
 
-    app = QApplication([sys.argv[0]])
-    prepare_application(app, settings)
-    dialogs = RecordingDialogs()
-    window = build_main_window(settings, Seams(dialogs, CountingChime(), PdfTicketPrinter(home / "tickets"),
-                                               PdfSheetPrinter(home / "sheets")), ManualClock(morning))
-    window.resize(1400, 820)
-    window.show()
-    window.start()
-    wait_until(lambda: window.runtime.office is not None)
-    page = window.login_page
-    page.ui.usernameEdit.setText("operatore1")
-    page.ui.passwordEdit.setText(DEMO_PASSWORD)
-    page.ui.loginButton.click()
-    wait_until(lambda: window.workspace is not None)
-    settle(window)
+    _app, window = desk_window(settings, home, clock=ManualClock(morning), size=(1400, 820),
+                               dialogs=RecordingDialogs())
+    log_in(window, "operatore1", until=lambda: window.workspace is not None)
     workspace = window.workspace
     model = workspace.tickets_model
     wait_until(lambda: model.row_of(held.id) >= 0 and model.held(held.id) is not None)
     workspace.ui.ticketsView.selectRow(model.row_of(held.id))
     workspace.ui.ticketsView.scrollTo(model.index(model.row_of(held.id), 0))
     pause(0.3)
-    window.grab().save(str(OUT / "mediator-held.png"))
+    grab(window, "mediator-held.png")
 
     dialog = workspace.open_mediator()
     assert dialog is not None
@@ -96,14 +66,14 @@ def main() -> int:
     settle(window)
     wait_until(lambda: dialog.state is not None and bool(dialog.state.bookings))
     pause(0.3)
-    dialog.grab().save(str(OUT / "mediator-dialog.png"))
+    grab(dialog, "mediator-dialog.png")
     dialog.mark_present()
     settle(window)
     wait_until(lambda: model.held(held.id) is None)
     dialog.close()
     workspace.ui.ticketsView.selectRow(model.row_of(held.id))
     pause(0.3)
-    window.grab().save(str(OUT / "mediator-callable.png"))
+    grab(window, "mediator-callable.png")
 
     view = window.open_appointments()
     assert view is not None
@@ -115,7 +85,7 @@ def main() -> int:
     wait_until(lambda: view.searching is not None and view.appointments_model.rowCount() > 0)
     view.ui.appointmentsView.selectRow(0)
     pause(0.3)
-    view.grab().save(str(OUT / "appointments-search.png"))
+    grab(view, "appointments-search.png")
     view.show_day()
     settle(window)
     booking = view.open_booking()
@@ -130,7 +100,7 @@ def main() -> int:
     settle(window)
     wait_until(lambda: bool(booking.mediatorPreviewLabel.text()))
     pause(0.3)
-    booking.grab().save(str(OUT / "booking-preview.png"))
+    grab(booking, "booking-preview.png")
     booking.close()
     view.close()
     window.close()

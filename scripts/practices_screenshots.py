@@ -12,72 +12,39 @@ is there), and the window where the meeting's decisions are recorded (``practice
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-OUT = ROOT / "docs" / "screenshots"
+from screenshot_support import (
+    OUT,
+    demo_home,
+    desk_window,
+    grab,
+    log_in,
+    render_first_page,
+    settle,
+    switch_user,
+    wait_until,
+)
 
 
 def main() -> int:
-    from PySide6.QtWidgets import QApplication
-    from take_screenshots import settle, wait_until
+    from desk_app.gui.seams import RecordingDialogs
 
-    from desk_app.core.auth import Actor
-    from desk_app.core.demo import DEMO_PASSWORD, create_demo_office
-    from desk_app.core.settings import Settings
-    from desk_app.gui.app import build_main_window, connect_core, prepare_application
-    from desk_app.gui.printing import PdfTicketPrinter
-    from desk_app.gui.seams import CountingChime, RecordingDialogs, Seams
-    from desk_app.gui.sheet_printing import PdfSheetPrinter
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    home = Path(tempfile.mkdtemp(prefix="sportello-practices-shots-"))
-    settings = Settings.load(home=home, overrides={"language": "it", "desk_code": "D1"}, environ={})
-    core = connect_core(settings)
-    create_demo_office(core, Actor.system("screenshots"))
-    core.close()
-
-    app = QApplication([sys.argv[0]])
-    prepare_application(app, settings)
+    home, settings = demo_home("sportello-practices-shots-")
     dialogs = RecordingDialogs(save_folder=home)
-    seams = Seams(dialogs, CountingChime(), PdfTicketPrinter(home / "tickets", "receipt80"),
-                  PdfSheetPrinter(home / "sheets"))
-    window = build_main_window(settings, seams, None)
-    window.resize(1280, 800)
-    window.show()
-    window.start()
-    wait_until(lambda: window.runtime.office is not None)
-
-    def log_in(username: str) -> None:
-        page = window.login_page
-        page.ui.usernameEdit.setText(username)
-        page.ui.passwordEdit.setText(DEMO_PASSWORD)
-        page.ui.loginButton.click()
-        wait_until(lambda: window.sessions.session is not None)
-        settle(window)
-
-    log_in("questura1")
+    _app, window = desk_window(settings, home, size=(1280, 800), dialogs=dialogs)
+    log_in(window, "questura1")
     settle(window)
-    window.grab().save(str(OUT / "practices-questura.png"))
-    window.sessions.lock("")
-    settle(window)
+    grab(window, "practices-questura.png")
 
-    log_in("operatore1")
+    switch_user(window, "operatore1")
     practices = window.practices.open()
     assert practices is not None
     settle(window)
     practices.page.filter_combo.setCurrentIndex(2)  # all open
     settle(window)
-    practices.grab().save(str(OUT / "practices-clerk.png"))
-    window.sessions.lock("")
-    settle(window)
+    grab(practices, "practices-clerk.png")
 
-    log_in("responsabile")
+    switch_user(window, "responsabile")
     dialogs.answers.append(1)  # 10 working days
     window.practices.export_meeting_list()
     wait_until(lambda: window.practices.last_written is not None)
@@ -93,10 +60,9 @@ def main() -> int:
         decisions.set_decision(1, "remind")
         decisions.note_box(1).setText("Sollecito via PEC")
     settle(window)
-    decisions.grab().save(str(OUT / "practices-decisions.png"))
+    grab(decisions, "practices-decisions.png")
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(written), str(OUT / "practices-meeting")],
-                       check=True)
+        render_first_page(written, OUT / "practices-meeting.png", 80)
     window.shutdown()
     print("saved", OUT / "practices-questura.png", OUT / "practices-clerk.png", OUT / "practices-meeting.png",
           OUT / "practices-decisions.png", written)

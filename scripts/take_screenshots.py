@@ -14,7 +14,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -171,7 +170,8 @@ def appointments_setup(settings: Any, today: Any) -> None:
 def appointments_screenshots(window: Any) -> None:
     """The day view after a check-in, the booking dialog explaining why the mediator cannot come, then the
     mediator's own agenda after logging in as the mediator."""
-    from desk_app.core.demo import DEMO_PASSWORD
+    from screenshot_support import log_in
+
     from desk_app.gui.booking_models import AppointmentTableModel
 
     view = window.open_appointments()
@@ -209,12 +209,7 @@ def appointments_screenshots(window: Any) -> None:
     view.close()
 
     window.sessions.lock("")
-    page = window.login_page
-    page.ui.usernameEdit.setText("mediatrice1")
-    page.ui.passwordEdit.setText(DEMO_PASSWORD)
-    page.ui.loginButton.click()
-    wait_until(lambda: window.agenda is not None)
-    settle(window)
+    log_in(window, "mediatrice1", until=lambda: window.agenda is not None)
     agenda = window.agenda
     waiting = [r for r in range(agenda.model.rowCount()) if agenda.model.row_object(r).status == "booked"]
     agenda.ui.agendaView.selectRow(waiting[0] if waiting else 0)  # one still to answer: Confirm is enabled
@@ -223,46 +218,27 @@ def appointments_screenshots(window: Any) -> None:
 
 
 def main() -> int:
-    from PySide6.QtWidgets import QApplication
+    # screenshot_support builds on this module's waiting helpers: imported here, once they exist
+    from screenshot_support import demo_home, desk_window, log_in
 
     from desk_app.clock import ManualClock, local_day, zone
-    from desk_app.core.auth import Actor
-    from desk_app.core.demo import DEMO_PASSWORD, create_demo_office, simulate_day
-    from desk_app.core.settings import Settings
-    from desk_app.gui.app import build_main_window, connect_core, prepare_application
-    from desk_app.gui.printing import PdfTicketPrinter
-    from desk_app.gui.seams import CountingChime, RecordingDialogs, Seams
-    from desk_app.gui.sheet_printing import PdfSheetPrinter
+    from desk_app.core.demo import simulate_day
+    from desk_app.gui.seams import RecordingDialogs
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    home = Path(tempfile.mkdtemp(prefix="sportello-shots-"))
-    settings = Settings.load(home=home, overrides={"language": "it", "desk_code": "D1", "display_screen": 0},
-                             environ={})
     today = local_day(datetime.now(zone()))
     morning = datetime.combine(today, clock_time(10, 15), zone())
-    core = connect_core(settings)
-    create_demo_office(core, Actor.system("screenshots"))
-    core.content.load(Actor.system("screenshots"))
-    simulate_day(core, today, stop_at=morning)
-    core.close()
+
+    def morning_so_far(core: Any, actor: Any) -> None:
+        core.content.load(actor)
+        simulate_day(core, today, stop_at=morning)
+
+    home, settings = demo_home("sportello-shots-", display_screen=0, populate=morning_so_far)
     appointments_setup(settings, today)
 
-    app = QApplication([sys.argv[0]])
-    prepare_application(app, settings)
-    printer = PdfTicketPrinter(home / "tickets", "receipt80")
-    sheets = PdfSheetPrinter(home / "sheets")
-    window = build_main_window(settings, Seams(RecordingDialogs(), CountingChime(), printer, sheets),
-                               ManualClock(morning))
-    window.resize(1400, 820)
-    window.show()
-    window.start()
-    wait_until(lambda: window.runtime.office is not None)
-    page = window.login_page
-    page.ui.usernameEdit.setText("operatore1")
-    page.ui.passwordEdit.setText(DEMO_PASSWORD)
-    page.ui.loginButton.click()
-    wait_until(lambda: window.workspace is not None)
-    settle(window)
+    _app, window = desk_window(settings, home, clock=ManualClock(morning), size=(1400, 820),
+                               dialogs=RecordingDialogs())
+    printer, sheets = window.seams.printer, window.seams.sheets
+    log_in(window, "operatore1", until=lambda: window.workspace is not None)
     workspace = window.workspace
     if workspace.current is None:
         workspace.counter_actions["call_next"].trigger()

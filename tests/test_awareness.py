@@ -206,6 +206,7 @@ def test_bad_counts_are_refused_and_nothing_is_stored(services: CoreServices, wo
 
 @pytest.mark.parametrize(("extra", "code"), [
     ({"language": "xx"}, "bad_choice"),
+    ({"language": ""}, "choose_one"),
     ({"starts_at": at(TODAY, "07:00")}, "awareness_in_past"),
     ({"starts_at": at(date(2029, 1, 1), "10:00")}, "slot_beyond_horizon"),
     ({"starts_at": datetime(2026, 12, 3, 10, 0)}, "bad_date"),
@@ -223,6 +224,17 @@ def test_bad_plans_are_refused(services: CoreServices, world: dict[str, Actor], 
         _plan(services, world["supervisor"], **extra)
     assert refused.value.code == code
     assert _rows(services, AwarenessSession) == 0
+
+
+def test_a_plan_without_language_names_the_field_as_on_screen(services: CoreServices,
+                                                              world: dict[str, Actor]) -> None:
+    """Tester's finding: not «Valore «» non ammesso per «language»» but the field's name and what to do."""
+    with pytest.raises(ValidationError) as empty:
+        _plan(services, world["supervisor"], language="")
+    assert empty.value.message("it") == "Scegliere un valore dell'elenco per «Gruppo linguistico»."
+    with pytest.raises(ValidationError) as unknown:
+        _plan(services, world["supervisor"], language="xx")
+    assert "«Gruppo linguistico»" in unknown.value.message("it") and "language" not in unknown.value.message("it")
 
 
 def test_unknown_centre_and_session(services: CoreServices, world: dict[str, Actor]) -> None:

@@ -111,10 +111,11 @@ def test_partner_edits_only_their_own_organisation(services: CoreServices, staff
         services.directory.publish(partner, created.uid)
     assert refused.value.code == "permission_denied"
     assert services.directory.publish(staff["supervisor"], created.uid).state == "published"
-    # A partner's change to a published entry goes back to the office.
+    # A partner's change to a published entry waits for the office as a revision; the entry stays published.
     changed = services.directory.put_service(partner, dataclasses.replace(
         _service(own, "Sportello legale gratuito"), uid=created.uid))
-    assert changed.state == "submitted" and changed.text("name").text == "Sportello legale gratuito"
+    assert changed.state == "published" and changed.text("name").text == "Sportello legale"
+    assert changed.revision is not None and changed.revision.text("name").text == "Sportello legale gratuito"
 
     # Another organisation's entry: refused in the core, audited, nothing changed.
     for attempt in (

@@ -70,3 +70,37 @@ def test_a_partner_is_linked_and_refused_elsewhere(admin: Cli) -> None:
     assert code == 2 and err.strip()
     code, _, err = admin("directory", "show", "not-a-uid")
     assert code == 2 and "not-a-uid" in err
+
+
+def test_a_pending_revision_is_listed_and_rejected_from_the_command_line(admin: Cli, home: Path,
+                                                                          db_url: str) -> None:
+    import dataclasses
+
+    from desk_app.core.directory_types import Localised
+    from desk_app.core.services import CoreServices
+    from desk_app.core.settings import Settings
+
+    assert admin("directory", "load")[0] == 0
+    assert admin("staff", "add", "partner1", "--name", "CPIA", "--role", "partner", "--password-stdin",
+                 stdin="partner-password-1")[0] == 0
+    cpia = str(uuid.uuid5(DEMO_NAMESPACE, "organisation:cpia-lodi"))
+    assert admin("directory", "link-partner", "partner1", cpia)[0] == 0
+    core = CoreServices.build(Settings.load(home=home, overrides={"db_url": db_url}, environ={}))
+    try:
+        partner = core.staff.login("partner1", "partner-password-1")
+        entry = core.directory.services(partner)[0]
+        italian = dict(entry.texts["it"]) | {"cost": Localised("Contributo di 20 euro.", "it")}
+        core.directory.put_service(partner, dataclasses.replace(entry, texts={"it": italian}))
+    finally:
+        core.close()
+    code, out, _ = admin("directory", "list", "--revised", json_output=True)
+    listed = json.loads(out)
+    assert code == 0 and [e["uid"] for e in listed] == [entry.uid] and listed[0]["state"] == "published"
+    code, out, _ = admin("directory", "list", "--revised")
+    assert code == 0 and "✎" in out
+    code, out, _ = admin("directory", "reject-revision", entry.uid, "--reason", "costo da verificare",
+                         json_output=True)
+    assert code == 0 and json.loads(out)["revision"] is None
+    assert json.loads(admin("directory", "list", "--revised", json_output=True)[1]) == []
+    code, _, err = admin("directory", "reject-revision", entry.uid)
+    assert code != 0 and err.count("\n") == 1  # nothing pending: one clear line

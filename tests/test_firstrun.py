@@ -10,7 +10,7 @@ import pytest
 from db_support import DEMO_SETUP, fresh_sqlite
 from sqlalchemy import func, select
 
-from desk_app.clock import ManualClock, local_day, zone
+from desk_app.clock import ManualClock, local_day, local_time, zone
 from desk_app.core.auth import Actor
 from desk_app.core.firstrun import DEMO_OPENING, AdminAccount, load_demo, recent_morning, set_up_office
 from desk_app.core.queue import OPEN_STATUSES
@@ -176,11 +176,33 @@ def test_demo_refuses_bad_options_before_writing(services: CoreServices, kwargs:
 
 @pytest.mark.parametrize(("local", "expected"), [
     (time(2, 0), (date(2026, 11, 23), DEMO_OPENING)),  # small hours: yesterday's whole morning
-    (time(10, 15), (None, time(6, 15))),  # office hours: the four hours up to now
+    (time(8, 20), (date(2026, 11, 23), DEMO_OPENING)),  # before opening: yesterday's, no ticket before the doors
+    (time(10, 15), (None, DEMO_OPENING)),  # office hours: from opening (not 06:15) up to now
+    (time(13, 45), (None, time(9, 45))),  # late: the four hours up to now
     (time(15, 0), (date(2026, 11, 24), DEMO_OPENING)),  # after closing: today's whole morning
 ])
 def test_recent_morning_for_the_command_line(local: time, expected: tuple[date | None, time]) -> None:
     assert recent_morning(datetime.combine(NOW.date(), local, zone())) == expected
+
+
+@pytest.mark.parametrize("rome_time", [time(8, 20), time(10, 15)])
+def test_the_live_demo_issues_no_ticket_before_opening(services: CoreServices, clock: ManualClock,
+                                                       rome_time: time) -> None:
+    """Tester's finding: the supervisor's chart showed arrivals at 04:00-08:00 (the demo simulated the four hours
+    up to now, from 04:20 at 08:20). Its hours are the office's wall clock: nothing before the opening."""
+    from desk_app.core.firstrun import load_live_demo
+
+    clock.set(datetime.combine(NOW.date(), rome_time, tzinfo=zone()))
+    load_live_demo(services, WIZARD)
+    every = (*OPEN_STATUSES, "done", "no_show", "cancelled")
+    issued = [t.issued_at for day in (NOW.date() - timedelta(days=1), NOW.date())
+              for t in services.queue.tickets(Actor.system("t"), statuses=every, day=day)]
+    assert issued and min(local_time(t) for t in issued).time() >= DEMO_OPENING
+    board = services.reports.today(Actor.system("test"))
+    if rome_time < DEMO_OPENING:  # yesterday's morning: today's chart is empty
+        assert board.hours == ()
+    else:
+        assert board.hours and board.hours[0][0] == DEMO_OPENING.hour and sum(a for _, a, _ in board.hours) > 0
 
 
 def test_desk_admin_setup_with_the_first_admin(home: Path, db_url: str, capsys: pytest.CaptureFixture[str],

@@ -333,6 +333,8 @@ GUARDED: dict[str, Guard] = {
     "directory.submit": guard(_DIR_EDIT, lambda c, w, a: c.directory.submit(a, _UID)),
     "directory.publish": guard("manage_directory", lambda c, w, a: c.directory.publish(a, _UID)),
     "directory.withdraw": guard("manage_directory", lambda c, w, a: c.directory.withdraw(a, _UID, "motivo")),
+    "directory.reject_revision": guard("manage_directory", lambda c, w, a: c.directory.reject_revision(
+        a, _UID, "motivo")),
     "directory.confirm": guard(_DIR_EDIT, lambda c, w, a: c.directory.confirm(a, _UID)),
     "directory.link_partner": guard("manage_directory", lambda c, w, a: c.directory.link_partner(
         a, "lodi-clerk", _UID)),

@@ -176,6 +176,10 @@
         <translation>confermare come ancora valida</translation>
     </message>
     <message>
+        <source>reject the pending revision</source>
+        <translation>rifiutare la revisione in attesa</translation>
+    </message>
+    <message>
         <source>work on practices shared with the other office</source>
         <translation>lavorare sulle pratiche condivise con l&apos;altro ufficio</translation>
     </message>
@@ -630,6 +634,7 @@
     </message>
     <message>
         <source>&amp;Sessions (last and next %1 days)</source>
+        <extracomment>The session to select once the list is read again (the one just planned), even when a change-feed reload started while the plan was saved would otherwise reselect the previous one.</extracomment>
         <translation>&amp;Incontri (ultimi e prossimi %1 giorni)</translation>
     </message>
     <message>
@@ -909,8 +914,12 @@
 <context>
     <name>CalendarEditor</name>
     <message>
+        <source>mon-fri 09:00-12:30, mon-thu 14:00-16:00</source>
+        <extracomment>The same days as an Italian clerk writes them (the core&apos;s parser reads both, :mod:`desk_app.core.schedule`). How far ahead holidays are offered.</extracomment>
+        <translation>lun-ven 09:00-12:30, lun-gio 14:00-16:00</translation>
+    </message>
+    <message>
         <source>&amp;Save the calendar</source>
-        <extracomment>How far ahead holidays are offered.</extracomment>
         <translation>&amp;Salva il calendario</translation>
     </message>
     <message>
@@ -1911,6 +1920,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Valore «{value}» non ammesso per «{field}»; ammessi: {allowed}.</translation>
     </message>
     <message>
+        <source>Choose one of the list for “{field}”.</source>
+        <translation>Scegliere un valore dell&apos;elenco per «{field}».</translation>
+    </message>
+    <message>
         <source>The date “{value}” is not valid (format YYYY-MM-DD).</source>
         <translation>La data «{value}» non è valida (formato AAAA-MM-GG).</translation>
     </message>
@@ -2802,6 +2815,14 @@ Inviate all&apos;assistenza questo file di log:
         <source>Sex</source>
         <translation>Sesso</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Language group</source>
+        <translation>Gruppo linguistico</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryMenu</name>
@@ -2838,10 +2859,6 @@ Inviate all&apos;assistenza questo file di log:
 <context>
     <name>DirectoryReview</name>
     <message>
-        <source>Submitted for review</source>
-        <translation>Inviati per la revisione</translation>
-    </message>
-    <message>
         <source>To be confirmed again by the organisation</source>
         <translation>Da far confermare di nuovo all&apos;ente</translation>
     </message>
@@ -2850,8 +2867,12 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Tutte le schede</translation>
     </message>
     <message>
-        <source>reason for withdrawing (kept in the audit log)</source>
-        <translation>motivo del ritiro (resta nel registro delle attività)</translation>
+        <source>To review: submitted entries and revisions</source>
+        <translation>Da esaminare: schede inviate e revisioni</translation>
+    </message>
+    <message>
+        <source>reason for withdrawing or rejecting (kept in the audit log)</source>
+        <translation>motivo del ritiro o del rifiuto (resta nel registro delle attività)</translation>
     </message>
     <message>
         <source>&amp;Publish</source>
@@ -2862,12 +2883,80 @@ Inviate all&apos;assistenza questo file di log:
         <translation>&amp;Ritira</translation>
     </message>
     <message>
+        <source>&amp;Reject revision</source>
+        <translation>&amp;Rifiuta revisione</translation>
+    </message>
+    <message>
         <source>Publish the entry</source>
         <translation>Pubblica la scheda</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
         <translation>&amp;Mostra:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Who may go</source>
+        <translation>Chi può accedere</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <source>How to access</source>
+        <translation>Come accedere</translation>
+    </message>
+    <message>
+        <source>Documents to bring</source>
+        <translation>Documenti da portare</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Languages spoken</source>
+        <translation>Lingue parlate</translation>
+    </message>
+    <message>
+        <source>Free of charge</source>
+        <translation>Gratuito</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contatti</translation>
+    </message>
+    <message>
+        <source>Places and opening hours</source>
+        <translation>Sedi e orari di apertura</translation>
+    </message>
+    <message>
+        <source>Revision by %1 (%2), awaiting review. Changes against the published entry:</source>
+        <translation>Revisione di %1 (%2), in attesa di esame. Modifiche rispetto alla scheda pubblicata:</translation>
+    </message>
+    <message>
+        <source>published:</source>
+        <translation>pubblicato:</translation>
+    </message>
+    <message>
+        <source>revised:</source>
+        <translation>rivisto:</translation>
+    </message>
+    <message>
+        <source>No field differs from the published entry.</source>
+        <translation>Nessun campo è diverso dalla scheda pubblicata.</translation>
     </message>
     <message>
         <source>“%1” is now %2.</source>
@@ -2878,6 +2967,7 @@ Inviate all&apos;assistenza questo file di log:
     <name>DirectorySearchDialog</name>
     <message>
         <source>Services of the territory</source>
+        <extracomment>Result columns that fit their text up to this share of the table&apos;s width (the service takes the rest).</extracomment>
         <translation>Servizi del territorio</translation>
     </message>
     <message>
@@ -2979,6 +3069,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Confermato il</translation>
     </message>
     <message>
+        <source>revision pending</source>
+        <translation>revisione in attesa</translation>
+    </message>
+    <message>
         <source>To be confirmed again by the organisation</source>
         <translation>Da far confermare di nuovo all&apos;ente</translation>
     </message>
@@ -2991,6 +3085,7 @@ Inviate all&apos;assistenza questo file di log:
     </message>
     <message>
         <source>The two passwords differ.</source>
+        <extracomment>The rows the wizard starts with (the Lodi office of the project); the person changes them in the tables.</extracomment>
         <translation>Le due password sono diverse.</translation>
     </message>
     <message>
@@ -3016,10 +3111,6 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Office, services and desks</source>
         <translation>Ufficio, servizi e sportelli</translation>
-    </message>
-    <message>
-        <source>One service per line as CODE;PREFIX;Name;target minutes. One desk per line as CODE;Name;SERVICE,SERVICE.</source>
-        <translation>Un servizio per riga come CODICE;PREFISSO;Nome;minuti obiettivo. Uno sportello per riga come CODICE;Nome;SERVIZIO,SERVIZIO.</translation>
     </message>
     <message>
         <source>Office &amp;code</source>
@@ -4113,8 +4204,16 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Stato: %1 · ultima conferma: %2</translation>
     </message>
     <message>
+        <source>revision pending: the office reviews your changes; until it publishes them the counter shows the published text</source>
+        <translation>revisione in attesa: l&apos;ufficio esamina le modifiche; finché non le pubblica lo sportello mostra il testo pubblicato</translation>
+    </message>
+    <message>
         <source>the office asks you to confirm it is still right</source>
         <translation>l&apos;ufficio vi chiede di confermare che è ancora corretto</translation>
+    </message>
+    <message>
+        <source>Saved as a revision awaiting the office&apos;s review: the published entry stays as it is until the office publishes it.</source>
+        <translation>Salvato come revisione in attesa di esame dell&apos;ufficio: la scheda pubblicata resta com&apos;è finché l&apos;ufficio non la pubblica.</translation>
     </message>
     <message>
         <source>Saved. State: %1.</source>

@@ -2,7 +2,9 @@
 
 ``directory list [--state S] [--reconfirm]`` the entries for review (a partner: its organisation's); ``directory
 search [WORDS] [--category C] [--place P] [--language L] [--lang L]`` what the counter finds; ``directory show UID
-[--lang L]`` one entry; ``directory publish|withdraw|confirm UID`` its review; ``directory link-partner USER ORG_UID``
+[--lang L]`` one entry; ``directory publish|withdraw|confirm|reject-revision UID`` its review (``list --revised``:
+the published entries with a partner's pending revision, marked ``✎``; ``publish`` makes the revision the published
+content, ``reject-revision`` drops it); ``directory link-partner USER ORG_UID``
 links a partner account to its organisation; ``directory load [FILE]`` writes a directory TOML file (default the
 shipped Lodi demo). Every command acts for ``--user`` (the core decides what that person may do).
 
@@ -25,6 +27,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     listing = group.add_parser("list", help="entries of the directory for review")
     listing.add_argument("--state", choices=ENTRY_STATES)
     listing.add_argument("--reconfirm", action="store_true", help="only those to be confirmed again")
+    listing.add_argument("--revised", action="store_true", help="only those with a partner's pending revision")
     listing.add_argument("--lang", choices=LANGUAGES, default="it")
     listing.set_defaults(func=list_entries)
     search = group.add_parser("search", help="published entries, as the counter searches them")
@@ -39,10 +42,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     show.add_argument("--lang", choices=LANGUAGES, default="it")
     show.set_defaults(func=show_entry)
     for name, what in (("publish", "publish an entry"), ("withdraw", "withdraw an entry"),
-                       ("confirm", "the organisation confirms an entry is still right")):
+                       ("confirm", "the organisation confirms an entry is still right"),
+                       ("reject-revision", "drop a partner's pending revision (the published content stays)")):
         command = group.add_parser(name, help=what)
         command.add_argument("uid")
-        if name == "withdraw":
+        if name in ("withdraw", "reject-revision"):
             command.add_argument("--reason", default="")
         command.set_defaults(func=review, review=name)
     link = group.add_parser("link-partner", help="link a partner account to its organisation")
@@ -56,7 +60,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _line(service: DirectoryService, lang: str) -> str:
-    flag = " !" if service.needs_reconfirmation else ""
+    flag = (" !" if service.needs_reconfirmation else "") + (" ✎" if service.revision is not None else "")
     places = ", ".join(dict.fromkeys(loc.address.city for loc in service.locations))
     return (f"{service.uid}  {service.state:<9} {service.text('name', lang).text} — {service.organisation.name}"
             f" [{', '.join(service.categories)}]{' · ' + places if places else ''}{flag}")
@@ -64,7 +68,7 @@ def _line(service: DirectoryService, lang: str) -> str:
 
 def list_entries(ctx: CliContext, args: argparse.Namespace) -> int:
     entries = ctx.core().directory.services(ctx.actor(), state=args.state, reconfirm_only=args.reconfirm,
-                                            lang=args.lang)
+                                            lang=args.lang, revised_only=args.revised)
     lines = [_line(s, args.lang) for s in entries]
     lines.append(ctx.t(DeskAdmin.tr("%n entry(ies) (! = to be confirmed again by the organisation)", "",
                                     len(entries))))
@@ -103,6 +107,8 @@ def review(ctx: CliContext, args: argparse.Namespace) -> int:
         entry = directory.publish(actor, args.uid)
     elif args.review == "withdraw":
         entry = directory.withdraw(actor, args.uid, args.reason)
+    elif args.review == "reject-revision":
+        entry = directory.reject_revision(actor, args.uid, args.reason)
     else:
         entry = directory.confirm(actor, args.uid)
     ctx.emit(entry, _line(entry, "it"))

@@ -315,7 +315,9 @@ class AwarenessService:
             raise ValidationError("bad_date", value=starts_at.isoformat())
         check_date(starts_at.date())
         length = clean_int(minutes, "minutes", MIN_MINUTES, MAX_MINUTES)
-        lang = clean_choice((language or "").strip().lower(), "language", LANGUAGES)
+        if not (language or "").strip():  # nothing chosen: say so, not "value '' not allowed"
+            raise ValidationError("choose_one", field="group_language")
+        lang = clean_choice((language or "").strip().lower(), "group_language", LANGUAGES)
         organisation = clean_text(operator_organisation, "operator_organisation", 120)
         operator = clean_name(operator_name, "operator_name", 80, required=False)
         how = clean_choice(mode, "mode", MEDIATOR_MODES)

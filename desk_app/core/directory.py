@@ -10,8 +10,13 @@ Who does what (permissions in :data:`desk_app.core.auth.PERMISSIONS`, checked he
   (``export_reports``).
 
 Life of an entry: ``draft`` -> ``submitted`` -> ``published`` (or ``withdrawn``). A partner's change to an entry
-the office already published puts it back to ``submitted``: the office publishes what it reviewed. Every change is
-one audited transaction.
+the office already published does NOT unpublish it: the entry stays published, and the counter search, referral
+sheets, HSDS export and public site keep serving its last published content, while the change waits as a pending
+revision (a JSON snapshot on the service row; why a snapshot: :mod:`desk_app.core.directory_revision`). The partner
+sees and keeps editing its revision; :meth:`ServiceDirectory.publish` makes it the published content (translations
+of changed Italian texts go stale as usual), :meth:`ServiceDirectory.reject_revision` drops it. A partner's change
+to a ``submitted`` entry keeps it ``submitted``: the office publishes what it reviewed. Every change is one audited
+transaction.
 
 Texts: a service's translatable fields (:data:`~desk_app.core.directory_types.SERVICE_TEXT_FIELDS` and each
 document to bring) are ``content_text`` rows of the office under :func:`~desk_app.core.directory_types.text_key`,
@@ -46,6 +51,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock, SystemClock, local_day
+from desk_app.core import directory_revision as revision
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.catalogue import MAX_TEXT, SOURCE_LANGUAGE, text_digest
 from desk_app.core.directory_types import (
@@ -564,10 +570,14 @@ class ServiceDirectory:
         State: a new entry lands in ``submitted`` (the review queue) unless office staff (``manage_directory``)
         pass ``state`` explicitly (``"published"`` publishes at once; ``service.state``, whose contract default is
         ``"published"``, is ignored here so that forgetting ``state`` never publishes); an existing one keeps its
-        own unless they pass ``state``. Anyone else passing ``state`` is refused (``PermissionDeniedError``,
+        own unless they pass ``state`` (their change writes the live content at once and leaves a partner's pending
+        revision as it is: publishing that later replaces the content with the revision). Anyone else passing
+        ``state`` is refused (``PermissionDeniedError``,
         audited). A partner (``edit_own_directory``, own organisation only) makes a new entry a
-        ``draft``; its change to a ``submitted`` or ``published`` one makes it ``submitted`` again (the office
-        publishes what it reviewed); it cannot change a ``withdrawn`` one. Audited (``directory.service``).
+        ``draft``; its change to a ``submitted`` one keeps it ``submitted`` (the office publishes what it
+        reviewed); its change to a ``published`` one is kept as the entry's pending revision, the
+        published content and state untouched (audited ``directory.revision``; the returned value carries it as
+        ``revision``); it cannot change a ``withdrawn`` one. Audited (``directory.service``).
         """
         self._require_any(actor, ("edit_own_directory", "manage_directory"), "directory_service", service.uid)
         cleaned = clean_service(service)
@@ -600,32 +610,59 @@ class ServiceDirectory:
                 elif row.state == "withdrawn":
                     raise ConflictError("directory_wrong_state", name=cleaned.italian["name"], status=row.state,
                                         action="edit_own_directory")
+                elif row.state == "published":
+                    # the published content stays what the counter serves: the change waits for the review
+                    return self._save_revision(session, office, organisation, row, cleaned, now, actor)
                 else:
                     new_state = "draft" if row.state == "draft" else "submitted"
-            row.organisation_id = organisation.id
-            row.state, row.status, row.free = new_state, cleaned.status, cleaned.free
-            row.categories, row.languages = list(cleaned.categories), list(cleaned.languages)
-            row.documents = len(cleaned.documents)
-            row.extra = dict(cleaned.extra)
-            if cleaned.last_confirmed is not None and manager:  # an import carries the organisation's own date
-                row.last_confirmed = cleaned.last_confirmed
-            row.updated_at, row.updated_by = now, actor.username[:64]
-            session.flush()
-            self._write_texts(session, office.id, row.uid, cleaned, now, actor,
-                              translations=actor.can("edit_content"))
-            self._write_contacts(session, cleaned.contacts, service_id=row.id)
-            session.execute(delete(m.DirectoryServiceAtLocation)
-                            .where(m.DirectoryServiceAtLocation.service_id == row.id))
-            for position, location in enumerate(cleaned.locations):
-                place = self._upsert_location(session, office.id, organisation, location, now)
-                session.add(m.DirectoryServiceAtLocation(service_id=row.id, location_id=place.id, position=position))
-            session.flush()
+            self._apply(session, office, organisation, row, cleaned, now, actor, new_state, manager=manager)
             self.auth.audit_log.record(session, actor.audit, "directory.service", "directory_service", row.uid,
                                        detail={"created": created, "state": row.state,
                                                "organisation": organisation.uid})
-            return self._values(session, office, [row], (SOURCE_LANGUAGE,))[0]
+            return self._values(session, office, [row], (SOURCE_LANGUAGE,), with_revision=True)[0]
 
         return self._audited(actor, work)
+
+    def _apply(self, session: Session, office: Office, organisation: m.DirectoryOrganisation,
+               row: m.DirectoryService, cleaned: CleanService, now: datetime, actor: Actor, new_state: str, *,
+               manager: bool) -> None:
+        """Write ``cleaned`` as the entry's live (counter-visible) content: columns, Italian texts, contacts,
+        places. The caller audits."""
+        row.organisation_id = organisation.id
+        row.state, row.status, row.free = new_state, cleaned.status, cleaned.free
+        row.categories, row.languages = list(cleaned.categories), list(cleaned.languages)
+        row.documents = len(cleaned.documents)
+        row.extra = dict(cleaned.extra)
+        if cleaned.last_confirmed is not None and manager:  # an import carries the organisation's own date
+            row.last_confirmed = cleaned.last_confirmed
+        row.updated_at, row.updated_by = now, actor.username[:64]
+        session.flush()
+        self._write_texts(session, office.id, row.uid, cleaned, now, actor, translations=actor.can("edit_content"))
+        self._write_contacts(session, cleaned.contacts, service_id=row.id)
+        session.execute(delete(m.DirectoryServiceAtLocation)
+                        .where(m.DirectoryServiceAtLocation.service_id == row.id))
+        for position, location in enumerate(cleaned.locations):
+            place = self._upsert_location(session, office.id, organisation, location, now)
+            session.add(m.DirectoryServiceAtLocation(service_id=row.id, location_id=place.id, position=position))
+        session.flush()
+
+    def _save_revision(self, session: Session, office: Office, organisation: m.DirectoryOrganisation,
+                       row: m.DirectoryService, cleaned: CleanService, now: datetime,
+                       actor: Actor) -> DirectoryService:
+        """A partner's change of a published entry: kept as the pending snapshot (replacing an earlier one), the
+        live content untouched (:mod:`desk_app.core.directory_revision`). Audited (``directory.revision``)."""
+        for location in cleaned.locations:  # refused now, not when the office publishes
+            owner = session.execute(select(m.DirectoryLocation.organisation_id)
+                                    .where(m.DirectoryLocation.uid == location.uid)).scalar()
+            if owner is not None and owner != organisation.id:
+                raise PermissionDeniedError("not_own_organisation")
+        replaced = row.pending is not None
+        row.pending, row.pending_at, row.pending_by = revision.snapshot(cleaned), now, actor.username[:64]
+        session.flush()
+        self.auth.audit_log.record(session, actor.audit, "directory.revision", "directory_service", row.uid,
+                                   detail={"state": row.state, "replaced": replaced,
+                                           "organisation": organisation.uid})
+        return self._values(session, office, [row], (SOURCE_LANGUAGE,), with_revision=True)[0]
 
     def _write_texts(self, session: Session, office_id: int, uid: str, cleaned: CleanService, now: datetime,
                      actor: Actor, *, translations: bool) -> None:
@@ -695,20 +732,29 @@ class ServiceDirectory:
                 self._may_edit(session, actor, session.get(m.DirectoryOrganisation, row.organisation_id))  # type: ignore[arg-type]
             else:
                 self.auth.require(actor, "manage_directory", "directory_service", service_uid, session=session)
-            if row.state not in allowed_from:
+            pending_publish = action == "publish_directory_entry" and row.pending is not None
+            if row.state not in allowed_from and not pending_publish:
                 name = session.execute(select(ContentText.text).where(
                     ContentText.office_id == office.id, ContentText.key == text_key(row.uid, "name"),
                     ContentText.lang == SOURCE_LANGUAGE)).scalar() or row.uid
                 raise ConflictError("directory_wrong_state", name=name, status=row.state, action=action)
             before = row.state
+            revised = action == "publish_directory_entry" and row.pending is not None
+            if revised:  # the reviewed revision becomes the published content (translations of changed texts stale)
+                organisation = session.get(m.DirectoryOrganisation, row.organisation_id)
+                assert organisation is not None  # a foreign key of the row
+                self._apply(session, office, organisation, row, self._pending_clean(row), now, actor, target,
+                            manager=False)
+                row.pending, row.pending_at, row.pending_by = None, None, ""
             row.state = target or row.state  # confirming keeps the state
             if action == "confirm_directory_entry":
                 row.last_confirmed = self._today(office)
             row.updated_at, row.updated_by = now, actor.username[:64]
             session.flush()
+            extra = {"revision": True} if revised else {}
             self.auth.audit_log.record(session, actor.audit, f"directory.{action.split('_')[0]}", "directory_service",
-                                       row.uid, detail={"from": before, "to": row.state, **(detail or {})})
-            return self._values(session, office, [row], (SOURCE_LANGUAGE,))[0]
+                                       row.uid, detail={"from": before, "to": row.state, **extra, **(detail or {})})
+            return self._values(session, office, [row], (SOURCE_LANGUAGE,), with_revision=True)[0]
 
         return self._audited(actor, work)
 
@@ -720,13 +766,51 @@ class ServiceDirectory:
 
     def publish(self, actor: Actor, service_uid: str) -> DirectoryService:
         """The office publishes the entry: the counter, the export and the public site show it. From ``draft``,
-        ``submitted`` or ``withdrawn``. Needs ``manage_directory``; audited."""
+        ``submitted`` or ``withdrawn``, or a ``published`` one with a partner's pending revision, which then
+        replaces the published content (Italian texts, hours, contacts, places, codes; the translations of changed
+        texts go stale) and is cleared. Needs ``manage_directory``; audited."""
         return self._transition(actor, service_uid, "publish_directory_entry", ("draft", "submitted", "withdrawn"),
                                 "published", partner_allowed=False)
 
+    @staticmethod
+    def _pending_clean(row: m.DirectoryService) -> CleanService:
+        snap = revision.from_snapshot(row.pending or {})
+        return CleanService(uid=row.uid, organisation_uid=snap.organisation_uid, italian=snap.italian,
+                            documents=snap.documents, categories=snap.categories, languages=snap.languages,
+                            free=snap.free, status=snap.status, contacts=snap.contacts, locations=snap.locations,
+                            last_confirmed=None, extra=snap.extra)
+
+    def reject_revision(self, actor: Actor, service_uid: str, reason: str = "") -> DirectoryService:
+        """The office turns down a partner's pending revision of a published entry: the revision is dropped, the
+        published content and state stay as they are. Needs ``manage_directory``; audited with the reason
+        (``directory.reject_revision``); ``directory_wrong_state`` when the entry has no pending revision."""
+        self.auth.require(actor, "manage_directory", "directory_service", service_uid)
+        uid = clean_uid(service_uid)
+        why = clean_text(reason, "reason", 300, required=False)
+
+        def work(session: Session) -> DirectoryService:
+            office = self._office(session, actor)
+            row = self._service_row(session, office.id, uid)
+            if row.pending is None:
+                name = session.execute(select(ContentText.text).where(
+                    ContentText.office_id == office.id, ContentText.key == text_key(row.uid, "name"),
+                    ContentText.lang == SOURCE_LANGUAGE)).scalar() or row.uid
+                raise ConflictError("directory_wrong_state", name=name, status=row.state,
+                                    action="reject_directory_revision")
+            by = row.pending_by
+            row.pending, row.pending_at, row.pending_by = None, None, ""
+            session.flush()
+            self.auth.audit_log.record(session, actor.audit, "directory.reject_revision", "directory_service",
+                                       row.uid, detail={"state": row.state, "revision_by": by,
+                                                        **({"reason": why} if why else {})})
+            return self._values(session, office, [row], (SOURCE_LANGUAGE,), with_revision=True)[0]
+
+        return self.db.write(work)
+
     def withdraw(self, actor: Actor, service_uid: str, reason: str = "") -> DirectoryService:
         """The office hides the entry (``withdrawn``) from the counter, the export and the site; kept, publishable
-        again. Needs ``manage_directory``; audited with the reason."""
+        again. A partner's pending revision is kept too (publishing the entry again applies it; reject it first to
+        publish the old content). Needs ``manage_directory``; audited with the reason."""
         why = clean_text(reason, "reason", 300, required=False)
         return self._transition(actor, service_uid, "withdraw_directory_entry", ("draft", "submitted", "published"),
                                 "withdrawn", partner_allowed=False, detail={"reason": why} if why else None)
@@ -784,10 +868,12 @@ class ServiceDirectory:
 
     # -- reading --------------------------------------------------------------------------------------------------
     def services(self, actor: Actor, *, state: str | None = None, organisation_uid: str | None = None,
-                 reconfirm_only: bool = False, lang: str = SOURCE_LANGUAGE) -> list[DirectoryService]:
+                 reconfirm_only: bool = False, lang: str = SOURCE_LANGUAGE,
+                 revised_only: bool = False) -> list[DirectoryService]:
         """Entries in every state, for review: office staff (``manage_directory``) see the office's, a partner its
-        organisation's. Filter by ``state``, organisation, or only those that ``needs_reconfirmation``; texts in
-        Italian and ``lang``. Sorted by organisation then name."""
+        organisation's, each with its pending ``revision``. Filter by ``state``, organisation, only those that
+        ``needs_reconfirmation``, or only those with a pending revision (``revised_only``); texts in Italian and
+        ``lang``. Sorted by organisation then name."""
         self._require_any(actor, ("edit_own_directory", "manage_directory"), "directory_service")
         if state is not None:
             state = clean_choice(state, "state", ENTRY_STATES)
@@ -801,11 +887,13 @@ class ServiceDirectory:
                 query = query.where(m.DirectoryService.organisation_id == self._partner_organisation(session, actor))
             if state is not None:
                 query = query.where(m.DirectoryService.state == state)
+            if revised_only:
+                query = query.where(m.DirectoryService.pending.is_not(None))
             if org_uid is not None:
                 query = query.where(m.DirectoryService.organisation_id == self._organisation_row(
                     session, office.id, org_uid).id)
             values = self._values(session, office, session.execute(query).scalars().all(),
-                                  tuple(dict.fromkeys((SOURCE_LANGUAGE, lang))))
+                                  tuple(dict.fromkeys((SOURCE_LANGUAGE, lang))), with_revision=True)
             if reconfirm_only:
                 values = [v for v in values if v.needs_reconfirmation]
             return sorted(values, key=lambda v: (normalise(v.organisation.name), normalise(v.text("name").text)))
@@ -828,7 +916,8 @@ class ServiceDirectory:
                 if not actor.can("edit_own_directory"):
                     raise NotFoundError("unknown_directory_entry", value=uid)
                 self._may_edit(session, actor, session.get(m.DirectoryOrganisation, row.organisation_id))  # type: ignore[arg-type]
-            return self._values(session, office, [row], langs)[0]
+            editor = actor.can("manage_directory") or actor.can("edit_own_directory")
+            return self._values(session, office, [row], langs, with_revision=editor)[0]
 
         return self._audited(actor, work, write=False)
 
@@ -1146,8 +1235,9 @@ class ServiceDirectory:
         return {(row.key, row.lang): row for row in session.execute(query)}
 
     def _values(self, session: Session, office: Office, rows: Sequence[m.DirectoryService],
-                langs: Sequence[str]) -> list[DirectoryService]:
-        """The plain :class:`DirectoryService` of ``rows``, read in a few set queries (not one per service)."""
+                langs: Sequence[str], *, with_revision: bool = False) -> list[DirectoryService]:
+        """The plain :class:`DirectoryService` of ``rows``, read in a few set queries (not one per service); with
+        ``with_revision`` a pending revision is attached (``revision``), for the partner and the office only."""
         if not rows:
             return []
         service_ids = [row.id for row in rows]
@@ -1192,7 +1282,12 @@ class ServiceDirectory:
                 categories=tuple(row.categories or ()), languages=tuple(row.languages or ()),
                 locations=tuple(places.get(row.id, ())), contacts=tuple(contacts.get(("s", row.id), ())),
                 free=row.free, status=row.status, state=row.state, last_confirmed=row.last_confirmed,
-                needs_reconfirmation=stale, updated_at=row.updated_at, extra=dict(row.extra or {})))
+                needs_reconfirmation=stale, updated_at=row.updated_at, extra=dict(row.extra or {}),
+                revision=(revision.revision_value(row.pending, org_values[row.organisation_id], row.last_confirmed,
+                                                  row.pending_at)
+                          if with_revision and row.pending is not None else None),
+                revision_by=row.pending_by if with_revision and row.pending is not None else "",
+                revision_at=row.pending_at if with_revision and row.pending is not None else None))
         return values
 
     @staticmethod

@@ -157,6 +157,10 @@ class DirectoryService:
         last_confirmed: when the organisation last confirmed the entry is right (HSDS ``assured_date``).
         needs_reconfirmation: older than the office's allowed age (or never confirmed).
         updated_at: last change (UTC).
+        revision: a partner's change of a published entry waiting for the office's review (Italian texts only,
+            ``state`` "published", no revision of its own); ``None`` when there is none, and always ``None`` in
+            what the counter, the sheets, the export and the site read (they serve the published content).
+        revision_by / revision_at: who saved that revision and when (UTC).
     """
 
     uid: str
@@ -174,6 +178,9 @@ class DirectoryService:
     needs_reconfirmation: bool = False
     updated_at: datetime | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
+    revision: DirectoryService | None = None
+    revision_by: str = ""
+    revision_at: datetime | None = None
 
     def text(self, field_name: str, lang: str = "it") -> Localised:
         """The field in ``lang`` (falling back to the Italian source, status ``missing``); an empty Italian

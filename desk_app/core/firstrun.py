@@ -119,15 +119,18 @@ class DemoLoad:
 def recent_morning(now: datetime) -> tuple[date | None, time]:
     """``day`` and ``opening`` for :func:`load_demo` so that the demo looks live at ``now``.
 
-    ``desk-admin demo`` without ``--date``: in office hours, the four hours up to ``now`` (people waiting,
-    desks busy; ``day`` ``None``); after closing, today's whole morning; in the small hours, yesterday's.
+    ``desk-admin demo`` without ``--date``: in office hours, up to four hours up to ``now`` but never from
+    before :data:`DEMO_OPENING` (people waiting, desks busy; ``day`` ``None``); after closing, today's whole
+    morning; before opening, yesterday's (today's queue is empty, as in the office: no ticket is issued
+    before the doors open, so the supervisor's hourly chart never shows arrivals at 04:00).
     """
     local_now = local_time(now)
-    if local_now.time() < time(4, 0):
+    if local_now.time() < DEMO_OPENING:
         return local_now.date() - timedelta(days=1), DEMO_OPENING
     if local_now.time() >= time(14, 30):
         return local_now.date(), DEMO_OPENING
-    return None, (datetime.combine(local_now.date(), local_now.time()) - DEMO_MORNING).time()
+    four_hours_ago = (datetime.combine(local_now.date(), local_now.time()) - DEMO_MORNING).time()
+    return None, max(DEMO_OPENING, four_hours_ago)
 
 
 def load_demo(core: CoreServices, actor: Actor, *, day: date | None = None, opening: time = DEMO_OPENING,

@@ -53,6 +53,7 @@ ACTION_NAMES: dict[str, str] = {
     "publish_directory_entry": QT_TRANSLATE_NOOP("Action", "publish"),
     "withdraw_directory_entry": QT_TRANSLATE_NOOP("Action", "withdraw"),
     "confirm_directory_entry": QT_TRANSLATE_NOOP("Action", "confirm as still right"),
+    "reject_directory_revision": QT_TRANSLATE_NOOP("Action", "reject the pending revision"),
     "share_practices": QT_TRANSLATE_NOOP("Action", "work on practices shared with the other office"),
     "coordinate_practices": QT_TRANSLATE_NOOP("Action", "prepare and record coordination meetings"),
     "run_awareness": QT_TRANSLATE_NOOP("Action", "run awareness sessions in the reception centres"),

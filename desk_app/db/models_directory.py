@@ -13,6 +13,7 @@ its category and the user's language, and optionally the ticket or case it was m
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -69,6 +70,9 @@ class DirectoryService(Base):
         documents: how many "documents to bring" texts (``dir.<uid>.documents.<n>``) it has.
         last_confirmed: the day the organisation last said the entry is right (HSDS ``assured_date``).
         extra: JSON object of strings for what an import carried that has no column (kept, exported back).
+        pending: a partner's revision of a published entry waiting for review: a JSON snapshot of the whole
+            entry (:mod:`desk_app.core.directory_revision`); ``None`` when there is none. ``pending_at`` /
+            ``pending_by``: when and by whom it was saved.
     """
 
     __tablename__ = "directory_service"
@@ -91,6 +95,9 @@ class DirectoryService(Base):
     documents: Mapped[int] = mapped_column(Integer, default=0)
     last_confirmed: Mapped[date | None] = mapped_column(Date)
     extra: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    pending: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))  # None: SQL NULL
+    pending_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    pending_by: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_by: Mapped[str] = mapped_column(String(64), default="")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.gui.combo_fit import follow_tooltip, show_names_whole
 from desk_app.gui.operations import Operation
 
 if TYPE_CHECKING:
@@ -74,17 +75,21 @@ class SessionsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        view = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:  # a long centre name, elided in its column
+            return view.centre_name
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         from desk_app.gui.labels import status_label
 
-        view = self.rows[index.row()]
-        column = index.column()
         if column == 0:
-            from desk_app.core.schedule import local_label
+            from desk_app.clock import zone
 
-            day, start = local_label(view.starts_at, self.tz)
-            return f"{day} {start} ({view.minutes}')"
+            local = view.starts_at.astimezone(zone(self.tz))  # the office's wall clock, dd/mm/yyyy as elsewhere
+            return f"{local:%d/%m/%Y %H:%M} ({view.minutes}')"
         if column == 1:
             return view.centre_name
         if column == 2:
@@ -118,6 +123,11 @@ class AwarenessWindow(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # a centre too long for its column: "…" + tooltip
+        self.table.setWordWrap(False)
+        #: The session to select once the list is read again (the one just planned), even when a change-feed
+        #: reload started while the plan was saved would otherwise reselect the previous one.
+        self._select_next: int | None = None
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         sessions_label = QLabel(self.tr("&Sessions (last and next %1 days)").replace("%1", str(LIST_DAYS)), self)
         sessions_label.setBuddy(self.table)
@@ -142,13 +152,18 @@ class AwarenessWindow(QDialog):
         if any(getattr(c, "kind", "") in ("awareness_session", "mediator_booking", "resync")
                for c in changes):
             current = self.current
-            self.reload(current.id if current is not None else None)
+            self.reload(self._select_next if self._select_next is not None
+                        else current.id if current is not None else None)
 
     # -- building ----------------------------------------------------------------------------------------------
     def _plan_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Plan a session"), self)
         form = QFormLayout(box)
         self.centre_combo = QComboBox(box)
+        # "CAS Via ... — Coop. ...": wide enough to read, the whole name in the (wider) list and the tooltip
+        self.centre_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.centre_combo.setMinimumContentsLength(28)
+        follow_tooltip(self.centre_combo)
         form.addRow(self.tr("&Centre"), self.centre_combo)
         self.when_edit = QDateTimeEdit(box)
         self.when_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
@@ -262,14 +277,25 @@ class AwarenessWindow(QDialog):
         self.centre_combo.clear()
         for centre in centres:
             self.centre_combo.addItem(f"{centre.name} — {centre.managing_body}", centre.code)
+        show_names_whole(self.centre_combo)
         if chosen:
             self.centre_combo.setCurrentIndex(max(0, self.centre_combo.findData(chosen)))
         self.model.set_rows(rows, tz, self.session.language)
         self.table.resizeColumnsToContents()
+        # a long centre name must not push the mediator and the counts out of sight: elided, whole in its tooltip
+        cap = max(160, self.table.viewport().width() * 2 // 5)
+        if self.table.columnWidth(1) > cap:
+            self.table.setColumnWidth(1, cap)
+        if select_id is None:
+            select_id = self._select_next
         if select_id is not None:
-            for n, view in enumerate(rows):
-                if view.id == select_id:
+            for n, row in enumerate(rows):
+                if row.id == select_id:
+                    # current and selected: the buttons ("Save slides") act on this row, not the one before
+                    self.table.setCurrentIndex(self.model.index(n, 0))
                     self.table.selectRow(n)
+                    if select_id == self._select_next:
+                        self._select_next = None
         self._selected()
 
     def _selected(self) -> None:
@@ -395,6 +421,7 @@ class AwarenessWindow(QDialog):
 
     def _done(self, text: str, view: SessionView) -> None:
         self.message.setText(text)
+        self._select_next = view.id
         self.reload(view.id)
 
     def _refused(self, error: Any) -> None:

@@ -76,11 +76,14 @@ class DirectoryServicesModel(QAbstractTableModel):
                 return service.organisation.name
             if column == self.PLACE:
                 return ", ".join(dict.fromkeys(loc.address.city for loc in service.locations))
-            if column == self.STATE:
-                return state_label(service.state)
+            if column == self.STATE:  # a published entry may carry a partner's revision waiting for review
+                pending = " · " + self.tr("revision pending") if service.revision is not None else ""
+                return state_label(service.state) + pending
             if column == self.CONFIRMED:
                 confirmed = f"{service.last_confirmed:%d/%m/%Y}" if service.last_confirmed else "—"
                 return f"{confirmed} ⚠" if service.needs_reconfirmation else confirmed
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (self.SERVICE, self.ORGANISATION, self.PLACE):
+            return self.data(index)  # the whole name where the column elides it
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.CONFIRMED and service.needs_reconfirmation:
             return self.tr("To be confirmed again by the organisation")
         return None

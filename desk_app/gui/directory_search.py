@@ -77,6 +77,10 @@ class SearchQuery:
     language: str | None
 
 
+#: Result columns that fit their text up to this share of the table's width (the service takes the rest).
+_CAPPED_COLUMNS = {DirectoryServicesModel.ORGANISATION: 0.28, DirectoryServicesModel.PLACE: 0.18}
+
+
 class DirectorySearchDialog(QDialog):
     """Search, preview and print the referral sheet (see the module docstring).
 
@@ -154,6 +158,12 @@ class DirectorySearchDialog(QDialog):
         header = self.resultsView.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DirectoryServicesModel.SERVICE, QHeaderView.ResizeMode.Stretch)
+        # The service is what the clerk reads: the organisation and the place fit their text up to a share of
+        # the width (:meth:`_fit_columns`), longer names elided with the whole name as a tooltip.
+        for column in _CAPPED_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.resultsView.setWordWrap(False)
+        self.resultsView.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.countLabel = QLabel(self)
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("preview")
@@ -193,7 +203,7 @@ class DirectorySearchDialog(QDialog):
         self.splitter.setObjectName("directorySplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([460, 540])
+        self.splitter.setSizes([560, 540])  # the results: the service names read whole
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.splitter, 1)
@@ -213,6 +223,7 @@ class DirectorySearchDialog(QDialog):
         self.resultsView.activated.connect(lambda *_: self.hand_out("print"))
         self.wordsEdit.installEventFilter(self)
         self.placeEdit.installEventFilter(self)
+        self.resultsView.viewport().installEventFilter(self)  # its width moves with the splitter and scrollbar
         self.resize(1100, 680)
 
     def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
@@ -273,6 +284,7 @@ class DirectorySearchDialog(QDialog):
             return  # a newer question follows at once: no flicker of an answer already outdated
         selected = self.selected()
         self.model.set_services(services)
+        self._fit_columns()
         row = self.model.row_of(selected.uid) if selected is not None else -1
         if services:
             self.resultsView.selectRow(max(row, 0))
@@ -280,6 +292,14 @@ class DirectorySearchDialog(QDialog):
             self.show_preview()
         self.countLabel.setText(self.tr("%n service(s) found", "", len(services)))
         self.results_shown.emit(len(services))
+
+    def _fit_columns(self) -> None:
+        """The organisation and the place as wide as their names, but never more than their share of the table
+        (:data:`_CAPPED_COLUMNS`): the rest is the service's (stretched)."""
+        view = self.resultsView
+        for column, share in _CAPPED_COLUMNS.items():
+            wanted = max(view.sizeHintForColumn(column), view.horizontalHeader().sectionSizeHint(column))
+            view.setColumnWidth(column, min(wanted, max(80, int(view.viewport().width() * share))))
 
     def _search_failed(self, exc: DeskError) -> None:
         self.countLabel.setText(exc.message(self.session.language))
@@ -289,7 +309,10 @@ class DirectorySearchDialog(QDialog):
         return index.data(ServiceRole) if index.isValid() else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up/Down in the search fields move in the results; Enter prints the chosen entry's sheet."""
+        """Up/Down in the search fields move in the results; Enter prints the chosen entry's sheet; the results'
+        columns follow their width."""
+        if event.type() == QEvent.Type.Resize and watched is self.resultsView.viewport():
+            self._fit_columns()
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.model.rowCount():

@@ -2,9 +2,11 @@
 
 A person of a body of the local network (a Comune office, the ASST, a CPIA, an association) describes its services
 in Italian: name, description, who may go, how to access, cost, documents to bring, categories, languages spoken,
-contacts and each place's opening hours. Saving stores the Italian (the core makes a published entry "submitted"
-again: the office reviews every change); **Submit for review** hands a draft to the office; **Confirm still right**
-tells the office the entry is still correct (its "last confirmed" date, which the counter and the public site show).
+contacts and each place's opening hours. Saving stores the Italian; the change of a published entry becomes its
+pending revision (shown "revisione in attesa"): the counter keeps the published text until the office publishes the
+revision, and the form shows (and keeps editing) the revision meanwhile; **Submit for review** hands a draft to
+the office; **Confirm still right** tells the office the entry is still correct (its "last confirmed" date, which
+the counter and the public site show).
 The core decides everything: which organisation the account may edit, what a state allows, what is refused.
 
 Opening hours are typed one interval per line in the form the spreadsheet template uses:
@@ -286,8 +288,10 @@ class PartnerPage(QWidget):
         index: QModelIndex = self.listView.selectionModel().currentIndex()
         self._show(index.data(ServiceRole) if index.isValid() else None)
 
-    def _show(self, service: DirectoryService | None) -> None:
-        self.current = service
+    def _show(self, current: DirectoryService | None) -> None:
+        self.current = current
+        # the form shows what the partner last wrote: its pending revision of a published entry, if any
+        service = current.revision or current if current is not None else None
         text = (lambda name: service.text(name).text) if service is not None else (lambda name: "")
         self.nameEdit.setText(text("name"))
         self.descriptionEdit.setPlainText(text("description"))
@@ -317,6 +321,9 @@ class PartnerPage(QWidget):
             confirmed = f"{service.last_confirmed:%d/%m/%Y}" if service.last_confirmed else self.tr("never")
             line = self.tr("State: %1 · last confirmed: %2").replace("%1", state_label(service.state)) \
                 .replace("%2", confirmed)
+            if current is not None and current.revision is not None:
+                line += " · " + self.tr("revision pending: the office reviews your changes; until it publishes "
+                                        "them the counter shows the published text")
             if service.needs_reconfirmation:
                 line += " · " + self.tr("the office asks you to confirm it is still right")
             self.stateLabel.setText(line)
@@ -360,18 +367,19 @@ class PartnerPage(QWidget):
         languages = tuple(code.strip().lower() for code in self.languagesEdit.text().replace(";", ",").split(",")
                           if code.strip())
         base = self.current
+        shown = (base.revision or base) if base is not None else None  # the places as the form shows them
         locations = tuple(dataclasses.replace(loc, hours=parse_hours(self._hours.get(loc.uid, "")))
-                          for loc in (base.locations if base is not None else ()))
+                          for loc in (shown.locations if shown is not None else ()))
         values: dict[str, Any] = {"texts": {"it": italian}, "documents": len(documents), "categories": categories,
                   "languages": languages, "free": self.freeCombo.currentData(),
                   "contacts": parse_contacts(self.contactsEdit.toPlainText()), "locations": locations}
         if base is None:
             return DirectoryService("", self.organisation, state="draft", **values)
-        return dataclasses.replace(base, **values)
+        return dataclasses.replace(base, revision=None, **values)
 
     def save(self) -> None:
-        """Ctrl+S: store the Italian; the core says what it did to the state (a published entry goes back to
-        review)."""
+        """Ctrl+S: store the Italian; the core says what it did (a published entry keeps its published content
+        and gets the change as its pending revision)."""
         from desk_app.errors import DeskError
 
         if self.organisation is None:
@@ -384,7 +392,11 @@ class PartnerPage(QWidget):
         directory, actor = self.session.core.directory, self.session.actor
 
         def stored(service: DirectoryService) -> None:
-            self.say(self.tr("Saved. State: %1.").replace("%1", state_label(service.state)))
+            if service.revision is not None:
+                self.say(self.tr("Saved as a revision awaiting the office's review: the published entry stays "
+                                 "as it is until the office publishes it."))
+            else:
+                self.say(self.tr("Saved. State: %1.").replace("%1", state_label(service.state)))
             self.saved.emit(service)
             self.current = service
             self.schedule_refresh(service.uid)

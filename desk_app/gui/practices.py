@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.errors import DeskError
 from desk_app.gui.appointments import setup_table
+from desk_app.gui.combo_fit import follow_tooltip, show_names_whole
 from desk_app.gui.operations import Operation
 from desk_app.gui.worker import is_connection_error
 
@@ -230,6 +231,12 @@ class PracticesPage(QWidget):
         self.number_edit.setMaxLength(40)
         self.procedure_combo = QComboBox()
         self.procedure_combo.setEditable(False)
+        # "... (decreto flussi)": names up to 100 characters, not cut at "(decre". The combo as wide as its form
+        # lets it (its row below the label, the send box as wide as the other), at least 36 characters; the open
+        # list and the tooltip show the whole name.
+        self.procedure_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.procedure_combo.setMinimumContentsLength(36)
+        follow_tooltip(self.procedure_combo)
         self.send_reason = QComboBox()
         for reason in reasons_for("send", self.other):
             self.send_reason.addItem(_practice_text(reason.label), reason.code)
@@ -242,6 +249,8 @@ class PracticesPage(QWidget):
         self.send_button.setShortcut(QKeySequence("Ctrl+Return"))
         send_box = QGroupBox(self.tr("Send a practice to the other office"))
         send = QFormLayout(send_box)
+        send.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long procedure below its label
+        send.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, widget in ((self.tr("Practice &number:"), self.number_edit),
                              (self.tr("&Procedure:"), self.procedure_combo),
                              (self.tr("&Reason:"), self.send_reason), (self.tr("D&ue by:"), self.due_edit)):
@@ -257,8 +266,8 @@ class PracticesPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.steps_view)
         lower = QHBoxLayout()
-        lower.addWidget(act_box, 3)
-        lower.addWidget(send_box, 2)
+        lower.addWidget(act_box, 1)
+        lower.addWidget(send_box, 1)
         layout.addLayout(lower)
         layout.addWidget(self.message)
 
@@ -285,6 +294,7 @@ class PracticesPage(QWidget):
         def fill(procedures: list[Any]) -> None:
             for procedure in procedures:
                 self.procedure_combo.addItem(f"{procedure.code} · {procedure.name}", procedure.code)
+            show_names_whole(self.procedure_combo)
 
         Operation(self, content.procedures, self.runtime.operations).success(fill).run()
 

@@ -2,8 +2,11 @@
 or load the demo office. The form is ``ui/firstrun.ui``; the core validates everything on apply.
 
 Services and desks are typed in :class:`RowEditor` tables, one row per service or desk, each cell checked
-as it is typed with the core's own rules, and the first problem said with its line number before "Next"
-(the table is reusable by admin editors: columns and checks are given to it).
+as it is typed with the core's own rules, and the first problem said with its line number under its table;
+"Next" stays disabled while a row is wrong (issue 12: no ``CODE;PREFIX;Name;min`` text lines any more). The
+administration window's services and desks (:mod:`desk_app.gui.admin.office_editor`) are the same tables:
+they work on rows in memory, no database, so the wizard uses them before any office exists. What they hold
+goes to :func:`desk_app.core.firstrun.set_up_office`, which validates it all again.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -58,6 +63,7 @@ class RowEditor(QWidget):
 
     Attributes:
         table: the QTableWidget.
+        valid: whether every row passed the last check (set before ``changed`` is emitted).
         messageLabel: the first problem, "Line 2, Code: …", or empty.
     """
 
@@ -67,9 +73,19 @@ class RowEditor(QWidget):
                  row_check: Callable[[dict[str, str]], object] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns, self.language, self.row_check = list(columns), language, row_check
+        self.valid = True
         self.table = QTableWidget(0, len(self.columns))
         self.table.setHorizontalHeaderLabels([c.title for c in self.columns])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        # The names are what people read: their column takes the spare width (a service's Italian name is long),
+        # the codes and numbers fit their contents.
+        keys = [c.key for c in self.columns]
+        if "name" in keys:
+            for index in range(len(keys)):
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if keys[index] == "name"
+                                            else QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            header.setStretchLastSection(True)
         self.table.verticalHeader().setVisible(True)  # the line numbers the messages name
         self.addButton = QPushButton(self.tr("Add a row"))
         self.removeButton = QPushButton(self.tr("Remove the row"))
@@ -155,6 +171,7 @@ class RowEditor(QWidget):
         problems = self.problems()
         self.table.blockSignals(False)
         self.messageLabel.setText(problems[0] if problems else "")
+        self.valid = not problems  # before changed(), so its listeners read the state just checked
         self.changed.emit()
         return not problems
 
@@ -200,41 +217,27 @@ def desk_editor(rows: Sequence[dict[str, str]], language: str, service_codes: Ca
     return RowEditor(columns, rows, language, parent=parent)
 
 
-def parse_services(text: str) -> list[dict[str, Any]]:
-    """``CODE;PREFIX;Name;minutes`` lines -> the ``service`` entries of an office set-up (blank lines skipped).
-
-    Missing fields are left out so the core's validation names them.
-    """
-    entries = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        fields = [f.strip() for f in line.split(";")]
-        entry: dict[str, Any] = dict(zip(("code", "prefix", "name"), fields, strict=False))
-        if len(fields) > 3 and fields[3]:
-            entry["target_wait_minutes"] = fields[3]
-        entries.append(entry)
-    return entries
-
-
-def parse_desks(text: str) -> list[dict[str, Any]]:
-    """``CODE;Name;SERVICE,SERVICE`` lines -> the ``desk`` entries of an office set-up."""
-    entries = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        fields = [f.strip() for f in line.split(";")]
-        entry: dict[str, Any] = dict(zip(("code", "name"), fields, strict=False))
-        entry["services"] = [s.strip() for s in fields[2].split(",") if s.strip()] if len(fields) > 2 else []
-        entries.append(entry)
-    return entries
+#: The rows the wizard starts with (the Lodi office of the project); the person changes them in the tables.
+DEFAULT_SERVICES: tuple[dict[str, str], ...] = (
+    {"code": "RF", "prefix": "R", "name": "Ricongiungimento familiare", "target_wait_minutes": "20"},
+    {"code": "LAV", "prefix": "N", "name": "Lavoro e flussi", "target_wait_minutes": "20"},
+    {"code": "LEG", "prefix": "L", "name": "Legalizzazioni", "target_wait_minutes": "15"},
+)
+DEFAULT_DESKS: tuple[dict[str, str], ...] = (
+    {"code": "D1", "name": "Sportello 1", "services": "RF,LAV"},
+    {"code": "D2", "name": "Sportello 2", "services": "RF,LAV,LEG"},
+    {"code": "D3", "name": "Sportello 3", "services": "LEG"},
+)
 
 
 class FirstRunWizard(QWizard):
     """Collects the first set-up; the owner applies it in the background and reopens the wizard on a refusal.
 
     Attributes:
-        services, desks: the row editors of the office page (the form's text fields give their first rows).
+        services, desks: the row editors of the office page (the same the administration window uses), starting
+            with :data:`DEFAULT_SERVICES` and :data:`DEFAULT_DESKS`; what they hold goes to
+            :func:`~desk_app.core.firstrun.set_up_office` through :meth:`office_setup`.
+        rowsCheckedEdit: the hidden mandatory field that keeps Next disabled while a row is wrong.
     """
 
     def __init__(self, demo_hint: str, parent: QWidget | None = None, language: str = "it") -> None:
@@ -242,26 +245,30 @@ class FirstRunWizard(QWizard):
         self.ui = Ui_FirstRunWizard()
         self.ui.setupUi(self)
         self.ui.demoHintLabel.setText(demo_hint)
-        self.services = service_editor(
-            [{k: str(v) for k, v in e.items()} for e in parse_services(self.ui.servicesEdit.toPlainText())],
-            language, self.ui.officePage)
-        self.desks = desk_editor(
-            [{"code": e.get("code", ""), "name": e.get("name", ""), "services": ",".join(e["services"])}
-             for e in parse_desks(self.ui.desksEdit.toPlainText())],
-            language, lambda: {r["code"].upper() for r in self.services.rows()}, self.ui.officePage)
-        for row, (old, editor, label) in enumerate(((self.ui.servicesEdit, self.services, self.ui.servicesLabel),
-                                                   (self.ui.desksEdit, self.desks, self.ui.desksLabel)), start=3):
-            self.ui.officeLayout.removeWidget(old)
-            old.hide()
+        self.services = service_editor(DEFAULT_SERVICES, language, self.ui.officePage)
+        self.desks = desk_editor(DEFAULT_DESKS, language, lambda: {r["code"].upper() for r in self.services.rows()},
+                                 self.ui.officePage)
+        for row, (editor, label) in enumerate(((self.services, self.ui.servicesLabel),
+                                               (self.desks, self.ui.desksLabel)), start=3):
             self.ui.officeLayout.setWidget(row, QFormLayout.ItemRole.FieldRole, editor)
             label.setBuddy(editor.table)
+        # Next (and Finish) stay disabled while a row is wrong: QWizard's own rule, a mandatory field that is empty.
+        # The hidden field holds "ok" when both tables check out; each table says its first problem under itself.
+        self.rowsCheckedEdit = QLineEdit(self.ui.officePage)
+        self.rowsCheckedEdit.hide()
+        self.ui.officePage.registerField("officeRowsChecked*", self.rowsCheckedEdit)
         self.services.changed.connect(self.desks.validate)  # a desk's services must exist above
-        self.ui.officePage.setSubTitle(self.tr("One row per service and one per desk: each line is checked as it "
-                                               "is typed, and a problem is said with its line number."))
+        self.desks.changed.connect(self._rows_checked)
+        self.services.changed.connect(self._rows_checked)
+        self._rows_checked()
         self._pages = {"intro": self.ui.introPage, "office": self.ui.officePage, "admin": self.ui.adminPage}
         # With the demo chosen the first page is the last: QWizard shows Finish instead of Next only once told.
         self.ui.demoRadio.toggled.connect(self.ui.introPage.setFinalPage)
         self.ui.introPage.setFinalPage(self.wants_demo())
+
+    def _rows_checked(self) -> None:
+        """Fill or empty the hidden mandatory field, so QWizard enables or disables Next with the tables' state."""
+        self.rowsCheckedEdit.setText("ok" if self.services.valid and self.desks.valid else "")
 
     def wants_demo(self) -> bool:
         return self.ui.demoRadio.isChecked()

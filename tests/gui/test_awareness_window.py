@@ -114,3 +114,43 @@ def test_the_mediator_agenda_shows_the_centre_in_place_of_a_desk(qapp: Any) -> N
                        AgendaEntry(2, starts, starts + timedelta(hours=1), "ar", "in_person", "D1", "booked", False)])
     assert model.data(model.index(0, model.DESK)) == "CAS Via Defendente"
     assert model.data(model.index(1, model.DESK)) == "Sportello 1"
+
+
+def test_planning_selects_the_new_session_and_speaks_the_clerks_words(qtbot: QtBot, open_desk: Any, log_in: Any,
+                                                                      staff: Any, services: Any) -> None:
+    """Tester's findings: the empty language names the field as on screen, dates read dd/mm/yyyy, the session
+    just planned is the selected one (its slides are the ones saved), a long centre name is readable."""
+    supervisor = staff["supervisor"]
+    long_name = "Centro di accoglienza straordinaria Via Defendente da Lodi 14 (ex caserma)"
+    services.awareness.save_centre(supervisor, "CAS-LODI", long_name, managing_body="Coop. Accoglienza")
+    desk = open_desk("")
+    log_in(desk, "supervisor")
+    window = desk.window.awareness.open()
+    assert window is not None
+    qtbot.waitUntil(lambda: window.centre_combo.count() == 1, timeout=WAIT_MS)
+    assert window.centre_combo.toolTip().startswith(long_name)
+    assert window.centre_combo.view().minimumWidth() >= window.centre_combo.fontMetrics().horizontalAdvance(long_name)
+    day = _next_weekday()
+    window.organisation_edit.setText("Numero Verde Antitratta")
+    # no language chosen: the field as the clerk reads it, and what to do
+    window.language_combo.setCurrentIndex(-1)
+    window.when_edit.setDateTime(QDateTime(datetime.combine(day, time(10, 0))))
+    window.plan_button.click()
+    settle(qtbot, desk)
+    assert window.model.rowCount() == 0
+    assert window.message.text() == "Scegliere un valore dell'elenco per «Gruppo linguistico»."
+    for hour in (10, 15):
+        window.language_combo.setCurrentIndex(window.language_combo.findData("ar"))
+        window.when_edit.setDateTime(QDateTime(datetime.combine(day, time(hour, 0))))
+        window.plan_button.click()
+        qtbot.waitUntil(lambda h=hour: any(r.starts_at.astimezone(zone("Europe/Rome")).hour == h
+                                           for r in window.model.rows), timeout=WAIT_MS)
+        settle(qtbot, desk)
+        current = window.current
+        assert current is not None and current.starts_at.astimezone(zone("Europe/Rome")).hour == hour
+        assert window.table.selectionModel().isRowSelected(window.table.currentIndex().row())
+    row = window.table.currentIndex().row()
+    assert window.model.data(window.model.index(row, 0)) == f"{day:%d/%m/%Y} 15:00 (90')"
+    assert window.model.data(window.model.index(row, 1), Qt.ItemDataRole.ToolTipRole) == long_name
+    assert window.table.columnWidth(1) <= max(160, window.table.viewport().width() * 2 // 5)
+    window.grab().save("/tmp/tester_polish_awareness.png")  # to look at (QT_QPA_PLATFORM=offscreen)

@@ -4,6 +4,7 @@ withdraws. Every step is the core's (permissions, states, audit), driven from th
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.clock import local_day
 from desk_app.core.auth import Actor
+from desk_app.core.directory_types import Localised
 
 from .conftest import WAIT_MS, press, settle
 
@@ -64,18 +66,30 @@ def test_a_partner_sees_only_its_organisation_and_edits_hours_and_texts(
         press(qtbot, desk, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, desk)
     stored = services.directory.service(system_actor, entry.uid, "it")
-    assert stored.state == "submitted"  # a published entry changed by its partner goes back to the office
-    first = stored.locations[0]
+    # A published entry changed by its partner stays published with its published content (the counter still
+    # finds it as it was); the change waits for the office as the entry's revision.
+    assert stored.state == "published"
+    assert stored.text("eligibility").text == entry.text("eligibility").text
+    assert stored.locations[0].hours == entry.locations[0].hours
+    assert stored.revision is not None
+    first = stored.revision.locations[0]
     assert [(h.weekday, f"{h.opens:%H:%M}", f"{h.closes:%H:%M}") for h in first.hours if h.opens.hour == 8] == [
         (d, "08:30", "13:00") for d in range(1, 6)]
     assert any(h.weekday == 4 and h.note == "solo su appuntamento" for h in first.hours)
-    assert stored.text("eligibility").text == "Tutte le persone residenti o domiciliate."
-    assert "submitted" in page.message or page.message  # the feedback line says what happened
+    assert stored.revision.text("eligibility").text == "Tutte le persone residenti o domiciliate."
+    assert page.message == page.tr("Saved as a revision awaiting the office's review: the published entry stays "
+                                   "as it is until the office publishes it.")
+    # The page shows the revision (state line and list) and keeps it in the form for further editing.
+    qtbot.waitUntil(lambda: page.current is not None and page.current.revision is not None, timeout=WAIT_MS)
+    assert page.eligibilityEdit.toPlainText() == "Tutte le persone residenti o domiciliate."
+    assert page.model.tr("revision pending") in page.model.data(page.model.index(
+        page.model.row_of(entry.uid), page.model.STATE))
     # A bad line is refused in one sentence, before anything is sent; nothing changes.
     _select_all_and_type(qtbot, page.hoursEdit, "lunedi mattina")
     press(qtbot, desk, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "lunedi mattina" in page.messageLabel.text()
-    assert services.directory.service(system_actor, entry.uid, "it").locations[0].hours == first.hours
+    revision = services.directory.service(system_actor, entry.uid, "it").revision
+    assert revision is not None and revision.locations[0].hours == first.hours
 
 
 def test_a_partner_writes_a_new_service_submits_and_confirms_it(
@@ -128,8 +142,11 @@ def test_the_office_reviews_submitted_entries_and_publishes_or_withdraws(
         staff: dict[str, Actor]) -> None:
     entry = services.directory.services(system_actor, organisation_uid=partner)[0]
     partner_actor = services.staff.login("partner1", "partner1-password")
-    services.directory.put_service(partner_actor, entry)  # a change by the partner: back to review
-    assert services.directory.service(system_actor, entry.uid, "it").state == "submitted"
+    italian = dict(entry.texts["it"]) | {"description": Localised("Descrizione rivista dall'ente.", "it")}
+    # a change by the partner: the entry stays published, its revision waits in the review list
+    services.directory.put_service(partner_actor, dataclasses.replace(entry, texts={"it": italian}))
+    waiting = services.directory.service(system_actor, entry.uid, "it")
+    assert waiting.state == "published" and waiting.revision is not None
     desk = open_desk("D1")
     log_in(desk, "admin")
     desk.window.admin.open()
@@ -140,10 +157,19 @@ def test_the_office_reviews_submitted_entries_and_publishes_or_withdraws(
     qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=WAIT_MS)
     assert review.model.services[0].uid == entry.uid
     qtbot.waitUntil(lambda: entry.organisation.name in review.preview.toPlainText(), timeout=WAIT_MS)
+    # the revision's sheet, and above it what changed against the published content
+    qtbot.waitUntil(lambda: "Descrizione rivista dall'ente." in review.preview.toPlainText(), timeout=WAIT_MS)
+    assert not review.changesView.isHidden() and review.rejectButton.isEnabled()
+    changes = review.changesView.toPlainText()
+    assert review.field_label("description") in changes and "Descrizione rivista dall'ente." in changes
+    assert review.field_label("name") not in changes  # only what differs
     review.view.setFocus()
     qtbot.keyClick(review.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter publishes
-    qtbot.waitUntil(lambda: services.directory.service(system_actor, entry.uid, "it").state == "published",
+    qtbot.waitUntil(lambda: services.directory.service(system_actor, entry.uid, "it").revision is None,
                     timeout=WAIT_MS)
+    published = services.directory.service(staff["clerk"], entry.uid, "it")
+    assert published.state == "published"
+    assert published.text("description").text == "Descrizione rivista dall'ente."
     qtbot.waitUntil(lambda: review.model.rowCount() == 0, timeout=WAIT_MS)  # nothing left to review
     # Every entry: withdraw one with a reason.
     review.viewCombo.setCurrentIndex(review.viewCombo.findData("all"))
@@ -158,6 +184,32 @@ def test_the_office_reviews_submitted_entries_and_publishes_or_withdraws(
     desk.window.admin.close()
     clerk_window = _clerk_admin(qtbot, open_desk, log_in)
     assert not clerk_window.directory_review.publishButton.isEnabled()
+
+
+def test_the_office_rejects_a_revision_and_the_published_entry_stays(
+        qtbot: QtBot, open_desk: Any, log_in: Any, services: Any, system_actor: Actor, partner: str,
+        staff: dict[str, Actor]) -> None:
+    entry = services.directory.services(system_actor, organisation_uid=partner)[0]
+    partner_actor = services.staff.login("partner1", "partner1-password")
+    italian = dict(entry.texts["it"]) | {"eligibility": Localised("Solo su invito.", "it")}
+    services.directory.put_service(partner_actor, dataclasses.replace(entry, texts={"it": italian}))
+    desk = open_desk("D1")
+    log_in(desk, "admin")
+    desk.window.admin.open()
+    window = desk.window.admin.window
+    assert window is not None
+    review = window.directory_review
+    window.tabs.setCurrentWidget(review)
+    qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Solo su invito." in review.changesView.toPlainText(), timeout=WAIT_MS)
+    qtbot.keyClicks(review.reasonEdit, "Testo non corretto")
+    qtbot.mouseClick(review.rejectButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: services.directory.service(system_actor, entry.uid, "it").revision is None,
+                    timeout=WAIT_MS)
+    kept = services.directory.service(staff["clerk"], entry.uid, "it")
+    assert kept.state == "published" and kept.text("eligibility").text == entry.text("eligibility").text
+    qtbot.waitUntil(lambda: review.model.rowCount() == 0, timeout=WAIT_MS)
+    assert review.changesView.isHidden() and not review.rejectButton.isEnabled()
 
 
 def _clerk_admin(qtbot: QtBot, open_desk: Any, log_in: Any) -> Any:

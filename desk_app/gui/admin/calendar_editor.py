@@ -46,13 +46,35 @@ if TYPE_CHECKING:
 
 _ERROR_STYLE = "color: #b00020;"
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: The same days as an Italian clerk writes them (the core's parser reads both, :mod:`desk_app.core.schedule`).
+_DAYS_IT = ("lun", "mar", "mer", "gio", "ven", "sab", "dom")
 #: How far ahead holidays are offered.
 OFFER_DAYS = 366
 
 
-def describe_hours(calendar: CalendarView) -> str:
-    """The calendar's hours in the pattern the field takes (``mon 09:00-12:00, tue 09:00-12:00``)."""
-    return ", ".join(f"{_DAYS[p.weekday]} {p.start:%H:%M}-{p.end:%H:%M}" for p in calendar.hours)
+def describe_hours(calendar: CalendarView, lang: str = "en") -> str:
+    """The calendar's hours in the pattern the field takes, in the clerk's language.
+
+    Consecutive days with the same hours are one range, as people write them (``lun-ven 09:00-12:30,
+    lun-gio 14:00-16:00`` in Italian, ``mon-fri ...`` otherwise); :func:`~desk_app.core.schedule.parse_weekly`
+    reads the text back to the same periods. What is stored does not change.
+    """
+    names = _DAYS_IT if lang == "it" else _DAYS
+    by_hours: dict[tuple[str, str], list[int]] = {}
+    for period in calendar.hours:
+        by_hours.setdefault((f"{period.start:%H:%M}", f"{period.end:%H:%M}"), []).append(period.weekday)
+    parts: list[tuple[int, str, str]] = []  # (first day, start, text): in week order, mornings first
+    for (start, end), days in by_hours.items():
+        runs: list[list[int]] = []
+        for day in sorted(set(days)):
+            if runs and day == runs[-1][-1] + 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        for run in runs:
+            span = names[run[0]] if len(run) == 1 else f"{names[run[0]]}-{names[run[-1]]}"
+            parts.append((run[0], start, f"{span} {start}-{end}"))
+    return ", ".join(text for _day, _start, text in sorted(parts))
 
 
 class CalendarEditor(QWidget):
@@ -76,7 +98,7 @@ class CalendarEditor(QWidget):
         self.serviceBox.currentIndexChanged.connect(lambda _: self.reload())
         self.hoursEdit = QLineEdit()
         self.hoursEdit.setObjectName("hoursEdit")
-        self.hoursEdit.setPlaceholderText("mon-fri 09:00-12:30, mon-thu 14:00-16:00")
+        self.hoursEdit.setPlaceholderText(self.tr("mon-fri 09:00-12:30, mon-thu 14:00-16:00"))
         self.slotSpin, self.capacitySpin = QSpinBox(), QSpinBox()
         self.earlySpin, self.lateSpin, self.horizonSpin = QSpinBox(), QSpinBox(), QSpinBox()
         for spin, low, high, value in ((self.slotSpin, 5, 240, 20), (self.capacitySpin, 1, 50, 1),
@@ -101,7 +123,7 @@ class CalendarEditor(QWidget):
         today = local_day(runtime.core.clock.now()) if runtime.core is not None else date(2000, 1, 1)
         self.dayEdit = QDateEdit(QDate(today.year, today.month, today.day))
         self.dayEdit.setCalendarPopup(True)
-        self.dayEdit.setDisplayFormat("yyyy-MM-dd")
+        self.dayEdit.setDisplayFormat("dd/MM/yyyy")  # as every date of the app (stored as a date)
         self.reasonEdit = QLineEdit()
         self.reasonEdit.setObjectName("reasonEdit")
         self.closeDayButton = QPushButton(self.tr("Close this &day"))
@@ -111,7 +133,7 @@ class CalendarEditor(QWidget):
         town = town_of(office.name, office.address) if office is not None else None
         self.offered: list[Holiday] = closures_to_offer(today, OFFER_DAYS, town)
         for holiday in self.offered:
-            item = QListWidgetItem(f"{holiday.day.isoformat()}  {holiday.name}"
+            item = QListWidgetItem(f"{holiday.day:%d/%m/%Y}  {holiday.name}"
                                    + ("  " + self.tr("(patron saint)") if holiday.local else ""))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -196,7 +218,7 @@ class CalendarEditor(QWidget):
         if calendar is None:
             self.hoursEdit.clear()
             return
-        self.hoursEdit.setText(describe_hours(calendar))
+        self.hoursEdit.setText(describe_hours(calendar, self.runtime.language))
         self.slotSpin.setValue(calendar.slot_minutes)
         self.capacitySpin.setValue(calendar.capacity)
         self.earlySpin.setValue(calendar.early_minutes)

@@ -3,8 +3,11 @@
 Lists the entries partners submitted and those whose organisation has not confirmed them for longer than the office
 allows (office setting ``directory_reconfirm_days``), or every entry; shows the selected one as its Italian referral
 sheet (what the counter would print); **Publish** puts it on the counter's search, the export and the public site,
-**Withdraw** (with a reason, audited) takes it off. The core decides who may (``manage_directory``): for anyone else
-the buttons stay greyed and the list is the core's refusal.
+**Withdraw** (with a reason, audited) takes it off. A published entry with a partner's pending revision is listed
+too ("revisione in attesa"): the preview shows the revision's sheet and, above it, what it changes against the
+published content field by field; **Publish** makes the revision the published content, **Reject revision** drops it
+(the published content stays). The core decides who may (``manage_directory``): for anyone else the buttons stay
+greyed and the list is the core's refusal.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -62,7 +66,7 @@ class DirectoryReview(QWidget):
         self.message = ""
         self.viewCombo = QComboBox(self)
         self.viewCombo.setObjectName("viewCombo")
-        for code, label in (("review", self.tr("Submitted for review")),
+        for code, label in (("review", self.tr("To review: submitted entries and revisions")),
                             ("reconfirm", self.tr("To be confirmed again by the organisation")),
                             ("all", self.tr("Every entry"))):
             self.viewCombo.addItem(label, code)
@@ -79,11 +83,19 @@ class DirectoryReview(QWidget):
                                                           QHeaderView.ResizeMode.Stretch)
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("reviewPreview")
+        # what a pending revision changes against the published content (hidden when there is none)
+        self.changesView = QTextEdit(self)
+        self.changesView.setObjectName("revisionChanges")
+        self.changesView.setReadOnly(True)
+        self.changesView.setAcceptRichText(False)
+        self.changesView.hide()
         self.reasonEdit = QLineEdit(self)
-        self.reasonEdit.setPlaceholderText(self.tr("reason for withdrawing (kept in the audit log)"))
+        self.reasonEdit.setPlaceholderText(self.tr("reason for withdrawing or rejecting (kept in the audit log)"))
         self.reasonEdit.setMaxLength(300)
         self.publishButton = QPushButton(self.tr("&Publish"), self)
         self.withdrawButton = QPushButton(self.tr("&Withdraw"), self)
+        self.rejectButton = QPushButton(self.tr("&Reject revision"), self)
+        self.rejectButton.setEnabled(False)  # only for an entry with a pending revision
         self.messageLabel = QLabel(self)
         self.messageLabel.setWordWrap(True)
         self.publish_action = QAction(self.tr("Publish the entry"), self)
@@ -92,6 +104,7 @@ class DirectoryReview(QWidget):
         self.addAction(self.publish_action)
         self.publishButton.clicked.connect(self.publish)
         self.withdrawButton.clicked.connect(self.withdraw)
+        self.rejectButton.clicked.connect(self.reject_revision)
         allowed = actor.can("manage_directory")
         self.publishButton.setEnabled(allowed)
         self.withdrawButton.setEnabled(allowed)
@@ -105,12 +118,17 @@ class DirectoryReview(QWidget):
         splitter = QSplitter(self)
         splitter.setObjectName("reviewSplitter")
         splitter.addWidget(self.view)
-        splitter.addWidget(self.preview)
+        right = QSplitter(Qt.Orientation.Vertical, splitter)
+        right.addWidget(self.changesView)
+        right.addWidget(self.preview)
+        right.setSizes([180, 420])
+        splitter.addWidget(right)
         splitter.setSizes([560, 480])
         buttons = QHBoxLayout()
         buttons.addWidget(self.publishButton)
         buttons.addWidget(self.reasonEdit, 1)
         buttons.addWidget(self.withdrawButton)
+        buttons.addWidget(self.rejectButton)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -129,8 +147,13 @@ class DirectoryReview(QWidget):
         keep = keep or (selected.uid if selected is not None else None)
 
         def read() -> list[DirectoryService]:
-            if chosen == "review":
-                return directory.services(actor, state="submitted")
+            if chosen == "review":  # submitted entries and published ones with a partner's revision
+                found = {s.uid: s for s in directory.services(actor, state="submitted")}
+                found |= {s.uid: s for s in directory.services(actor, revised_only=True)}
+                from desk_app.core.directory import normalise
+
+                return sorted(found.values(), key=lambda v: (normalise(v.organisation.name),
+                                                             normalise(v.text("name").text)))
             return directory.services(actor, reconfirm_only=chosen == "reconfirm")
 
         def shown(services: list[DirectoryService]) -> None:
@@ -140,6 +163,7 @@ class DirectoryReview(QWidget):
                 self.view.selectRow(max(row, 0))
             else:
                 self.preview.clear()
+                self._show_changes(None)  # nothing selected: no revision's changes left on screen
             self.loaded.emit(len(services))
 
         Operation(self, read, self.runtime.operations).coalesce("load").success(shown).failure(self._refused).run()
@@ -151,6 +175,7 @@ class DirectoryReview(QWidget):
     def _selected(self) -> None:
         service = self.selected()
         core = self.runtime.core
+        self._show_changes(service)
         if service is None or core is None:
             self.preview.clear()
             return
@@ -159,10 +184,46 @@ class DirectoryReview(QWidget):
         content, directory, actor, uid = core.content, core.directory, self.actor, service.uid
 
         def build() -> Sheet:
-            return SheetBuilder(content).referral(directory.service(actor, uid, "it"), "it")
+            current = directory.service(actor, uid, "it")
+            # a pending revision is what the office reviews: its sheet is what publishing would give
+            return SheetBuilder(content).referral(current.revision or current, "it")
 
         Operation(self, build, self.runtime.operations).coalesce("preview").success(self._show_sheet) \
             .failure(lambda exc: self.preview.setPlainText(exc.message(self.runtime.language))).run()
+
+    def field_label(self, name: str) -> str:
+        """A field of an entry in the staff language (for the list of changes)."""
+        labels = {"name": self.tr("Name"), "description": self.tr("Description"),
+                  "eligibility": self.tr("Who may go"), "cost": self.tr("Cost"),
+                  "application": self.tr("How to access"), "documents": self.tr("Documents to bring"),
+                  "categories": self.tr("Categories"), "languages": self.tr("Languages spoken"),
+                  "free": self.tr("Free of charge"), "status": self.tr("Status"), "contacts": self.tr("Contacts"),
+                  "locations": self.tr("Places and opening hours")}
+        return labels.get(name, name)
+
+    def _show_changes(self, service: DirectoryService | None) -> None:
+        """Above the sheet: what the pending revision changes, field by field (published text, then revised)."""
+        revision = service.revision if service is not None else None
+        self.rejectButton.setEnabled(revision is not None and self.actor.can("manage_directory"))
+        if service is None or revision is None:
+            self.changesView.clear()
+            self.changesView.hide()
+            return
+        from desk_app.clock import local_time
+        from desk_app.core.directory_revision import changes
+
+        found = changes(service, revision)
+        # stored in UTC; shown on the office's clock (the directory's offices are Italian: the default zone)
+        saved = f"{local_time(revision_at):%d/%m/%Y %H:%M}" if (revision_at := service.revision_at) else ""
+        lines = [self.tr("Revision by %1 (%2), awaiting review. Changes against the published entry:")
+                 .replace("%1", service.revision_by).replace("%2", saved)]
+        for name, before, after in found:
+            lines += ["", f"■ {self.field_label(name)}", self.tr("published:") + " " + (before or "—"),
+                      self.tr("revised:") + " " + (after or "—")]
+        if not found:
+            lines += ["", self.tr("No field differs from the published entry.")]
+        self.changesView.setPlainText("\n".join(lines))
+        self.changesView.show()
 
     def _show_sheet(self, sheet: Sheet) -> None:
         from desk_app.documents.pdf import build_document
@@ -184,6 +245,10 @@ class DirectoryReview(QWidget):
         """Take the selected entry off the counter, the export and the site, with the reason typed."""
         self._act("withdraw")
 
+    def reject_revision(self) -> None:
+        """Drop the selected entry's pending revision (the published content stays), with the reason typed."""
+        self._act("reject")
+
     def _act(self, how: str) -> None:
         service, core = self.selected(), self.runtime.core
         if service is None or core is None or not self.actor.can("manage_directory"):
@@ -196,10 +261,12 @@ class DirectoryReview(QWidget):
                      .replace("%2", state_label(stored.state)))
             self.reload()
 
-        work = (lambda: directory.publish(actor, uid)) if how == "publish" \
-            else (lambda: directory.withdraw(actor, uid, reason))
+        works = {"publish": lambda: directory.publish(actor, uid),
+                 "withdraw": lambda: directory.withdraw(actor, uid, reason),
+                 "reject": lambda: directory.reject_revision(actor, uid, reason)}
+        work = works[how]
         Operation(self, work, self.runtime.operations).success(done).failure(self._refused) \
-            .busy(self.publishButton, self.withdrawButton).run()
+            .busy(self.publishButton, self.withdrawButton, self.rejectButton).run()
 
     def _refused(self, exc: DeskError) -> None:
         self.say(exc.message(self.runtime.language), refused=True)

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'firstrun.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QRadioButton, QSizePolicy, QVBoxLayout,
-    QWidget, QWizard, QWizardPage)
+    QRadioButton, QSizePolicy, QVBoxLayout, QWidget,
+    QWizard, QWizardPage)
 
 class Ui_FirstRunWizard(object):
     def setupUi(self, FirstRunWizard):
@@ -90,26 +90,10 @@ class Ui_FirstRunWizard(object):
 
         self.officeLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.servicesLabel)
 
-        self.servicesEdit = QPlainTextEdit(self.officePage)
-        self.servicesEdit.setObjectName(u"servicesEdit")
-        self.servicesEdit.setPlainText(u"RF;R;Ricongiungimento familiare;20\n"
-"LAV;N;Lavoro e flussi;20\n"
-"LEG;L;Legalizzazioni;15")
-
-        self.officeLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.servicesEdit)
-
         self.desksLabel = QLabel(self.officePage)
         self.desksLabel.setObjectName(u"desksLabel")
 
         self.officeLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.desksLabel)
-
-        self.desksEdit = QPlainTextEdit(self.officePage)
-        self.desksEdit.setObjectName(u"desksEdit")
-        self.desksEdit.setPlainText(u"D1;Sportello 1;RF,LAV\n"
-"D2;Sportello 2;RF,LAV,LEG\n"
-"D3;Sportello 3;LEG")
-
-        self.officeLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.desksEdit)
 
         FirstRunWizard.addPage(self.officePage)
         self.adminPage = QWizardPage()
@@ -174,8 +158,6 @@ class Ui_FirstRunWizard(object):
         self.officeCodeLabel.setBuddy(self.officeCodeEdit)
         self.officeNameLabel.setBuddy(self.officeNameEdit)
         self.officeAddressLabel.setBuddy(self.officeAddressEdit)
-        self.servicesLabel.setBuddy(self.servicesEdit)
-        self.desksLabel.setBuddy(self.desksEdit)
         self.adminUserLabel.setBuddy(self.adminUserEdit)
         self.adminNameLabel.setBuddy(self.adminNameEdit)
         self.adminPasswordLabel.setBuddy(self.adminPasswordEdit)
@@ -194,7 +176,7 @@ class Ui_FirstRunWizard(object):
         self.newOfficeRadio.setText(QCoreApplication.translate("FirstRunWizard", u"Set up a &new office", None))
         self.demoRadio.setText(QCoreApplication.translate("FirstRunWizard", u"Load the &demo office (Prefettura di Lodi, sample staff and tickets)", None))
         self.officePage.setTitle(QCoreApplication.translate("FirstRunWizard", u"Office, services and desks", None))
-        self.officePage.setSubTitle(QCoreApplication.translate("FirstRunWizard", u"One service per line as CODE;PREFIX;Name;target minutes. One desk per line as CODE;Name;SERVICE,SERVICE.", None))
+        self.officePage.setSubTitle(QCoreApplication.translate("FirstRunWizard", u"One row per service and one per desk: each line is checked as it is typed, and a problem is said with its line number.", None))
         self.officeCodeLabel.setText(QCoreApplication.translate("FirstRunWizard", u"Office &code", None))
         self.officeNameLabel.setText(QCoreApplication.translate("FirstRunWizard", u"Office &name", None))
         self.officeAddressLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&Address", None))

@@ -5,7 +5,8 @@ Revises: 0013_roles
 Create Date: 2026-12-02 05:50:00
 
 Organisations, services, locations, service_at_location and contacts (HSDS 3.0 vocabulary), partner accounts linked
-to their organisation, and anonymous referral records. The services' translatable texts are ``content_text`` rows
+to their organisation, and anonymous referral records. ``directory_service.pending`` holds a partner's revision of a published
+entry awaiting review (a JSON snapshot). The services' translatable texts are ``content_text`` rows
 (``dir.<uid>.<field>``): no column here.
 """
 
@@ -54,6 +55,9 @@ def upgrade() -> None:
         sa.Column("documents", sa.Integer(), nullable=False),
         sa.Column("last_confirmed", sa.Date(), nullable=True),
         sa.Column("extra", sa.JSON(), nullable=False),
+        sa.Column("pending", sa.JSON(), nullable=True),
+        sa.Column("pending_at", desk_app.db.base.UTCDateTime(), nullable=True),
+        sa.Column("pending_by", sa.String(length=64), nullable=False),
         sa.Column("created_at", desk_app.db.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", desk_app.db.base.UTCDateTime(), nullable=False),
         sa.Column("updated_by", sa.String(length=64), nullable=False),
