@@ -127,7 +127,7 @@ CLI_CASES: tuple[CliCase, ...] = (
     CliCase(("db", "restore", "{out}/missing.sqlite3", "--force"), "does not exist", who="system"),
     CliCase(("db", "restore", "{file}", "--force"), "is not a Sportello backup", who="system"),
     CliCase(("config", "desk_code=D1\x00"), "control characters", who="system"),
-    CliCase(("config", "language=de"), "is not allowed for “language”", who="system"),
+    CliCase(("config", "language=de"), "is not allowed for “Language”", who="system"),
     # translations import validates like an edit, and refuses a cut string
     CliCase(("translations", "import", "--lang", "ar", "{out}/bad.po"), "text-direction marks",
             po=_po('msgstr "evil\u202etxt.exe"')),

@@ -1,7 +1,8 @@
 """HSDS 3.0 exchange of the directory (issue 15): the export validates against Open Referral's compiled schemas, an
 import gives back the same values with their ids, and bad input is refused with one sentence naming the place.
 
-The schemas are read from ``../shared/hsds-3.0/`` beside the repository (never copied into it): without that
+The schemas are read from ``../shared/hsds-3.0/`` beside the repository, or beside the checkout it was cloned from
+(never copied into it): without that
 folder these tests skip with a loud reason, and fail under ``CI=true``.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +21,36 @@ from desk_app.core.hsds import HSDS_FIELDS, export_hsds, import_hsds, read_hsds,
 from desk_app.errors import ValidationError
 from tests.directory_samples import anti_trafficking, italian_course, sample_services
 
-SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "hsds-3.0"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _schema_folders() -> list[Path]:
+    """Where the compiled schemas may be, first found wins: ``$HSDS_SCHEMAS``; ``../shared/hsds-3.0`` beside this
+    checkout; and, for a clone of a local checkout (what CI runs on), ``../shared/hsds-3.0`` beside the repository it
+    was cloned from. Read in place, never copied into the repository."""
+    folders = [Path(os.environ["HSDS_SCHEMAS"])] if os.environ.get("HSDS_SCHEMAS") else []
+    folders.append(ROOT.parent / "shared" / "hsds-3.0")
+    try:
+        origin = subprocess.run(["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"],
+                                capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        origin = ""
+    if origin.startswith("file://"):
+        origin = origin[len("file://"):]
+    if origin and Path(origin).is_dir():
+        folders.append(Path(origin).resolve().parent / "shared" / "hsds-3.0")
+    return folders
+
+
+SCHEMA_FOLDERS = _schema_folders()
+SCHEMAS = next((folder for folder in SCHEMA_FOLDERS if (folder / "service.json").is_file()), SCHEMA_FOLDERS[0])
 
 
 def _schema(name: str) -> dict[str, Any]:
     path = SCHEMAS / f"{name}.json"
     if not path.is_file():
-        message = f"HSDS 3.0 compiled schemas not found at {SCHEMAS}: the export is NOT validated"
+        looked = ", ".join(str(folder) for folder in SCHEMA_FOLDERS)
+        message = f"HSDS 3.0 compiled schemas not found (looked in {looked}): the export is NOT validated"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

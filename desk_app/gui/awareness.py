@@ -156,6 +156,12 @@ class AwarenessWindow(QDialog):
                         else current.id if current is not None else None)
 
     # -- building ----------------------------------------------------------------------------------------------
+    def _today(self) -> date:
+        """The office's day now, through the core's clock (the seam tests move), never this PC's wall clock."""
+        from desk_app.clock import local_day
+
+        return local_day(self.session.core.clock.now())
+
     def _plan_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Plan a session"), self)
         form = QFormLayout(box)
@@ -199,7 +205,7 @@ class AwarenessWindow(QDialog):
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.plan_button)
         form.addRow(buttons)
-        next_week = date.today() + timedelta(days=7)
+        next_week = self._today() + timedelta(days=7)
         self.when_edit.setDateTime(QDateTime(next_week.year, next_week.month, next_week.day, 10, 0, 0))
         self.mediator_combo.addItem(self.tr("No mediator"), "")
         self.mediator_combo.addItem(self.tr("Best free mediator"), "*")
@@ -260,7 +266,7 @@ class AwarenessWindow(QDialog):
 
     def reload(self, select_id: int | None = None) -> None:
         core, actor = self.session.core, self.session.actor
-        today = date.today()
+        today = self._today()
 
         def read() -> tuple[list[CentreView], list[SessionView], str]:
             return (core.awareness.centres(actor),
