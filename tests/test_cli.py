@@ -105,7 +105,7 @@ def test_empty_queue_exits_3_with_one_line(set_up):
     [
         (("ticket", "issue", "--service", "XX"), "Servizio sconosciuto: «XX»."),
         (("ticket", "call-next", "--desk", "D9"), "Sportello sconosciuto: «D9»."),
-        (("ticket", "issue", "--service", "RF", "--lang", "xx"), "Valore «xx» non ammesso per «language»"),
+        (("ticket", "issue", "--service", "RF", "--lang", "xx"), "Valore «xx» non ammesso per «Lingua»"),
         (("ticket", "cancel", "--ticket", "R999"), "Biglietto «R999» non trovato per oggi."),
         (("ticket", "finish", "--desk", "D1"), "Lo sportello D1 non ha un biglietto in corso."),
         (("export", "counts", "--from", "2026-02-30", "--to", "2026-03-01", "-o", "x.csv"),
@@ -196,7 +196,7 @@ def test_config_sets_and_shows_declared_settings(cli, home):
     code, _, err = cli("config", "idle_lock_minutes=soon")
     assert code == 2 and "idle_lock_minutes" in err
     code, _, err = cli("config", "language=de")
-    assert code == 2 and "language" in err
+    assert code == 2 and "“Language”" in err  # the field as the user reads it
 
 
 def test_demo_creates_office_staff_and_a_simulated_day(cli, demo, tmp_path):
