@@ -14,8 +14,8 @@ Steps (one line each on success, the failing command's output and exit 1 on the 
    ``desk-admin export counts`` writes today's counts as XLSX, PDF and DOCX (openpyxl, reportlab, python-docx);
 4. ``desk-app`` (offscreen) runs for ``--seconds`` on the login page, then is stopped: no traceback on stderr or in
    ``desk-app.log``, no missing translation catalogue;
-5. ``desk-app --board`` runs while ``desk-admin`` calls a ticket: the board plays the chime through QtMultimedia
-   (a chime that cannot load logs "the call chime is off" with a traceback).
+5. ``desk-app --board`` runs while ``desk-admin`` closes what desk D6 holds and calls a ticket: the board plays
+   the chime through QtMultimedia (a chime that cannot load logs "the call chime is off" with a traceback).
 
 ``--postgres URL`` (a server URL that may create databases, e.g. ``postgresql://postgres@127.0.0.1:5432/postgres``)
 adds step 6: ``desk-admin db upgrade`` and ``db check`` on a scratch database, created and dropped with ``psql``.
@@ -25,6 +25,7 @@ Only the standard library is used, so any Python 3.11 runs it.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -236,6 +237,26 @@ def step_gui(app: str, home: Path, env: dict[str, str], seconds: float) -> str:
     return f"desk-app ran {ran:.0f} s (offscreen), database ready, no traceback"
 
 
+def free_desk(admin: str, home: Path, who: list[str], env: dict[str, str], desk: str) -> None:
+    """Close the ticket ``desk`` holds, as its clerk would: the demo day leaves every desk serving someone.
+
+    A call-next on a busy desk is refused ("... ha già il biglietto ... in corso"), so the board step first serves
+    a called ticket and finishes it; a desk with nothing in hand is left as it is.
+    """
+    listed = run([admin, "--home", str(home), "--json", *who, "ticket", "list", "--desk", desk,
+                  "--status", "called", "--status", "serving"], env).stdout
+    try:
+        tickets = json.loads(listed)
+    except ValueError as exc:
+        raise SmokeError(f"ticket list --json printed no JSON for desk {desk}", listed) from exc
+    for ticket in tickets:
+        if ticket.get("desk_code") != desk:  # the list holds every ticket of the services the desk calls
+            continue
+        if ticket["status"] == "called":
+            run([admin, "--home", str(home), *who, "ticket", "serve", "--desk", desk], env)
+        run([admin, "--home", str(home), *who, "ticket", "finish", "--desk", desk, "--outcome", "completed"], env)
+
+
 def step_board(app: str, admin: str, home: Path, env: dict[str, str], seconds: float) -> str:
     since = len(read_log(home))
     board = Gui([app, "--home", str(home), "--board"], env, home / "board.stderr")
@@ -243,6 +264,7 @@ def step_board(app: str, admin: str, home: Path, env: dict[str, str], seconds: f
         if not wait_for(board, home, "display board of", since, 0, seconds + 30):
             raise SmokeError("desk-app --board did not show the board", board.stderr() + read_log(home, since))
         who, staff_env = as_staff(env, "operatore6")  # the clerk of desk D6
+        free_desk(admin, home, who, staff_env, "D6")
         run([admin, "--home", str(home), *who, "ticket", "issue", "--service", "LEG"], staff_env)
         called = run([admin, "--home", str(home), *who, "ticket", "call-next", "--desk", "D6"],
                      staff_env).stdout.strip()
