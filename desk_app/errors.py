@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from desk_app.core.names import action_name, mode_name, status_name
+from desk_app.core.names import action_name, mode_name, role_name, status_name
 from desk_app.i18n import QT_TRANSLATE_NOOP, translate
 
 #: Message code -> English source (the sentence's ``str.format`` fields are the error's ``params``).
@@ -152,6 +152,9 @@ MESSAGES: dict[str, str] = {
     "unknown_item": QT_TRANSLATE_NOOP("DeskError", "Document “{value}” is not on the checklist of procedure "
                                                    "{procedure}."),
     "unknown_text": QT_TRANSLATE_NOOP("DeskError", "Unknown text: “{value}”."),
+    "text_changed_meanwhile": QT_TRANSLATE_NOOP("DeskError", "The text “{value}” ({lang}) was changed meanwhile by "
+                                                             "{who} on {when}: nothing was saved. Read the new "
+                                                             "text, then save again to replace it."),
     "case_closed": QT_TRANSLATE_NOOP("DeskError", "Case {value} is closed: reopen it before changing it."),
     "case_documents_open": QT_TRANSLATE_NOOP("DeskError", "The case is not complete: {missing} document(s) missing "
                                                           "and {pending} required still to check."),
@@ -359,6 +362,7 @@ FIELD_NAMES: dict[str, str] = {
     "sex": QT_TRANSLATE_NOOP("DeskField", "Sex"),
     "language": QT_TRANSLATE_NOOP("DeskField", "Language"),
     "group_language": QT_TRANSLATE_NOOP("DeskField", "Language group"),
+    "ticket_line": QT_TRANSLATE_NOOP("DeskField", "Ticket line"),
 }
 
 
@@ -368,7 +372,7 @@ class DeskError(Exception):
     Attributes:
         code: key into :data:`MESSAGES`.
         params: values substituted into the sentence. Values that name an action
-            or a status are translated too (keys ``action`` and ``status``), and so are field codes
+            or a status or a role are translated too (keys ``action``, ``status`` and ``role``), and so are field codes
             (key ``field``, :data:`FIELD_NAMES`: the name the clerk reads on screen) and a mediator's mode
             (``mode``; ``windows`` as ``(start, end, mode)`` triples; ``reasons`` as ``(who, DeskError)``).
     """
@@ -388,6 +392,8 @@ class DeskError(Exception):
             params["action"] = action_name(str(params["action"]), lang)
         if "status" in params:
             params["status"] = status_name(str(params["status"]), lang)
+        if "role" in params:  # «operatore», not the code «clerk»
+            params["role"] = role_name(str(params["role"]), lang)
         if "field" in params and str(params["field"]) in FIELD_NAMES:
             params["field"] = translate(lang, "DeskField", FIELD_NAMES[str(params["field"])])
         if "mode" in params:  # a mediator's mode, and the (start, end, mode) windows of a mediator refusal

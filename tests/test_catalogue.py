@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
+from desk_app.clock import local_time
 from desk_app.core.auth import Actor
 from desk_app.core.catalogue import Catalogue, ItemSpec
 from desk_app.core.services import CoreServices
 from desk_app.db.models import AuditEvent
-from desk_app.db.models_content import ProcedureVersion
+from desk_app.db.models_content import ContentText, ProcedureVersion
 from desk_app.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from desk_app.resources import resource_path
 
@@ -325,3 +326,42 @@ def test_second_pass_procedures_of_issue_14_follow_their_law(catalogue: Catalogu
     for code in ("UE-FAM", "CONV-18", "CONV-AUT", "FORM-23", "ASS-FAM", "NO-STAG-PL"):
         law = table[texts[f"proc.{code}.name"].sources[0]]  # the act the procedure rests on, read for this pass
         assert law.checked_on == "2026-12-02" and law.url.startswith("https://www.normattiva.it/"), code
+
+
+def test_a_stale_expected_text_is_refused_and_stores_nothing(loaded: CoreServices, staff: dict[str, Actor]) -> None:
+    """Two supervisors edit the same text: the second save, made against the text it read, is refused whole."""
+    key, first, second = "proc.RF-NO.name", staff["supervisor"], staff["admin"]
+    read = loaded.content.texts("it")[key].text  # what both editors loaded
+    loaded.content.edit_text(first, key, "it", "Nulla osta al ricongiungimento", expected=read)
+    before_text = loaded.content.texts("it")[key].text
+    before_statuses = next(s for s in loaded.translations.procedure_texts("RF-NO") if s.key == key).statuses
+    before_audit = loaded.db.read(lambda s: s.execute(select(func.count()).select_from(AuditEvent)).scalar())
+    with pytest.raises(ConflictError) as refused:
+        loaded.content.edit_text(second, key, "it", "Ricongiungimento (testo del secondo)", expected=read)
+    assert refused.value.code == "text_changed_meanwhile"
+    changed_at = loaded.db.read(lambda s: s.execute(select(ContentText.updated_at).where(
+        ContentText.key == key, ContentText.lang == "it")).scalar())
+    when = f"{local_time(changed_at, 'Europe/Rome'):%d/%m/%Y %H:%M}"
+    assert first.username in refused.value.message("it") and when in refused.value.message("it")
+    assert refused.value.message("en").startswith(f"The text “{key}” (it) was changed meanwhile by "
+                                                  f"{first.username} on {when}")
+    assert loaded.content.texts("it")[key].text == before_text == "Nulla osta al ricongiungimento"
+    after_statuses = next(s for s in loaded.translations.procedure_texts("RF-NO") if s.key == key).statuses
+    assert after_statuses == before_statuses
+    assert loaded.db.read(lambda s: s.execute(select(func.count()).select_from(AuditEvent)).scalar()) == before_audit
+    # Against the text now stored (what a re-read shows), the same save passes; without expected it always does.
+    loaded.content.edit_text(second, key, "it", "Ricongiungimento (testo del secondo)", expected=before_text)
+    assert loaded.content.texts("it")[key].text == "Ricongiungimento (testo del secondo)"
+    loaded.content.edit_text(first, key, "it", "Nulla osta al ricongiungimento")
+    assert loaded.content.texts("it")[key].text == "Nulla osta al ricongiungimento"
+
+
+def test_expected_text_of_a_missing_translation_is_empty(loaded: CoreServices, staff: dict[str, Actor]) -> None:
+    key, missing = "proc.RF-NO.name", "en"  # its English taken away: a translation not written yet
+    loaded.db.write(lambda s: s.execute(delete(ContentText).where(ContentText.key == key,
+                                                                  ContentText.lang == missing)))
+    with pytest.raises(ConflictError):
+        loaded.content.edit_text(staff["supervisor"], key, missing, "Testo", expected="un testo mai scritto")
+    assert key not in loaded.content.texts(missing) or not loaded.content.texts(missing)[key].text
+    loaded.content.edit_text(staff["supervisor"], key, missing, "Testo", expected="")
+    assert loaded.content.texts(missing)[key].text == "Testo"

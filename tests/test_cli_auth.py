@@ -149,7 +149,7 @@ def test_a_clerk_may_not_manage_the_database_or_the_settings(cli: Cli, args: tup
                                                              db_url: str) -> None:
     code, out, err = cli.as_user(CLERK, CLERK_PASSWORD)(*args)
     assert (code, out) == (2, "")
-    assert err == "desk-admin: Permesso negato: il ruolo «clerk» non può gestire il database.\n"
+    assert err == "desk-admin: Permesso negato: il ruolo «operatore» non può gestire il database.\n"
     assert (CLERK, "denied:manage_db", " ".join(args[:2]) if args[0] == "db" else "config", "denied") in audit_rows(
         home, db_url)
     settings_file = home / "config" / "settings.toml"

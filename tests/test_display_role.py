@@ -59,8 +59,8 @@ def test_display_board_reads_calls_and_is_refused_everything_else(services: Core
         assert caught.value.code == "permission_denied", name
     with pytest.raises(PermissionDeniedError) as caught:
         services.queue.tickets(board)
-    assert caught.value.message("it") == "Permesso negato: il ruolo «display» non può vedere la coda."
-    assert caught.value.message("en") == "Permission denied: role “display” may not view the queue."
+    assert caught.value.message("it") == "Permesso negato: il ruolo «tabellone» non può vedere la coda."
+    assert caught.value.message("en") == "Permission denied: role “display board” may not view the queue."
     denied = services.db.read(lambda s: s.execute(
         select(func.count(AuditEvent.id)).where(AuditEvent.actor == "display-board",
                                                 AuditEvent.outcome == "denied")).scalar_one())

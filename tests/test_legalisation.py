@@ -19,8 +19,11 @@ from desk_app.errors import NotFoundError, ValidationError
 
 EU_STATES = {"AT", "BE", "BG", "CY", "HR", "DK", "EE", "FI", "FR", "DE", "GR", "IE", "LV", "LT", "LU", "MT", "NL",
              "PL", "PT", "CZ", "RO", "SK", "SI", "ES", "SE", "HU"}
-#: Apostille parties read in the HCCH status table on 2026-12-02 (A** accessions excluded: they stay flagged).
-CHECKED_PARTIES = {"AL": "2004-05-09", "US": "1981-10-15", "CA": "2024-01-11", "BR": "2016-08-14",
+#: Apostille parties read in the HCCH status table on 2026-12-02 (A** accessions excluded: they stay flagged);
+#: Albania in force with Italy since Italy withdrew its objection (depositary, 26/5/2011).
+#: Territories of EU states inside the Union (TFEU art. 355 par. 1 outermost regions, par. 4 Åland).
+EU_TERRITORIES = {"GP", "GF", "MQ", "RE", "YT", "MF", "AX"}
+CHECKED_PARTIES = {"AL": "2011-05-26", "US": "1981-10-15", "CA": "2024-01-11", "BR": "2016-08-14",
                    "SA": "2022-12-07", "EC": "2005-04-02", "RU": "1992-05-31", "ZA": "1995-04-30"}
 #: Parties whose dates DOMAIN.md and issue 14 give (HCCH table as read on 2026-11-20): no longer "sources disagree".
 DOMAIN_PARTIES = {"MA": "2016-08-14", "TN": "2018-03-30", "UA": "2003-12-22"}
@@ -78,7 +81,7 @@ def test_every_iso_state_answers_with_source_and_date(helper: LegalisationServic
     countries = helper.table.countries
     assert len(countries) == 248  # ISO 3166-1 (iso-codes 4.18) less Italy
     assert {"US", "CA", "BR", "PH", "LK", "CH", "GB", "TR"} <= set(countries)
-    assert {c for c, v in countries.items() if v.status == "eu"} == EU_STATES
+    assert {c for c, v in countries.items() if v.status == "eu"} == EU_STATES | EU_TERRITORIES
     for code, since in {**CHECKED_PARTIES, **DOMAIN_PARTIES}.items():
         assert (countries[code].status, countries[code].since, countries[code].verify) == ("party", since, ""), code
     assert countries["US"].checked_on == "2026-12-02" and countries["MA"].checked_on == "2026-11-20"
@@ -118,6 +121,51 @@ def test_state_and_document_pairs_against_the_treaty_tables(helper: Legalisation
     if rule == "treaty":
         assert "L. " in advice.legal_basis  # the ratification act is cited
     assert len(PAIRS) >= 20
+
+
+#: (state, document, formality, rule, entry into force with Italy, flagged beyond the proxy line), read on 2026-12-02
+#: in the depositary's lists (Tractatenblad 2006 n. 139, treaty database 009051), the HCCH notes and news.
+SOURCE_PAIRS = [
+    ("HK", "school", "apostille", "hague", "1965-04-25", False),  # UK extension, continued by China (HCCH)
+    ("MO", "civil_status", "apostille", "hague", "1969-02-04", False),  # Portuguese extension, continued by China
+    ("JP", "company", "apostille", "hague", "1970-07-27", False),  # ratification (R): no objection possible
+    ("IS", "notarial", "apostille", "hague", "2004-11-27", False),
+    ("LS", "school", "apostille", "hague", "1966-10-04", False),  # succession (VG)
+    ("AL", "school", "apostille", "hague", "2011-05-26", False),  # Italy's objection of 2004 withdrawn in 2011
+    ("NC", "civil_status", "apostille", "hague", "1965-01-24", False),  # France: the entire territory of the Republic
+    ("PF", "judicial", "apostille", "hague", "1965-01-24", False),
+    ("RE", "civil_status", "none", "eu_regulation", "1965-01-24", True),  # outermost region: in the EU (TFEU 355)
+    ("RE", "school", "apostille", "hague", "1965-01-24", True),  # outside the regulation: the French Apostille
+    ("AX", "residence", "none", "eu_regulation", "1985-08-26", True),  # Åland: in the EU (TFEU 355(4))
+    ("IN", "civil_status", "apostille", "hague", "2005-07-14", True),  # accession: objections list not read
+    ("RW", "school", "apostille", "hague", "2024-06-05", True),
+    ("PH", "company", "apostille", "hague", "2019-05-14", True),
+    ("TJ", "civil_status", "apostille", "hague", "2015-10-31", True),
+    ("FK", "school", "apostille", "hague", "1965-04-25", True),  # date derived from the notification of 24/2/1965
+    ("GT", "notarial", "apostille", "hague", "2017-09-18", False),  # HCCH: no objection to the accession
+    ("SN", "civil_status", "apostille", "hague", "2023-03-23", True),
+    ("PK", "school", "apostille", "hague", "2023-03-09", True),
+    ("OM", "company", "apostille", "hague", "2012-01-30", True),
+    ("MD", "civil_status", "apostille", "hague", "2007-03-16", True),  # CIEC Vienna 1976 also named
+    ("PE", "school", "apostille", "hague", "2010-09-30", True),
+    ("NG", "civil_status", "legalisation", "consular", "", True),  # no accession up to 29/7/2024; later ones flagged
+]
+
+
+@pytest.mark.parametrize(("code", "document", "formality", "rule", "since", "flagged"), SOURCE_PAIRS)
+def test_state_and_document_pairs_against_the_sources(helper: LegalisationService, code: str, document: str,
+                                                      formality: str, rule: str, since: str, flagged: bool) -> None:
+    advice = helper.advise(code, document)
+    assert (advice.formality, advice.rule, advice.country.since) == (formality, rule, since)
+    assert bool(_beyond_proxy(advice)) == flagged, advice.verify
+    assert advice.country.checked_on == "2026-12-02" and "Nessuna fonte" not in advice.source
+    assert advice.consulate == (rule == "consular")
+    if since and formality == "apostille":
+        assert any(since in line for line in advice.lines("it", helper.table))  # the date is shown with the rule
+
+
+def test_source_pairs_are_enough() -> None:
+    assert len(SOURCE_PAIRS) >= 20 and len({code for code, *_ in SOURCE_PAIRS}) >= 20
 
 
 def test_eu_criminal_record_says_when_no_formality_is_due(helper: LegalisationService) -> None:
@@ -168,7 +216,7 @@ def test_issuer_decides_the_office(helper: LegalisationService) -> None:
     assert stamp.requirement == "required" and stamp.verify
 
 
-@pytest.mark.parametrize("code", ["CN", "CH", "LK", "HK"])
+@pytest.mark.parametrize("code", ["CN", "CH", "LK", "IN"])
 def test_unsure_countries_say_so(helper: LegalisationService, code: str) -> None:
     advice = helper.advise(code, "school")
     assert advice.flagged and advice.verify[0] == advice.country.verify

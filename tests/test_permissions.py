@@ -306,6 +306,10 @@ GUARDED: dict[str, Guard] = {
     "audit_view.export_csv": guard("verify_audit", lambda c, w, a: c.audit_view.export_csv(a, w.export_file)),
     "office_settings.change": guard("manage_setup", lambda c, w, a: c.office_settings.change(
         a, {"board_message": "Avviso"})),
+    "office_settings.change_ticket_line": guard("manage_setup", lambda c, w, a: c.office_settings.change_ticket_line(
+        a, "ar", "يرجى الانتظار.")),
+    "office_settings.ticket_line_authors": guard("manage_setup",
+                                                 lambda c, w, a: c.office_settings.ticket_line_authors(a)),
     "mediators.who_is_free": guard("book_mediators", lambda c, w, a: c.mediators.who_is_free(
         a, "ar", SLOT, SLOT + timedelta(minutes=30))),
     "mediators.book_in": guard("book_mediators", in_transaction(lambda c, w, a, s: c.mediators.book_in(

@@ -146,3 +146,66 @@ def test_every_language_fits_on_one_page(tmp_path: Path, paper: str) -> None:
         assert document.pageCount() == 1, lang
         assert document.size().height() <= area.height(), lang
         del writer
+
+
+OFFICE_ITALIAN = "Attenda il suo numero sul tabellone della sala, grazie."
+OFFICE_ENGLISH = "Please wait for your number on the hall's screen, thank you."
+
+
+def test_the_office_line_is_printed_by_the_cli_and_the_gui_printer(cli: Any, services: CoreServices, office: Any,
+                                                                     staff: dict[str, Actor], tmp_path: Path) -> None:
+    """The office's own lines (issue 12) in place of the shipped ones, on both paths, the same PDF text."""
+    ensure_gui()
+    from desk_app.gui.printing import PdfTicketPrinter
+    from desk_app.gui.walkin import printable
+
+    english = services.queue.issue_ticket(staff["clerk"], "RF", language="en")
+    before = tmp_path / "before.pdf"
+    assert cli("print", "ticket", "--ticket", english.number, "-o", str(before))[0] == 0
+    shown = " ".join(pdftext(before).split())  # a line may wrap on the receipt
+    assert ITALIAN in shown and ticket_lines()["en"].wait in shown
+    settings = services.office_settings
+    settings.change_ticket_line(staff["supervisor"], "it", OFFICE_ITALIAN)
+    settings.change_ticket_line(staff["supervisor"], "en", OFFICE_ENGLISH)
+    lines = settings.current().ticket_texts()
+    session = cast(Any, SimpleNamespace(office=services.offices.view()))
+    for paper in PAPERS:
+        cli_pdf = tmp_path / "cli" / f"{paper}.pdf"
+        assert cli("print", "ticket", "--ticket", english.number, "--paper", paper, "-o", str(cli_pdf))[0] == 0
+        text = " ".join(pdftext(cli_pdf).split())  # a long line may wrap on the receipt
+        assert OFFICE_ITALIAN in text and OFFICE_ENGLISH in text, text
+        assert ITALIAN not in text and ticket_lines()["en"].wait not in text
+        printer = PdfTicketPrinter(tmp_path / "gui" / paper, paper)
+        assert printer.print_ticket(None, printable(session, english, lines))
+        assert pdftext(printer.written[0]) == pdftext(cli_pdf)
+    # Back to the shipped English line: the Italian stays the office's.
+    settings.change_ticket_line(staff["admin"], "en", "")
+    again = tmp_path / "again.pdf"
+    assert cli("print", "ticket", "--ticket", english.number, "-o", str(again))[0] == 0
+    text = " ".join(pdftext(again).split())
+    assert OFFICE_ITALIAN in text and ticket_lines()["en"].wait in text
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_longest_office_lines_fit_on_one_page(tmp_path: Path, paper: str) -> None:
+    """Two office lines of the longest length allowed (Italian and the person's) still fit, in every script."""
+    from desk_app.core.office_settings import TICKET_LINE_MAX
+
+    ensure_gui()
+    shipped = ticket_lines()
+    for lang in LANGUAGES:
+        # The shipped line repeated up to the limit: the script's own words, its own line breaks.
+        def longest(code: str) -> str:
+            wait = shipped[code].wait
+            return ((wait + " ") * (TICKET_LINE_MAX // len(wait) + 1))[:TICKET_LINE_MAX].strip()
+
+        ticket = PrintableTicket("R012", "Ricongiungimento familiare", "Prefettura di Lodi",
+                                 datetime(2026, 11, 24, 9, 41), lang, mark="ESERCITAZIONE - TRAINING",
+                                 office_lines=(("it", longest("it")), (lang, longest(lang))))
+        assert ticket.lines()[lang].office
+        writer = QPdfWriter(str(tmp_path / f"{lang}.pdf"))
+        writer.setResolution(300)
+        document, area = laid_out(ticket, writer, paper)
+        assert document.pageCount() == 1, lang
+        assert document.size().height() <= area.height(), (lang, document.size().height(), area.height())
+        del writer

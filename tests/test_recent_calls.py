@@ -173,7 +173,7 @@ def test_who_may_read_the_calls(services: CoreServices, staff: dict[str, Actor])
         assert [c.desk_code for c in q.recent_calls(actor)] == ["D1"]
     with pytest.raises(PermissionDeniedError) as refused:
         q.recent_calls(staff["mediator"])
-    assert refused.value.message("it") == "Permesso negato: il ruolo «mediator» non può vedere le chiamate del " \
+    assert refused.value.message("it") == "Permesso negato: il ruolo «mediatore» non può vedere le chiamate del " \
                                           "tabellone."
     with pytest.raises(PermissionDeniedError) as refused:  # another office's board
         q.recent_calls(Actor.display_board(office_id + 1))

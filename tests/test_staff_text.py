@@ -112,7 +112,7 @@ def test_names_inside_messages_are_translated() -> None:
     assert error.message("it") == "Il biglietto A001 è «concluso»: impossibile richiamare."
     assert error.message("en") == str(error) == "Ticket A001 is “done”: cannot recall."
     denied = PermissionDeniedError(role="clerk", action="manage_staff")
-    assert denied.message("it") == "Permesso negato: il ruolo «clerk» non può gestire il personale."
+    assert denied.message("it") == "Permesso negato: il ruolo «operatore» non può gestire il personale."
     assert role_name("admin", "it") == "amministratore" and role_name("admin", "en") == "administrator"
     assert status_name("waiting", "it") == "in attesa" and action_name("issue", "en") == "issue tickets"
     assert status_name("no_such_status", "it") == "no_such_status"  # unknown codes show as they are

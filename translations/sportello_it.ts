@@ -218,6 +218,10 @@
         <translation>&amp;Ufficio</translation>
     </message>
     <message>
+        <source>Tic&amp;ket lines</source>
+        <translation>Righe del &amp;biglietto</translation>
+    </message>
+    <message>
         <source>Services and &amp;desks</source>
         <translation>Servizi e &amp;sportelli</translation>
     </message>
@@ -1515,10 +1519,6 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Segnati assenti: {marked}</translation>
     </message>
     <message>
-        <source>Personal data removed from {appointments} appointments and {cases} cases.</source>
-        <translation>Dati personali cancellati da {appointments} appuntamenti e {cases} pratiche.</translation>
-    </message>
-    <message>
         <source>Recorded.</source>
         <translation>Registrato.</translation>
     </message>
@@ -2208,6 +2208,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Testo sconosciuto: «{value}».</translation>
     </message>
     <message>
+        <source>The text “{value}” ({lang}) was changed meanwhile by {who} on {when}: nothing was saved. Read the new text, then save again to replace it.</source>
+        <translation>Il testo «{value}» ({lang}) è stato modificato nel frattempo da {who} il {when}: non è stato salvato nulla. Leggere il nuovo testo, poi salvare di nuovo per sostituirlo.</translation>
+    </message>
+    <message>
         <source>Case {value} is closed: reopen it before changing it.</source>
         <translation>La pratica {value} è chiusa: riaprirla prima di modificarla.</translation>
     </message>
@@ -2823,6 +2827,10 @@ Inviate all&apos;assistenza questo file di log:
         <source>Language group</source>
         <translation>Gruppo linguistico</translation>
     </message>
+    <message>
+        <source>Ticket line</source>
+        <translation>Riga del biglietto</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryMenu</name>
@@ -3388,8 +3396,8 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Apostille (Convenzione dell&apos;Aia del 5/10/1961).</translation>
     </message>
     <message>
-        <source>In force for {country} since {day}.</source>
-        <translation>In vigore per {country} dal {day}.</translation>
+        <source>In force between Italy and {country} since {day}.</source>
+        <translation>In vigore tra l&apos;Italia e {country} dal {day}.</translation>
     </message>
     <message>
         <source>Legalisation, then legalisation by the consulate of {country} in Italy.</source>
@@ -5323,6 +5331,85 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Expected %1 · arrived %2 (late %3) · missed %4</source>
         <translation>Attesi %1 · arrivati %2 (in ritardo %3) · mancati %4</translation>
+    </message>
+</context>
+<context>
+    <name>TicketLinesEditor</name>
+    <message>
+        <source>Every walk-in ticket prints the Italian line and the same line in the person&apos;s language. Write the office&apos;s own line to print it instead of the shipped one; an empty line prints the shipped one again. Coloured rows: yellow, the shipped line is still to verify; blue, the office&apos;s own text.</source>
+        <translation>Ogni biglietto stampa la riga in italiano e la stessa riga nella lingua della persona. Scriva la riga dell&apos;ufficio per stamparla al posto di quella fornita; una riga vuota fa stampare di nuovo quella fornita. Righe colorate: in giallo, la riga fornita è ancora da verificare; in blu, il testo proprio dell&apos;ufficio.</translation>
+    </message>
+    <message>
+        <source>Read only: your role may not change the ticket lines; a supervisor or an administrator changes them.</source>
+        <translation>Sola lettura: il suo ruolo non può modificare le righe del biglietto; le modifica un supervisore o un amministratore.</translation>
+    </message>
+    <message>
+        <source>Restore the shi&amp;pped line</source>
+        <translation>Ripristina la riga &amp;fornita</translation>
+    </message>
+    <message>
+        <source>&amp;Save the line</source>
+        <translation>Sal&amp;va la riga</translation>
+    </message>
+    <message>
+        <source>Shipped line:</source>
+        <translation>Riga fornita:</translation>
+    </message>
+    <message>
+        <source>&amp;Line printed in %1:</source>
+        <translation>Ri&amp;ga stampata in %1:</translation>
+    </message>
+    <message>
+        <source>Saved: every desk of the office prints the shipped line again.</source>
+        <translation>Salvato: ogni sportello dell&apos;ufficio stampa di nuovo la riga fornita.</translation>
+    </message>
+    <message>
+        <source>Saved: every desk of the office prints this line now.</source>
+        <translation>Salvato: ogni sportello dell&apos;ufficio stampa ora questa riga.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketLinesModel</name>
+    <message>
+        <source>Language</source>
+        <extracomment>The cell&apos;s paragraph direction is the window&apos;s (left to right): an embedding makes an Arabic or Urdu line read right to left, its full stop at the left end (as the translation review shows them). Rows whose printed line is still to be checked by a native speaker, and rows printing the office&apos;s own text. Role of every cell: the row&apos;s language code.</extracomment>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Shipped line</source>
+        <translation>Riga fornita</translation>
+    </message>
+    <message>
+        <source>Office&apos;s line</source>
+        <translation>Riga dell&apos;ufficio</translation>
+    </message>
+    <message>
+        <source>Printed from</source>
+        <translation>Si stampa</translation>
+    </message>
+    <message>
+        <source>The office&apos;s own text, %1</source>
+        <translation>Testo proprio dell&apos;ufficio, %1</translation>
+    </message>
+    <message>
+        <source>Shipped, checked by a native speaker</source>
+        <translation>Fornita, controllata da un madrelingua</translation>
+    </message>
+    <message>
+        <source>Shipped, to verify</source>
+        <translation>Fornita, da verificare</translation>
+    </message>
+    <message>
+        <source>Written by the office: no native speaker of the project checked it.</source>
+        <translation>Scritta dall&apos;ufficio: nessun madrelingua del progetto l&apos;ha controllata.</translation>
+    </message>
+    <message>
+        <source>Shipped with Sportello and checked by a native speaker.</source>
+        <translation>Fornita con Sportello e controllata da un madrelingua.</translation>
+    </message>
+    <message>
+        <source>Shipped with Sportello, not yet checked by a native speaker or mediator: to verify.</source>
+        <translation>Fornita con Sportello, non ancora controllata da un madrelingua o da un mediatore: da verificare.</translation>
     </message>
 </context>
 <context>

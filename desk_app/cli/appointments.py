@@ -11,6 +11,7 @@ import argparse
 from datetime import timedelta
 
 from desk_app.cli import CliContext, DeskAdmin
+from desk_app.cli.maintenance import purge_lines
 from desk_app.clock import local_time
 from desk_app.core.appointments import AppointmentView, hours_text, slot_label
 from desk_app.core.mediators import AgendaEntry, MediatorBookingView
@@ -95,8 +96,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     no_shows = appointments.add_parser("no-shows", help="mark appointments past their window as no-shows")
     no_shows.set_defaults(func=mark_no_shows)
 
-    retention = appointments.add_parser("purge", help="blank names and practice numbers (appointments, cases) "
-                                        "older than the retention period (counts kept)")
+    retention = appointments.add_parser("purge", help="the retention purge (as `retention purge`): names, practice "
+                                        "numbers and notes older than the retention period; counts kept")
     retention.set_defaults(func=purge)
 
     mediators = commands.add_parser("mediators", help="mediator roster, bookings and agendas").add_subparsers(
@@ -265,11 +266,12 @@ def mark_no_shows(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def purge(ctx: CliContext, args: argparse.Namespace) -> int:
+    """The retention purge under its older name: the same purge, the same lines and exit code as
+    ``retention purge`` (it also clears ticket notes, mediator bookings and backups, so saying only
+    appointments and cases would hide what it removed); the JSON keeps its two historical keys."""
     result = ctx.core().purge_expired_personal_data(ctx.actor())
-    ctx.emit({"purged": result.appointments, "cases": result.cases},
-             ctx.t(DeskAdmin.tr("Personal data removed from {appointments} appointments and {cases} cases."),
-                   appointments=result.appointments, cases=result.cases))
-    return 0 if result.total else 3
+    ctx.emit({"purged": result.appointments, "cases": result.cases}, purge_lines(ctx, result))
+    return 0 if result.total or result.backups or result.backups_cleaned else 3
 
 
 # -- mediators -----------------------------------------------------------------------------------------------------

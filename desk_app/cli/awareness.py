@@ -15,6 +15,7 @@ from desk_app.core.awareness import SessionView
 from desk_app.core.names import status_name
 from desk_app.core.queue import LANGUAGES
 from desk_app.core.schedule import local_label, parse_local
+from desk_app.core.training import export_mark, export_path, mark_sheet
 from desk_app.core.validation import clean_id, output_file, parse_date_range, write_atomically
 from desk_app.db.models_booking import MEDIATOR_MODES
 from desk_app.errors import ValidationError
@@ -179,7 +180,9 @@ def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         target = output_file(counts_target(output, args.format, label, "sensibilizzazione"))
     result = core.awareness.counts(ctx.actor(), args.period)
-    path = write_atomically(target, lambda temporary: write_awareness_counts(result, temporary, args.format))
+    mark = export_mark(core.training)  # an export of the training office is marked, in its name and inside
+    path = write_atomically(export_path(target, core.training),
+                            lambda temporary: write_awareness_counts(result, temporary, args.format, mark=mark))
     ctx.emit({"file": path.resolve(), "period": result.label, "held": result.held, "attendees": result.attendees,
               "referrals": result.referrals, "by_language": result.by_language()},
              ctx.t(DeskAdmin.tr("Awareness counts {period} exported to {path}: {held} sessions, {attendees} "
@@ -189,8 +192,11 @@ def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def write_session_slides(ctx: CliContext, args: argparse.Namespace) -> int:
-    target = output_file(args.output)
-    sheet = ctx.core().awareness.handout(ctx.actor(), clean_id(args.id, "id"), args.language)
+    core = ctx.core()
+    target = export_path(output_file(args.output), core.training)
+    sheet = core.awareness.handout(ctx.actor(), clean_id(args.id, "id"), args.language)
+    if core.training:
+        sheet = mark_sheet(sheet)
     if args.handout:
         from desk_app.documents.pdf import write_pdf
 

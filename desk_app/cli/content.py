@@ -24,6 +24,7 @@ from desk_app.core.legalisation import LegalisationService
 from desk_app.core.queue import LANGUAGES, TicketView
 from desk_app.core.services import CoreServices
 from desk_app.core.sheets import Sheet, SheetBuilder
+from desk_app.core.training import export_path, mark_sheet
 from desk_app.core.translations import TARGET_LANGUAGES, TRANSLATION_STATUSES
 from desk_app.core.validation import clean_id, output_file, write_atomically
 from desk_app.db.models import TICKET_STATUSES
@@ -183,6 +184,8 @@ def print_sheet(ctx: CliContext, args: argparse.Namespace) -> int:
         sheet = builder.missing(case, args.sheet_lang, bilingual=args.bilingual)
     else:
         sheet = builder.exploitation(args.sheet_lang, bilingual=args.bilingual)
+    if core.training:  # a sheet of the training office is marked, as the desks print it (desk_app.core.training)
+        sheet, path = mark_sheet(sheet), export_path(path, True)
     kind = args.format or ("docx" if path.suffix.lower() == ".docx" else "pdf")
     if kind == "docx":
         from desk_app.documents.docx import write_docx
@@ -218,10 +221,12 @@ def print_ticket(ctx: CliContext, args: argparse.Namespace) -> int:
     core = ctx.core()
     view = _todays_ticket(core, ctx.actor(), args.ticket)
     office = core.offices.view(ctx.settings.office_code or None)
+    office_lines = core.office_settings.current(office.code).ticket_texts()  # the office's own lines, as the desks
     paper = args.paper or ctx.settings.ticket_paper
     from desk_app.documents.tickets import PrintableTicket, write_ticket_pdf  # Qt is loaded only to print
 
-    ticket = PrintableTicket.of(view, office.name, office.timezone, language=args.ticket_lang)
+    ticket = PrintableTicket.of(view, office.name, office.timezone, language=args.ticket_lang,
+                                office_lines=office_lines)
     write_atomically(path, lambda temporary: write_ticket_pdf(ticket, temporary, paper))
     _count_print(ctx, "ticket", ticket.language or "it")
     language = ticket.language or "it"

@@ -12,6 +12,7 @@ import argparse
 
 from desk_app.cli import CliContext, DeskAdmin
 from desk_app.core.practices import DECISIONS, REASONS, Decision, PracticeView
+from desk_app.core.training import export_mark, export_path
 from desk_app.core.validation import clean_id
 from desk_app.db.models_practices import PRACTICE_OUTCOMES, SIDES
 
@@ -160,8 +161,11 @@ def meeting_list(ctx: CliContext, args: argparse.Namespace) -> int:
     from desk_app.documents.practices import write_meeting
 
     target = output_file(args.output)
-    result = ctx.core().practices.meeting_list(ctx.actor(), args.min_days)
-    path = write_atomically(target, lambda temporary: write_meeting(result, temporary, args.format))
+    core = ctx.core()
+    result = core.practices.meeting_list(ctx.actor(), args.min_days)
+    mark = export_mark(core.training)  # an export of the training office is marked, in its name and inside
+    path = write_atomically(export_path(target, core.training),
+                            lambda temporary: write_meeting(result, temporary, args.format, mark=mark))
     ctx.emit({"path": str(path), "practices": result.total, "overdue": result.overdue},
              ctx.t(_WRITTEN, path=str(path)))
     return 0
@@ -185,12 +189,15 @@ def handling_times(ctx: CliContext, args: argparse.Namespace) -> int:
     from desk_app.core.validation import output_file, write_atomically
 
     target = output_file(args.output) if args.output else None
-    result = ctx.core().practices.handling_times(ctx.actor(), args.start, args.end)
+    core = ctx.core()
+    result = core.practices.handling_times(ctx.actor(), args.start, args.end)
     if target is not None:
         from desk_app.documents.practices import write_handling
 
         fmt = args.format or ("xlsx" if target.suffix.lower() == ".xlsx" else "pdf")
-        path = write_atomically(target, lambda temporary: write_handling(result, temporary, fmt))
+        mark = export_mark(core.training)
+        path = write_atomically(export_path(target, core.training),
+                                lambda temporary: write_handling(result, temporary, fmt, mark=mark))
         ctx.emit({"path": str(path), "rows": len(result.rows)}, ctx.t(_WRITTEN, path=str(path)))
         return 0
     ctx.emit(result, [f"{r.procedure_code:<10} {r.owner:<10} {r.closed:>4}  {r.median_days:>5.1f}  {r.p90_days:>5.1f}"

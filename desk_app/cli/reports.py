@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desk_app.cli import CliContext, DeskAdmin
 from desk_app.core.reports import PERIODS
+from desk_app.core.training import export_mark, export_path
 from desk_app.core.validation import parse_date
 from desk_app.errors import ValidationError
 
@@ -91,8 +92,11 @@ def export_breakdowns(ctx: CliContext, args: argparse.Namespace) -> int:
     from desk_app.documents.breakdowns import write_breakdowns
 
     start, end, target = _range_and_target(ctx, args, "prospetti")
-    result = ctx.core().reports.breakdowns(ctx.actor(), start, end)
-    path = write_atomically(target, lambda temporary: write_breakdowns(result, temporary, args.format))
+    core = ctx.core()
+    result = core.reports.breakdowns(ctx.actor(), start, end)
+    mark = export_mark(core.training)  # an export of the training office is marked, in its name and inside
+    path = write_atomically(export_path(target, core.training),
+                            lambda temporary: write_breakdowns(result, temporary, args.format, mark=mark))
     rows = sum(len(r) for r in result.tables.values())
     ctx.emit({"file": path.resolve(), "rows": rows},
              ctx.t(DeskAdmin.tr("Breakdowns exported: {rows} rows to {path}"), rows=rows, path=path.resolve()))
@@ -110,8 +114,11 @@ def export_indicators(ctx: CliContext, args: argparse.Namespace) -> int:
         target = output_file(output)
     else:
         target = output_file(counts_target(output, args.format, label, "indicatori"))
-    result = ctx.core().reports.indicators(ctx.actor(), args.period)
-    path = write_atomically(target, lambda temporary: write_indicators(result, temporary, args.format))
+    core = ctx.core()
+    result = core.reports.indicators(ctx.actor(), args.period)
+    mark = export_mark(core.training)
+    path = write_atomically(export_path(target, core.training),
+                            lambda temporary: write_indicators(result, temporary, args.format, mark=mark))
     served = sum(n for *_, n in result.served)
     ctx.emit({"file": path.resolve(), "period": result.label, "served": served,
               "referrals": result.referrals},
@@ -127,9 +134,10 @@ def export_counts(ctx: CliContext, args: argparse.Namespace) -> int:
     start, end, target = _range_and_target(ctx, args, "conteggi")
     core = ctx.core()
     rows = core.reports.counts(ctx.actor(), start, end)
-    office = core.offices.view().name
+    office, mark = core.offices.view().name, export_mark(core.training)
     # whole or not at all: a full disk leaves no half file behind (and says so)
-    path = write_atomically(target, lambda temporary: write_counts(rows, temporary, args.format, office, start, end))
+    path = write_atomically(export_path(target, core.training), lambda temporary: write_counts(
+        rows, temporary, args.format, office, start, end, mark=mark))
     ctx.emit({"file": path.resolve(), "rows": [r.as_dict() for r in rows]},
              ctx.t(DeskAdmin.tr("Counts exported: {rows} rows to {path}"), rows=len(rows), path=path.resolve()))
     return 0

@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.clock import Clock, SystemClock
+from desk_app.clock import DEFAULT_TZ, Clock, SystemClock, local_time
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
@@ -50,7 +50,7 @@ from desk_app.db.models_content import (
     Procedure,
     ProcedureVersion,
 )
-from desk_app.errors import NotFoundError, ValidationError
+from desk_app.errors import ConflictError, NotFoundError, ValidationError
 from desk_app.resources import resource_path
 
 SOURCE_LANGUAGE = "it"
@@ -557,12 +557,19 @@ class ContentService:
 
     # -- editing by the office ------------------------------------------------------------------------------------
     def edit_text(self, actor: Actor, key: str, lang: str, text: str, *, reviewed: bool = True,
-                  office_code: str | None = None) -> None:
+                  office_code: str | None = None, expected: str | None = None) -> None:
         """Change one text of the office; it then survives catalogue reloads.
 
         Editing an Italian text makes its translations stale and, for a checklist item or
         condition, gives every procedure that uses it a new checklist version (open cases
         keep theirs). A translation edited here records the current Italian as its source.
+
+        ``expected`` is the text the editor read (a missing translation reads as ""): when given, the edit is
+        stored only if the text is still that one, checked inside the writing transaction, so two people editing
+        the same text never overwrite each other unknowingly.
+
+        Raises:
+            ConflictError: ``text_changed_meanwhile`` (who changed it and when; nothing stored).
         """
         self.auth.require(actor, "edit_content", "content_text", key)
         lang = clean_choice(lang, "language", LANGUAGES)
@@ -572,9 +579,19 @@ class ContentService:
         def work(session: Session) -> None:
             office = resolve_office(session, office_code or self.office_code)
             self.auth.require_office(actor, office.id, session)
+            if expected is not None:  # PostgreSQL: hold the row, so a save committed meanwhile is seen below
+                session.execute(select(ContentText.id).where(ContentText.office_id == office.id,
+                                                             ContentText.key == key, ContentText.lang == lang)
+                                .with_for_update())
             source = self._text_row(session, office.id, key, SOURCE_LANGUAGE)
             row = source if lang == SOURCE_LANGUAGE else session.execute(select(ContentText).where(
                 ContentText.office_id == office.id, ContentText.key == key, ContentText.lang == lang)).scalar()
+            if expected is not None and (row.text if row is not None else "") != expected:
+                changed_at = row.updated_at if row is not None else None
+                raise ConflictError("text_changed_meanwhile", value=key, lang=lang,
+                                    who=(row.updated_by if row is not None else "") or "?",
+                                    when=f"{local_time(changed_at, office.timezone or DEFAULT_TZ):%d/%m/%Y %H:%M}"
+                                    if changed_at is not None else "?")
             if row is None:
                 row = ContentText(office_id=office.id, key=key, lang=lang, verify="")
                 session.add(row)

@@ -293,7 +293,7 @@ class Advice:
         elif self.formality == "apostille":
             result.append(say(Legalisation.tr("Apostille (Hague Convention of 5/10/1961).")))
             if self.country.since:
-                result.append(say(Legalisation.tr("In force for {country} since {day}."), country=country,
+                result.append(say(Legalisation.tr("In force between Italy and {country} since {day}."), country=country,
                                   day=self.country.since))
         else:
             result.append(say(Legalisation.tr("Legalisation, then legalisation by the consulate of {country} in "

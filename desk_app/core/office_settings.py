@@ -14,12 +14,21 @@ declared default.
 A change is one call (:meth:`OfficeSettingsService.change`): every value is checked first (a refused value stores
 nothing), then the rows, one audit event with the new values and one change-feed notice
 (``office_settings``/``changed``) are written in one transaction; every desk re-reads on the notice.
+
+The office's own ticket lines (issue 12) live in the same table, one row per language named ``ticket_line.<code>``
+(:data:`TICKET_LINE_PREFIX`): the public "wait until your number appears on the screen" line printed on every
+walk-in ticket, in place of the line shipped in ``resources/ticket_lines.toml``.
+:meth:`OfficeSettingsService.change_ticket_line` changes one language (an empty text deletes the row: the shipped
+line is printed again), audited (``office.ticket_line``) and announced with the same ``office_settings`` notice;
+:attr:`OfficeSettings.ticket_lines` carries them to every desk, and the desk passes them to the ticket printout
+(the documents layer reads no database).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -28,8 +37,9 @@ from sqlalchemy.orm import Session
 from desk_app.clock import Clock, SystemClock
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.office import resolve_office
+from desk_app.core.queue import LANGUAGES
 from desk_app.core.settings import SETTINGS, Setting, coerce
-from desk_app.core.validation import clean_text
+from desk_app.core.validation import clean_choice, clean_name, clean_text
 from desk_app.db.engine import Database
 from desk_app.db.feed import Change, notify
 from desk_app.db.models import Office
@@ -69,6 +79,26 @@ _MULTILINE = frozenset({"sheet_hours"})
 _ADMIN_ONLY = frozenset({"retention_days", "idle_lock_minutes"})
 
 
+#: Row names of the office's own ticket lines: ``ticket_line.<language code>``.
+TICKET_LINE_PREFIX = "ticket_line."
+#: The longest ticket line: two of them (Italian and the person's language) still fit an 80 mm receipt with the
+#: number and the training mark, in every language (tests/test_print_ticket.py lays them out). Measured: at 100
+#: characters the fullest receipt is Chinese at 94 % of the page (Urdu 78 %); at 160 Urdu and Chinese overflow it.
+#: The shipped lines are 14 (Chinese) to 69 (Romanian) characters long.
+TICKET_LINE_MAX = 100
+#: Who may change the ticket lines: the office's public texts, as the board's (administrators and supervisors).
+TICKET_LINE_PERMISSION = "manage_setup"
+
+
+def clean_ticket_line(language: str, text: str | None) -> str:
+    """The office's line for ``language`` (a ticket language of :data:`~desk_app.core.queue.LANGUAGES`), checked:
+    one line, at most :data:`TICKET_LINE_MAX` characters, no control characters; invisible direction marks
+    (RLM/LRM/ALM, embeddings) pasted with an Arabic or Urdu line are removed, as in names. ``""`` (empty or blank)
+    means "the shipped line". What the editor calls as the user types; raises :class:`ValidationError`."""
+    clean_choice(language, "language", LANGUAGES)
+    return clean_name(text, "ticket_line", TICKET_LINE_MAX, required=False)
+
+
 def permission_for(name: str) -> str:
     """The permission a change of the setting ``name`` needs (the administration window greys the others)."""
     return "manage_db" if name in _ADMIN_ONLY else "manage_setup"
@@ -93,6 +123,21 @@ def clean_value(name: str, raw: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class OfficeTicketLine:
+    """The office's own ticket line of one language, printed in place of the shipped one.
+
+    Attributes:
+        language: the language code.
+        text: the line as the office wrote it (its own text: no native speaker of the project checked it).
+        changed_at: when it was last changed (UTC); who did is :meth:`OfficeSettingsService.ticket_line_authors`.
+    """
+
+    language: str
+    text: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True)
 class OfficeSettings:
     """The office-wide settings of one office, as every desk reads them.
 
@@ -101,15 +146,22 @@ class OfficeSettings:
         office_code: its code.
         values: name -> value for every name of :data:`OFFICE_SETTINGS`.
         stored: the names that have a value of their own (the rest are defaults).
+        ticket_lines: language -> the office's own ticket line, for the languages that have one (the others print
+            the shipped line).
     """
 
     office_id: int
     office_code: str
     values: dict[str, Any] = field(default_factory=dict)
     stored: frozenset[str] = frozenset()
+    ticket_lines: dict[str, OfficeTicketLine] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
+
+    def ticket_texts(self) -> dict[str, str]:
+        """Language -> the office's own line: what the ticket printout takes in place of the shipped lines."""
+        return {code: line.text for code, line in self.ticket_lines.items()}
 
 
 def read_settings(session: Session, office: Office, local_defaults: Mapping[str, Any] | None = None) -> OfficeSettings:
@@ -126,14 +178,24 @@ def read_settings(session: Session, office: Office, local_defaults: Mapping[str,
         values[setting.name] = default
     values["address"] = office.address or ""
     stored: set[str] = {"address"} if office.address else set()
+    lines: dict[str, OfficeTicketLine] = {}
     for row in session.execute(select(OfficeSetting).where(OfficeSetting.office_id == office.id)).scalars():
-        if row.name in BY_NAME and row.name != "address":
+        if row.name.startswith(TICKET_LINE_PREFIX):
+            language = row.name.removeprefix(TICKET_LINE_PREFIX)
+            try:
+                text = clean_ticket_line(language, row.value)
+            except ValidationError:  # a language or a text this release refuses: the shipped line is printed
+                continue
+            if text:
+                lines[language] = OfficeTicketLine(language, text, row.changed_at)
+        elif row.name in BY_NAME and row.name != "address":
             try:
                 values[row.name] = clean_value(row.name, row.value)
             except ValidationError:
                 continue
             stored.add(row.name)
-    return OfficeSettings(office.id, office.code, values, frozenset(stored))
+    ordered = {code: lines[code] for code in LANGUAGES if code in lines}
+    return OfficeSettings(office.id, office.code, values, frozenset(stored), ordered)
 
 
 class OfficeSettingsService:
@@ -198,6 +260,62 @@ class OfficeSettingsService:
 
         return self.db.write(work)
 
+    def change_ticket_line(self, actor: Actor, language: str, text: str | None,
+                           office_code: str | None = None) -> OfficeSettings:
+        """Set the office's own ticket line for ``language`` (``""``: back to the shipped line); return the settings.
 
-__all__ = ["BY_NAME", "FROM_LOCAL_FILE", "OFFICE_SETTINGS", "OfficeSettings", "OfficeSettingsService",
+        Needs ``manage_setup`` in the actor's own office; the text is checked by :func:`clean_ticket_line`. The
+        same text again writes nothing; a change writes the row (with who and when), one ``office.ticket_line``
+        audit event (the language, the new text or ``restored``) and one ``office_settings`` notice every desk
+        re-reads on (``names``: ``["ticket_line.<code>"]``).
+        """
+        self.auth.require(actor, TICKET_LINE_PERMISSION, "office", office_code or self.office_code or "")
+        language = clean_choice(language, "language", LANGUAGES)  # " ar" is "ar": the row's name must be the code
+        cleaned = clean_ticket_line(language, text)
+        name = TICKET_LINE_PREFIX + language
+
+        def work(session: Session) -> OfficeSettings:
+            office = self.auth.office_for(session, actor, office_code or self.office_code)
+            row = session.get(OfficeSetting, (office.id, name))
+            if (row.value if row is not None else "") == cleaned:
+                return read_settings(session, office, self.local_defaults)
+            now = self.clock.now()
+            if not cleaned:
+                assert row is not None  # the row's value differs from "": there is one
+                session.delete(row)
+            elif row is None:
+                session.add(OfficeSetting(office_id=office.id, name=name, value=cleaned, changed_at=now,
+                                          changed_by=actor.username[:64]))
+            else:
+                row.value, row.changed_at, row.changed_by = cleaned, now, actor.username[:64]
+            session.flush()
+            detail: dict[str, Any] = {"language": language}
+            detail.update({"text": cleaned} if cleaned else {"restored": True})
+            self.auth.audit_log.record(session, actor.audit, "office.ticket_line", "office", office.code,
+                                       detail=detail)
+            notify(session, Change("office_settings", "changed", office.id, now, {"names": [name]}))
+            return read_settings(session, office, self.local_defaults)
+
+        return self.db.write(work)
+
+    def ticket_line_authors(self, actor: Actor, office_code: str | None = None) -> dict[str, str]:
+        """Language -> the account that last changed the office's own ticket line (the editor shows who and when).
+
+        Account names are not public texts, unlike the lines (:meth:`current`): needs ``manage_setup`` in the
+        actor's own office.
+        """
+        self.auth.require(actor, TICKET_LINE_PERMISSION, "office", office_code or self.office_code or "")
+
+        def work(session: Session) -> dict[str, str]:
+            office = self.auth.office_for(session, actor, office_code or self.office_code)
+            rows = session.execute(select(OfficeSetting.name, OfficeSetting.changed_by).where(
+                OfficeSetting.office_id == office.id,
+                OfficeSetting.name.startswith(TICKET_LINE_PREFIX, autoescape=True))).all()
+            return {name.removeprefix(TICKET_LINE_PREFIX): who for name, who in rows}
+
+        return self.db.read(work)
+
+
+__all__ = ["BY_NAME", "FROM_LOCAL_FILE", "OFFICE_SETTINGS", "TICKET_LINE_MAX", "TICKET_LINE_PERMISSION",
+           "TICKET_LINE_PREFIX", "OfficeSettings", "OfficeSettingsService", "OfficeTicketLine", "clean_ticket_line",
            "clean_value", "permission_for", "read_settings"]

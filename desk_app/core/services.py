@@ -94,6 +94,14 @@ class CoreServices:
     #: Pure data (no database): built here so every caller shares one parsed table.
     legalisation: LegalisationService = field(default_factory=LegalisationService)
 
+    @property
+    def training(self) -> bool:
+        """This is the training office's database (:func:`desk_app.core.training.is_training`): every export and
+        sheet made from it carries the training mark."""
+        from desk_app.core.training import is_training
+
+        return is_training(self.settings)
+
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None, clock: Clock | None = None) -> CoreServices:
         """Build the services (no database work happens here)."""

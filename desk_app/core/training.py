@@ -22,6 +22,7 @@ database) so the next start loads a fresh demo office: one step, nothing else of
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,11 +33,19 @@ from desk_app.errors import ConflictError
 
 if TYPE_CHECKING:
     from desk_app.core.services import CoreServices
+    from desk_app.core.sheets import Sheet
 
 #: Shown on every window, the board and every printout of the training office (Italian: the office's language;
 #: the board and the printouts also say it in English).
 TRAINING_MARK = "ESERCITAZIONE"
 TRAINING_MARK_BILINGUAL = "ESERCITAZIONE · TRAINING"
+#: On every report, list or sheet exported from the training office (issue 12): in the title of a PDF or DOCX, in
+#: the first row of each XLSX sheet (the documents are in Italian; the English is for an English staff interface).
+EXPORT_MARK = "ESERCITAZIONE — dati non reali"
+EXPORT_MARK_EN = "TRAINING — not real data"
+#: Before the extension of every file exported from the training office: a CSV carries its mark only there, so a
+#: spreadsheet reads its rows as those of a real export.
+EXPORT_SUFFIX = "-ESERCITAZIONE"
 #: The folder of the training office, inside this PC's data folder.
 TRAINING_FOLDER = "training"
 #: Where tickets and sheets of the training office go as PDF files, inside the training folder.
@@ -66,6 +75,53 @@ def training_settings(real: Settings) -> Settings:
     settings.training = True
     settings.problems.extend(real.problems)
     return settings
+
+
+def is_training(settings: Settings) -> bool:
+    """Whether ``settings`` open the training office's database: a training run (``desk-app --training``), or any
+    run (the CLI's ``--home`` or ``--db``) on the SQLite file of a training folder (``.../training/data/``)."""
+    if settings.training:
+        return True
+    url = settings.database_url
+    if not url.startswith("sqlite:///"):
+        return False
+    folder = Path(url.removeprefix("sqlite:///")).parent
+    return folder.name == "data" and folder.parent.name == TRAINING_FOLDER
+
+
+def export_mark(training: bool, lang: str = "it") -> str:
+    """The mark of an export (:data:`EXPORT_MARK`, or its English for ``lang`` "en"); empty outside training."""
+    if not training:
+        return ""
+    return EXPORT_MARK_EN if lang == "en" else EXPORT_MARK
+
+
+def marked_title(title: str, mark: str) -> str:
+    """``title`` with the training ``mark`` in front (``title`` itself when there is no mark)."""
+    return f"{mark} · {title}" if mark else title
+
+
+def export_path(path: str | os.PathLike[str], training: bool) -> Path:
+    """``path`` with :data:`EXPORT_SUFFIX` before its extension for a training export (once: a name that has it
+    keeps it); ``path`` unchanged outside training."""
+    path = Path(path)
+    if not training or path.stem.endswith(EXPORT_SUFFIX):
+        return path
+    return path.with_name(f"{path.stem}{EXPORT_SUFFIX}{path.suffix}")
+
+
+def mark_sheet(sheet: Sheet) -> Sheet:
+    """``sheet`` as the training office prints it: "ESERCITAZIONE" before its title and a band on top.
+
+    The band is public text, in Italian and English whatever the sheet's language (as the board's headings): a sheet
+    for a user in another language keeps it so.
+    """
+    from desk_app.core.sheets import Block, Line
+
+    band = Block("callout", Line(f"{EXPORT_MARK} · {EXPORT_MARK_EN}", "it"),
+                 Line("Foglio di prova dell'ufficio di esercitazione: non vale come informazione per l'utente. · "
+                      "Practice sheet of the training office: not information for a user.", "it"))
+    return dataclasses.replace(sheet, title=f"{TRAINING_MARK} — {sheet.title}", blocks=(band, *sheet.blocks))
 
 
 def printouts_folder(settings: Settings) -> Path:
@@ -139,6 +195,7 @@ def training_command(real_home: str | os.PathLike[str] | None) -> list[str]:
     return arguments
 
 
-__all__ = ["PRINTOUTS_FOLDER", "TRAINING_FOLDER", "TRAINING_MARK", "TRAINING_MARK_BILINGUAL",
-           "TrainingReset", "check_training_database", "prepare_training_office", "printouts_folder",
+__all__ = ["EXPORT_MARK", "EXPORT_MARK_EN", "EXPORT_SUFFIX", "PRINTOUTS_FOLDER", "TRAINING_FOLDER", "TRAINING_MARK",
+           "TRAINING_MARK_BILINGUAL", "TrainingReset", "check_training_database", "export_mark", "export_path",
+           "is_training", "mark_sheet", "marked_title", "prepare_training_office", "printouts_folder",
            "reset_training", "training_command", "training_root", "training_settings"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desk_app.core.awareness import AwarenessCounts, AwarenessService
+from desk_app.core.training import marked_title
 
 TITLE = "Sportello - incontri di sensibilizzazione sullo sfruttamento lavorativo"
 FORMATS = ("csv", "xlsx")
@@ -14,8 +15,9 @@ _SEXES = {"f": "donne", "m": "uomini", "x": "altro / non indicato"}
 _BANDS = {"u18": "meno di 18", "18-25": "18-25", "26-35": "26-35", "36-50": "36-50", "o50": "più di 50"}
 
 
-def write_xlsx(result: AwarenessCounts, path: Path) -> Path:
+def write_xlsx(result: AwarenessCounts, path: Path, *, mark: str = "") -> Path:
     """Three formatted sheets: incontri, partecipanti, totali."""
+    title = marked_title(TITLE, mark)
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
@@ -28,7 +30,7 @@ def write_xlsx(result: AwarenessCounts, path: Path) -> Path:
 
     def sheet(name: str, header: list[str], rows: list[list[object]], widths: list[int]) -> None:
         ws = book.create_sheet(name)
-        ws.append([f"{TITLE} - {name}"])
+        ws.append([f"{title} - {name}"])
         ws["A1"].font = Font(bold=True, size=13)
         ws.append([subtitle])
         ws.append(header)
@@ -53,9 +55,9 @@ def write_xlsx(result: AwarenessCounts, path: Path) -> Path:
     return path
 
 
-def write_awareness_counts(result: AwarenessCounts, path: Path, fmt: str) -> Path:
+def write_awareness_counts(result: AwarenessCounts, path: Path, fmt: str, *, mark: str = "") -> Path:
     """Write ``result`` as ``fmt`` (``csv`` or ``xlsx``) to ``path``."""
     if fmt == "csv":
         path.write_text(AwarenessService.counts_csv(result), encoding="utf-8-sig")
         return path
-    return write_xlsx(result, path)
+    return write_xlsx(result, path, mark=mark)

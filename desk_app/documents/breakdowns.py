@@ -21,6 +21,7 @@ from desk_app.core.reports import (
     ReportService,
     breakdown_cells,
 )
+from desk_app.core.training import marked_title
 from desk_app.documents.counts import draw_fitted, put_cells
 
 TITLE = "Sportello - prospetti del periodo"
@@ -54,9 +55,10 @@ def _key_text(dimension: str, row: BreakdownRow) -> str:
     return row.key
 
 
-def write_xlsx(result: Breakdowns, path: Path) -> Path:
+def write_xlsx(result: Breakdowns, path: Path, *, mark: str = "") -> Path:
     """One sheet per breakdown: title, period, a bold banded header, real numbers (``0.0`` minutes), frozen
     panes, a filter; and, where the bars fit, two native bar charts beside the table."""
+    title = marked_title(TITLE, mark)
     from openpyxl import Workbook
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -70,7 +72,7 @@ def write_xlsx(result: Breakdowns, path: Path) -> Path:
     for dimension in DIMENSIONS:
         rows = result.tables[dimension]
         sheet = book.create_sheet(DIMENSION_LABELS[dimension])
-        sheet.append([f"{TITLE} - per {DIMENSION_LABELS[dimension]}"])
+        sheet.append([f"{title} - per {DIMENSION_LABELS[dimension]}"])
         sheet["A1"].font = Font(bold=True, size=13)
         sheet.append([_subtitle(result)])
         sheet.append(list(BREAKDOWN_HEADER))
@@ -116,10 +118,11 @@ def write_xlsx(result: Breakdowns, path: Path) -> Path:
     return path
 
 
-def write_pdf(result: Breakdowns, path: Path) -> Path:
+def write_pdf(result: Breakdowns, path: Path, *, mark: str = "") -> Path:
     """A section per breakdown, each from a new page: its heading, a bar chart of issued against served (where
     the bars fit), then its table (header repeated on every page); office, period and "pagina X di Y" on every
     page. Drawn on the canvas at fixed row heights, so the page count is known before the first page."""
+    title = marked_title(TITLE, mark)
     from reportlab.graphics import renderPDF
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
@@ -157,13 +160,13 @@ def write_pdf(result: Breakdowns, path: Path) -> Path:
             pages.append((dimension, rest[start:start + per_page(top)], False, top))
     total = len(pages)
     canvas = Canvas(str(path), pagesize=(page_width, page_height))
-    canvas.setTitle(TITLE)
+    canvas.setTitle(title)
     grey, light, band = colors.HexColor("#555555"), colors.HexColor("#f5f5f5"), colors.HexColor("#dde4ee")
     widths_of: dict[str, float] = {}
     previous = ""
     for number, (dimension, rows, chart, table_top) in enumerate(pages, start=1):
         canvas.setFillColor(grey)
-        draw_fitted(canvas, margin, page_height - 8 * mm, f"{TITLE} - {subtitle}", font="Helvetica", size=8,
+        draw_fitted(canvas, margin, page_height - 8 * mm, f"{title} - {subtitle}", font="Helvetica", size=8,
                     width=page_width - 2 * margin)
         canvas.setFont("Helvetica", 8)
         canvas.drawRightString(page_width - margin, 7 * mm, f"pagina {number} di {total}")
@@ -224,8 +227,9 @@ def write_pdf(result: Breakdowns, path: Path) -> Path:
     return path
 
 
-def write_docx(result: Breakdowns, path: Path) -> Path:
+def write_docx(result: Breakdowns, path: Path, *, mark: str = "") -> Path:
     """A heading and a table per breakdown, landscape; rows built as one XML fragment (see documents.counts)."""
+    title = marked_title(TITLE, mark)
     from xml.sax.saxutils import escape
 
     from docx import Document
@@ -239,7 +243,7 @@ def write_docx(result: Breakdowns, path: Path) -> Path:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
     section.left_margin = section.right_margin = Mm(10)
-    document.add_heading(TITLE, level=1)
+    document.add_heading(title, level=1)
     document.add_paragraph(_subtitle(result))
     run_props = '<w:rPr><w:sz w:val="13"/><w:szCs w:val="13"/></w:rPr>'  # 6.5 pt
     for dimension in DIMENSIONS:
@@ -266,7 +270,7 @@ def write_docx(result: Breakdowns, path: Path) -> Path:
     return path
 
 
-def write_breakdowns(result: Breakdowns, path: Path, fmt: str) -> Path:
+def write_breakdowns(result: Breakdowns, path: Path, fmt: str, *, mark: str = "") -> Path:
     """Write ``result`` as ``fmt`` (one of :data:`FORMATS`) to ``path``; return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -274,7 +278,7 @@ def write_breakdowns(result: Breakdowns, path: Path, fmt: str) -> Path:
         path.write_text(ReportService.breakdowns_csv(result), encoding="utf-8-sig", newline="")
         return path
     writer = {"xlsx": write_xlsx, "pdf": write_pdf, "docx": write_docx}[fmt]
-    return writer(result, path)
+    return writer(result, path, mark=mark)
 
 
 __all__ = ["FORMATS", "SHORT_HEADER", "TITLE", "write_breakdowns", "write_docx", "write_pdf", "write_xlsx"]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_app.core.reports import CSV_HEADER, CountRow, ReportService
+from desk_app.core.training import marked_title
 
 TITLE = "Sportello - conteggi giornalieri"
 FORMATS = ("csv", "xlsx", "pdf", "docx")
@@ -91,7 +92,8 @@ def _subtitle(office: str, start: date, end: date) -> str:
     return f"{office} - dal {start:%d/%m/%Y} al {end:%d/%m/%Y}"
 
 
-def write_xlsx(rows: Sequence[CountRow], path: Path, office: str, start: date, end: date) -> Path:
+def write_xlsx(rows: Sequence[CountRow], path: Path, office: str, start: date, end: date, *,
+               mark: str = "") -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.worksheet.worksheet import Worksheet
@@ -101,7 +103,7 @@ def write_xlsx(rows: Sequence[CountRow], path: Path, office: str, start: date, e
     if not isinstance(sheet, Worksheet):
         raise TypeError(f"a new workbook should start with a worksheet, not {sheet!r}")
     sheet.title = "Conteggi"
-    sheet.append([TITLE])
+    sheet.append([marked_title(TITLE, mark)])
     sheet.append([_subtitle(office, start, end)])
     sheet.append(list(CSV_HEADER))
     for cell in sheet[3]:
@@ -123,7 +125,8 @@ _PDF_WIDTHS_MM = (22, 18, 18, 17, 17, 17, 20, 20, 28, 26, 30, 27)
 _PDF_FIRST_NUMBER = 3
 
 
-def write_pdf(rows: Sequence[CountRow], path: Path, office: str, start: date, end: date) -> Path:
+def write_pdf(rows: Sequence[CountRow], path: Path, office: str, start: date, end: date, *,
+              mark: str = "") -> Path:
     """PDF: one long table, its header repeated on every page; office and period on top of each page and
     "pagina X di Y" at its foot.
 
@@ -138,6 +141,7 @@ def write_pdf(rows: Sequence[CountRow], path: Path, office: str, start: date, en
     from reportlab.pdfgen.canvas import Canvas
 
     page_width, page_height = landscape(A4)
+    title = marked_title(TITLE, mark)
     subtitle = _subtitle(office, start, end)
     margin, row_height, size = 12 * mm, 5 * mm, 7.5
     widths = [w * mm for w in _PDF_WIDTHS_MM]
@@ -155,7 +159,7 @@ def write_pdf(rows: Sequence[CountRow], path: Path, office: str, start: date, en
     total = 1 + max(0, math.ceil((len(rows) - first_rows) / rows_per_page))
     header = [h.replace("_", " ") for h in CSV_HEADER]
     canvas = Canvas(str(path), pagesize=(page_width, page_height))
-    canvas.setTitle(TITLE)
+    canvas.setTitle(title)
     grey, light, band = colors.HexColor("#555555"), colors.HexColor("#f5f5f5"), colors.HexColor("#dde4ee")
     position = 0
     widths_of: dict[str, float] = {}  # the numbers repeat: each width measured once
@@ -163,12 +167,12 @@ def write_pdf(rows: Sequence[CountRow], path: Path, office: str, start: date, en
         table_top = first_top if number == 1 else top
         if number == 1:
             canvas.setFont("Helvetica-Bold", 16)
-            canvas.drawCentredString(page_width / 2, page_height - margin - 6 * mm, TITLE)
+            canvas.drawCentredString(page_width / 2, page_height - margin - 6 * mm, title)
             draw_fitted(canvas, margin, page_height - margin - 12 * mm, subtitle, font="Helvetica", size=10,
                         width=page_width - 2 * margin)
         canvas.setFillColor(grey)
         # the page number's room on the right is kept free
-        draw_fitted(canvas, margin, page_height - 8 * mm, f"{TITLE} - {subtitle}", font="Helvetica", size=8,
+        draw_fitted(canvas, margin, page_height - 8 * mm, f"{title} - {subtitle}", font="Helvetica", size=8,
                     width=page_width - 2 * margin)
         canvas.setFont("Helvetica", 8)
         canvas.drawRightString(page_width - margin, 7 * mm, f"pagina {number} di {total}")
@@ -201,7 +205,8 @@ def write_pdf(rows: Sequence[CountRow], path: Path, office: str, start: date, en
     return path
 
 
-def write_docx(rows: Sequence[CountRow], path: Path, office: str, start: date, end: date) -> Path:
+def write_docx(rows: Sequence[CountRow], path: Path, office: str, start: date, end: date, *,
+               mark: str = "") -> Path:
     """DOCX with one table; its rows are built as one XML fragment (python-docx's cell API took 6 s for 3,000
     rows, measured for issue 11: every ``cell.text`` walks the table again)."""
     from xml.sax.saxutils import escape
@@ -216,7 +221,7 @@ def write_docx(rows: Sequence[CountRow], path: Path, office: str, start: date, e
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    document.add_heading(TITLE, level=1)
+    document.add_heading(marked_title(TITLE, mark), level=1)
     document.add_paragraph(_subtitle(office, start, end))
     table = document.add_table(rows=1, cols=len(CSV_HEADER))
     table.style = "Table Grid"
@@ -239,11 +244,16 @@ def write_docx(rows: Sequence[CountRow], path: Path, office: str, start: date, e
     return path
 
 
-def write_counts(rows: Sequence[CountRow], path: Path, fmt: str, office: str, start: date, end: date) -> Path:
-    """Write ``rows`` as ``fmt`` (one of :data:`FORMATS`) to ``path``; return the path."""
+def write_counts(rows: Sequence[CountRow], path: Path, fmt: str, office: str, start: date, end: date, *,
+                 mark: str = "") -> Path:
+    """Write ``rows`` as ``fmt`` (one of :data:`FORMATS`) to ``path``; return the path.
+
+    ``mark`` (the training office's, :func:`desk_app.core.training.export_mark`) goes before the title of a PDF,
+    DOCX or XLSX; a CSV carries it only in its file name (:func:`desk_app.core.training.export_path`), so its
+    rows read as usual."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
         return ReportService.write_csv(rows, path)
     writer = {"xlsx": write_xlsx, "pdf": write_pdf, "docx": write_docx}[fmt]
-    return writer(rows, path, office, start, end)
+    return writer(rows, path, office, start, end, mark=mark)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desk_app.core.reports import Indicators, ReportService
+from desk_app.core.training import marked_title
 from desk_app.documents.counts import draw_fitted, put_cells
 
 TITLE = "Sportello - indicatori di monitoraggio"
@@ -63,8 +64,9 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def write_xlsx(result: Indicators, path: Path) -> Path:
+def write_xlsx(result: Indicators, path: Path, *, mark: str = "") -> Path:
     """Four formatted sheets: persone servite, ore mediatori, fogli stampati, invii."""
+    title = marked_title(TITLE, mark)
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
@@ -76,7 +78,7 @@ def write_xlsx(result: Indicators, path: Path) -> Path:
     subtitle = _subtitle(result)
     for name, header, rows, widths in tables(result):
         ws = book.create_sheet(name)
-        ws.append([f"{TITLE} - {name}"])
+        ws.append([f"{title} - {name}"])
         ws["A1"].font = Font(bold=True, size=13)
         ws.append([subtitle])
         ws.append(header)
@@ -91,10 +93,11 @@ def write_xlsx(result: Indicators, path: Path) -> Path:
     return path
 
 
-def write_pdf(result: Indicators, path: Path) -> Path:
+def write_pdf(result: Indicators, path: Path, *, mark: str = "") -> Path:
     """A4 portrait: title and period, then each table under its heading (header repeated where a table goes on
     to the next page); office, period and "pagina X di Y" on every page. Laid out first at fixed row heights
     (the page count is known before the first page), then drawn on the canvas like the counts and breakdowns."""
+    title = marked_title(TITLE, mark)
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -147,19 +150,19 @@ def write_pdf(result: Indicators, path: Path) -> Path:
             y -= row_height
         y -= row_height
     canvas = Canvas(str(path), pagesize=A4)
-    canvas.setTitle(TITLE)
+    canvas.setTitle(title)
     grey, band = colors.HexColor("#555555"), colors.HexColor("#dde4ee")
     widths_of: dict[str, float] = {}
     for number, items in enumerate(pages, start=1):
         canvas.setFillColor(grey)
-        draw_fitted(canvas, margin, page_height - 9 * mm, f"{TITLE} - {subtitle}", font="Helvetica", size=8,
+        draw_fitted(canvas, margin, page_height - 9 * mm, f"{title} - {subtitle}", font="Helvetica", size=8,
                     width=usable)
         canvas.setFont("Helvetica", 8)
         canvas.drawRightString(page_width - margin, 8 * mm, f"pagina {number} di {len(pages)}")
         canvas.setFillColor(colors.black)
         if number == 1:
             canvas.setFont("Helvetica-Bold", 15)
-            canvas.drawString(margin, top - 4 * mm, TITLE)
+            canvas.drawString(margin, top - 4 * mm, title)
             draw_fitted(canvas, margin, top - 10 * mm, subtitle, font="Helvetica", size=10, width=usable)
         canvas.setStrokeColor(colors.grey)
         canvas.setLineWidth(0.25)
@@ -188,13 +191,14 @@ def write_pdf(result: Indicators, path: Path) -> Path:
     return path
 
 
-def write_docx(result: Indicators, path: Path) -> Path:
+def write_docx(result: Indicators, path: Path, *, mark: str = "") -> Path:
     """A heading and a table per indicator (the referrals as a sentence), A4 portrait."""
+    title = marked_title(TITLE, mark)
     from docx import Document
     from docx.shared import Pt
 
     document = Document()
-    document.add_heading(TITLE, level=1)
+    document.add_heading(title, level=1)
     document.add_paragraph(_subtitle(result))
     for name, header, rows, _widths in tables(result):
         document.add_heading(name.capitalize(), level=2)
@@ -214,7 +218,7 @@ def write_docx(result: Indicators, path: Path) -> Path:
     return path
 
 
-def write_indicators(result: Indicators, path: Path, fmt: str) -> Path:
+def write_indicators(result: Indicators, path: Path, fmt: str, *, mark: str = "") -> Path:
     """Write ``result`` as ``fmt`` (one of :data:`FORMATS`) to ``path``; return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -222,4 +226,4 @@ def write_indicators(result: Indicators, path: Path, fmt: str) -> Path:
         path.write_text(ReportService.indicators_csv(result), encoding="utf-8-sig", newline="")
         return path
     writer = {"xlsx": write_xlsx, "pdf": write_pdf, "docx": write_docx}[fmt]
-    return writer(result, path)
+    return writer(result, path, mark=mark)

@@ -18,6 +18,7 @@ from typing import Any
 
 from desk_app.clock import local_time
 from desk_app.core.practices import REASONS, HandlingTimes, MeetingLine, MeetingList, StepView
+from desk_app.core.training import marked_title
 from desk_app.i18n import translate
 
 MEETING_TITLE = "Riunione di coordinamento Prefettura - Questura"
@@ -148,12 +149,13 @@ def _xml(text: str) -> str:
 _MEETING_SHARES = (0.15, 0.14, 0.075, 0.075, 0.05, 0.055, 0.21, 0.1, 0.145)
 
 
-def write_meeting_pdf(result: MeetingList, path: Path) -> Path:
+def write_meeting_pdf(result: MeetingList, path: Path, *, mark: str = "") -> Path:
     """The meeting list: a section per procedure and office waited on, practices oldest first."""
+    title = marked_title(MEETING_TITLE, mark)
     sections = [(f"{group.procedure_code} - {WAITING_LABELS[group.waiting_on]} ({len(group.lines)})",
                  MEETING_HEADER, [meeting_cells(line) for line in group.lines], _MEETING_SHARES)
                 for group in result.groups]
-    return _pdf(path, MEETING_TITLE, _meeting_subtitle(result), _summary(result), sections)
+    return _pdf(path, title, _meeting_subtitle(result), _summary(result), sections)
 
 
 def _sheet_header(sheet: Any, title: str, subtitle: str, header: Sequence[str]) -> None:
@@ -171,9 +173,10 @@ def _sheet_header(sheet: Any, title: str, subtitle: str, header: Sequence[str]) 
     sheet.freeze_panes = "A4"
 
 
-def write_meeting_xlsx(result: MeetingList, path: Path) -> Path:
+def write_meeting_xlsx(result: MeetingList, path: Path, *, mark: str = "") -> Path:
     """One sheet: procedure and office columns first (to filter on), then :data:`MEETING_HEADER`; days waiting
     as numbers."""
+    title = marked_title(MEETING_TITLE, mark)
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -182,7 +185,7 @@ def write_meeting_xlsx(result: MeetingList, path: Path) -> Path:
     assert sheet is not None
     sheet.title = "Riunione"
     header = ("procedura", "in attesa di", *MEETING_HEADER)
-    _sheet_header(sheet, MEETING_TITLE, _meeting_subtitle(result), header)
+    _sheet_header(sheet, title, _meeting_subtitle(result), header)
     for group in result.groups:
         for line in group.lines:
             cells: list[object] = [group.procedure_code, SIDE_LABELS[group.waiting_on], *meeting_cells(line)]
@@ -208,8 +211,9 @@ def _handling_subtitle(result: HandlingTimes) -> str:
             "giorni lavorativi dall'apertura alla chiusura; quota in attesa: tempo trascorso")
 
 
-def write_handling_pdf(result: HandlingTimes, path: Path) -> Path:
+def write_handling_pdf(result: HandlingTimes, path: Path, *, mark: str = "") -> Path:
     """Per procedure and office: closed, median, p90, share waiting on the other office; then the monthly trend."""
+    title = marked_title(HANDLING_TITLE, mark)
     def text(value: object) -> str:
         return f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
 
@@ -222,11 +226,12 @@ def write_handling_pdf(result: HandlingTimes, path: Path) -> Path:
         sections = [("Per procedura e ufficio", HANDLING_HEADER, rows, (0.15, 0.25, 0.1, 0.15, 0.15, 0.2)),
                     ("Andamento per mese", ("procedura", "aperta da", "mese", "chiuse", "mediana (gg lav.)"), trend,
                      (0.15, 0.3, 0.15, 0.15, 0.25))]
-    return _pdf(path, HANDLING_TITLE, _handling_subtitle(result), f"Pratiche aperte ora - {waiting}.", sections)
+    return _pdf(path, title, _handling_subtitle(result), f"Pratiche aperte ora - {waiting}.", sections)
 
 
-def write_handling_xlsx(result: HandlingTimes, path: Path) -> Path:
+def write_handling_xlsx(result: HandlingTimes, path: Path, *, mark: str = "") -> Path:
     """Sheet "Tempi" (per procedure and office) and sheet "Andamento" (per month)."""
+    title = marked_title(HANDLING_TITLE, mark)
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -234,13 +239,13 @@ def write_handling_xlsx(result: HandlingTimes, path: Path) -> Path:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Tempi"
-    _sheet_header(sheet, HANDLING_TITLE, _handling_subtitle(result), HANDLING_HEADER)
+    _sheet_header(sheet, title, _handling_subtitle(result), HANDLING_HEADER)
     for row in result.rows:
         sheet.append(handling_cells(row))
     for column, width in enumerate((14, 30, 10, 16, 14, 20), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     trend = book.create_sheet("Andamento")
-    _sheet_header(trend, HANDLING_TITLE, _handling_subtitle(result),
+    _sheet_header(trend, title, _handling_subtitle(result),
                   ("procedura", "aperta da", "mese", "chiuse", "mediana (gg lav.)"))
     for row in result.rows:
         for month in row.by_month:
@@ -251,18 +256,18 @@ def write_handling_xlsx(result: HandlingTimes, path: Path) -> Path:
     return path
 
 
-def write_meeting(result: MeetingList, path: Path, fmt: str) -> Path:
+def write_meeting(result: MeetingList, path: Path, fmt: str, *, mark: str = "") -> Path:
     """Write the meeting list as ``fmt`` (``pdf`` or ``xlsx``); return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return {"pdf": write_meeting_pdf, "xlsx": write_meeting_xlsx}[fmt](result, path)
+    return {"pdf": write_meeting_pdf, "xlsx": write_meeting_xlsx}[fmt](result, path, mark=mark)
 
 
-def write_handling(result: HandlingTimes, path: Path, fmt: str) -> Path:
+def write_handling(result: HandlingTimes, path: Path, fmt: str, *, mark: str = "") -> Path:
     """Write the handling times as ``fmt`` (``pdf`` or ``xlsx``); return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return {"pdf": write_handling_pdf, "xlsx": write_handling_xlsx}[fmt](result, path)
+    return {"pdf": write_handling_pdf, "xlsx": write_handling_xlsx}[fmt](result, path, mark=mark)
 
 
 __all__ = ["FORMATS", "HANDLING_TITLE", "MEETING_TITLE", "meeting_cells", "reason_label", "write_handling",

@@ -2,11 +2,12 @@
 
 The ticket carries the office, the large number, the service, date (dd/mm/yyyy) and
 time, the Italian "wait for your number" line and the same line in the person's
-language (``resources/ticket_lines.toml``), set in the shipped font of its script and
-shaped by Qt: Arabic and Urdu right to left, Nastaliq, Indic conjuncts. The GUI's
-ticket printers (:mod:`desk_app.gui.printing`) and ``desk-admin print ticket`` both
-call :func:`render_ticket` / :func:`write_ticket_pdf`, so a PDF shows what the
-receipt printer gets.
+language (``resources/ticket_lines.toml``, or the office's own line where it wrote one:
+:attr:`PrintableTicket.office_lines`, read from the database by the caller), set in the
+shipped font of its script and shaped by Qt: Arabic and Urdu right to left, Nastaliq,
+Indic conjuncts. The GUI's ticket printers (:mod:`desk_app.gui.printing`) and
+``desk-admin print ticket`` both call :func:`render_ticket` / :func:`write_ticket_pdf`,
+so a PDF shows what the receipt printer gets.
 
 The document is built block by block with ``QTextCursor`` (no HTML), as the sheets are.
 """
@@ -14,7 +15,8 @@ The document is built block by block with ``QTextCursor`` (no HTML), as the shee
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -67,6 +69,8 @@ class TicketLine:
         wait: "wait until your number appears on the screen" in that language.
         rtl: written right to left.
         verified: checked by a native speaker (unverified lines are still printed; the office is told in the file).
+        office: ``wait`` is the office's own text (:func:`office_ticket_lines`), not the shipped one; such a line
+            is the office's and counts as not verified by the project.
     """
 
     code: str
@@ -74,6 +78,7 @@ class TicketLine:
     wait: str
     rtl: bool
     verified: bool
+    office: bool = False
 
 
 @cache
@@ -87,6 +92,19 @@ def ticket_lines() -> dict[str, TicketLine]:
     }
 
 
+def office_ticket_lines(office_lines: Mapping[str, str] | None = None) -> dict[str, TicketLine]:
+    """The shipped lines with the office's own ``wait`` texts (language -> text, as
+    :meth:`~desk_app.core.office_settings.OfficeSettings.ticket_texts` gives them) in place of theirs.
+
+    A language with no (or an empty) office text keeps its shipped line; a code the file does not know is ignored.
+    """
+    shipped = ticket_lines()
+    if not office_lines:
+        return dict(shipped)
+    return {code: replace(line, wait=office_lines[code], verified=False, office=True) if office_lines.get(code)
+            else line for code, line in shipped.items()}
+
+
 @dataclass(frozen=True)
 class PrintableTicket:
     """What a ticket printout shows (no personal data: walk-in tickets have none).
@@ -98,6 +116,8 @@ class PrintableTicket:
         issued_at: local time of issue.
         language: the person's language code (``None`` or ``it``: Italian only).
         mark: printed in bold above everything when set: the training office's "ESERCITAZIONE" (issue 12).
+        office_lines: the office's own ticket lines as ``(language, text)`` pairs, printed in place of the shipped
+            ones (see :func:`office_ticket_lines`); the caller reads them from the office's settings.
     """
 
     number: str
@@ -106,18 +126,30 @@ class PrintableTicket:
     issued_at: datetime
     language: str | None
     mark: str = ""
+    office_lines: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, ticket: TicketView, office_name: str, timezone: str, *, service_name: str | None = None,
-           language: str | None = None) -> PrintableTicket:
+           language: str | None = None, office_lines: Mapping[str, str] | None = None) -> PrintableTicket:
         """The printout of a queue ticket, in the office's local time.
 
-        ``language`` is used only when the ticket has none; ``service_name`` overrides the ticket's.
+        ``language`` is used only when the ticket has none; ``service_name`` overrides the ticket's;
+        ``office_lines``: the office's own ticket lines (language -> text).
         """
         from desk_app.clock import local_time
 
         return cls(ticket.number, service_name or ticket.service_name, office_name,
-                   local_time(ticket.issued_at, timezone), ticket.language or language)
+                   local_time(ticket.issued_at, timezone), ticket.language or language,
+                   office_lines=office_line_pairs(office_lines))
+
+    def lines(self) -> dict[str, TicketLine]:
+        """The lines this ticket prints from: the shipped ones with the office's own in place of theirs."""
+        return office_ticket_lines(dict(self.office_lines))
+
+
+def office_line_pairs(office_lines: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """``office_lines`` (language -> text) as :attr:`PrintableTicket.office_lines` holds them (empty texts left out)."""
+    return tuple((code, text) for code, text in (office_lines or {}).items() if text)
 
 
 def page_size(paper: str) -> QPageSize:
@@ -183,7 +215,8 @@ def ticket_document(ticket: PrintableTicket, paper: str = "receipt80") -> QTextD
     """The ticket as a :class:`QTextDocument` (laid out for the screen until :func:`render_ticket` targets a device).
 
     Blocks, in order: the mark (if any), office, number, service, ``dd/mm/yyyy HH:MM``, a rule, the Italian line,
-    and the line in the person's language when it is not Italian and ``ticket_lines.toml`` has it.
+    and the line in the person's language when it is not Italian and ``ticket_lines.toml`` has it; each line the
+    office's own text when :attr:`PrintableTicket.office_lines` has one.
     """
     from desk_app.documents.pdf import ensure_gui
 
@@ -197,7 +230,7 @@ def ticket_document(ticket: PrintableTicket, paper: str = "receipt80") -> QTextD
     build.block("service", ticket.service_name)
     build.block("when", f"{ticket.issued_at:%d/%m/%Y %H:%M}")
     build.block("rule", "")
-    lines = ticket_lines()
+    lines = ticket.lines()
     build.block("line", lines["it"].wait)
     own = lines.get(ticket.language or "it")
     if own is not None and own.code != "it":
@@ -251,5 +284,5 @@ def write_ticket_pdf(ticket: PrintableTicket, path: Path, paper: str = "receipt8
     return path
 
 
-__all__ = ["PAPERS", "PrintableTicket", "TicketLine", "laid_out", "page_layout", "page_size", "render_ticket",
-           "ticket_document", "ticket_lines", "write_ticket_pdf"]
+__all__ = ["PAPERS", "PrintableTicket", "TicketLine", "laid_out", "office_line_pairs", "office_ticket_lines",
+           "page_layout", "page_size", "render_ticket", "ticket_document", "ticket_lines", "write_ticket_pdf"]

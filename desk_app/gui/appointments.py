@@ -405,7 +405,7 @@ class AppointmentDayView(QDialog):
         self._run(lambda: appointments.check_in(actor, appointment_id), self._checked_in)
 
     def _checked_in(self, done: CheckIn) -> None:
-        from desk_app.gui.walkin import printable
+        from desk_app.gui.walkin import office_lines, printable
 
         self.last_check_in = done
         if done.keeps_priority:
@@ -415,7 +415,8 @@ class AppointmentDayView(QDialog):
         else:
             text = self.tr("Ticket %1: arrived late, ordinary queue.")
         text = text.replace("%1", done.ticket.number)
-        if not self.seams.printer.print_ticket(self, printable(self.session, done.ticket)):
+        ticket = printable(self.session, done.ticket, office_lines(self.runtime))
+        if not self.seams.printer.print_ticket(self, ticket):
             text += " " + self.tr("(not printed)")
         self.ui.resultLabel.setText(text)
         self.checked_in.emit(done)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.training import export_path, mark_sheet
 from desk_app.gui.combo_fit import follow_tooltip, show_names_whole
 from desk_app.gui.operations import Operation
 
@@ -403,11 +404,14 @@ class AwarenessWindow(QDialog):
         if path is None:
             return
         core, actor = self.session.core, self.session.actor
+        path = export_path(path, core.training)
 
         def write() -> None:
             from desk_app.core.validation import write_atomically
 
             sheet = core.awareness.handout(actor, view.id)
+            if core.training:  # the training office's handouts are marked (desk_app.core.training)
+                sheet = mark_sheet(sheet)
             if pptx:
                 from desk_app.documents.slides_pptx import write_pptx
 

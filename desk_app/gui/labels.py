@@ -8,7 +8,8 @@ only GUI-only names live here.
 
 The public side (a language's own name in its own script, the "wait for your
 number" sentence) is content, not staff-UI text: it comes from
-``desk_app/resources/ticket_lines.toml`` (read by :mod:`desk_app.documents.tickets`), which an office may edit.
+``desk_app/resources/ticket_lines.toml`` (read by :mod:`desk_app.documents.tickets`); an office may print its
+own "wait" line instead (the administration window's ticket lines), the names stay the file's.
 """
 
 from __future__ import annotations

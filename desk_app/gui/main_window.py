@@ -379,11 +379,12 @@ class MainWindow(QMainWindow):
     def _checked_in(self, done: object) -> None:
         """A check-in printed its ticket: that one is the last ticket to reprint."""
         if self.appointments is not None and self.appointments.last_check_in is not None:
-            from desk_app.gui.walkin import printable
+            from desk_app.gui.walkin import office_lines, printable
 
             session = self.sessions.session
             if session is not None:
-                self.last_ticket = printable(session, self.appointments.last_check_in.ticket)
+                self.last_ticket = printable(session, self.appointments.last_check_in.ticket,
+                                             office_lines(self.runtime))
         self._update_menus()
 
     def open_printer_settings(self) -> PrinterSettingsDialog:

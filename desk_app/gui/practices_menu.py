@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
+from desk_app.core.training import export_mark, export_path
 from desk_app.errors import DeskError
 from desk_app.gui.operations import Operation
 
@@ -154,18 +155,21 @@ class PracticesMenu(QObject):
                                                 [self.tr("%n working day(s)", "", n) for n in MEETING_DAYS])
         if choice is None:
             return
-        target = self._target(title, "riunione-coordinamento.pdf")
+        training = session.core.training  # a training office's export is marked (desk_app.core.training)
+        target = self._target(title, export_path("riunione-coordinamento.pdf", training).name)
         if target is None:
             return
         path, fmt = target
         practices, actor, days = session.core.practices, session.actor, MEETING_DAYS[choice]
+        path, mark = export_path(path, training), export_mark(training)
 
         def work() -> Path:
             from desk_app.core.validation import output_file, write_atomically
             from desk_app.documents.practices import write_meeting
 
             result = practices.meeting_list(actor, days)
-            return write_atomically(output_file(path), lambda temporary: write_meeting(result, temporary, fmt))
+            return write_atomically(output_file(path),
+                                    lambda temporary: write_meeting(result, temporary, fmt, mark=mark))
 
         self._write(work, title)
 
@@ -175,10 +179,12 @@ class PracticesMenu(QObject):
         if session is None or not session.actor.can("export_reports"):
             return
         title = self.tr("Handling times of shared practices")
-        target = self._target(title, "tempi-pratiche-condivise.xlsx")
+        training = session.core.training
+        target = self._target(title, export_path("tempi-pratiche-condivise.xlsx", training).name)
         if target is None:
             return
         path, fmt = target
+        path, mark = export_path(path, training), export_mark(training)
         practices, actor, clock = session.core.practices, session.actor, session.core.clock
         timezone = session.office.timezone
 
@@ -191,6 +197,7 @@ class PracticesMenu(QObject):
 
             today = local_day(clock.now(), timezone)
             result = practices.handling_times(actor, today - timedelta(days=365), today)
-            return write_atomically(output_file(path), lambda temporary: write_handling(result, temporary, fmt))
+            return write_atomically(output_file(path),
+                                    lambda temporary: write_handling(result, temporary, fmt, mark=mark))
 
         self._write(work, title)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
+from desk_app.core.training import export_mark, export_path
 from desk_app.gui.operations import Operation
 from desk_app.i18n import QT_TRANSLATE_NOOP
 
@@ -48,18 +49,20 @@ def handling_times_row(window: ReportsWindow) -> QHBoxLayout:
 def export_handling_times(window: ReportsWindow, fmt: str) -> None:
     """Ask where, then read and write the handling times of the chosen days as ``fmt`` in the background."""
     first, last = window.chosen_range()
-    name = f"tempi-pratiche-condivise_{first.isoformat()}_{last.isoformat()}.{fmt}"
+    training = window.session.core.training  # a training office's export is marked (desk_app.core.training)
+    name = export_path(f"tempi-pratiche-condivise_{first.isoformat()}_{last.isoformat()}.{fmt}", training).name
     path = window.seams.dialogs.save_file(window, _tr(_TITLE), name, f"{fmt.upper()} (*.{fmt})")
     if path is None:
         return
-    practices, actor = window.session.core.practices, window.session.actor
+    practices, actor, mark = window.session.core.practices, window.session.actor, export_mark(training)
 
     def work() -> Path:
         from desk_app.core.validation import write_atomically
         from desk_app.documents.practices import write_handling
 
         result = practices.handling_times(actor, first, last)
-        return write_atomically(Path(path), lambda temporary: write_handling(result, temporary, fmt))
+        return write_atomically(export_path(path, training),
+                                lambda temporary: write_handling(result, temporary, fmt, mark=mark))
 
     def done(written: Path) -> None:
         window.status.setText(_tr(_EXPORTED).replace("%1", str(written)))

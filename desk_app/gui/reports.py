@@ -48,6 +48,7 @@ from desk_app.core.reports import (
     indicator_period,
     period_range,
 )
+from desk_app.core.training import export_mark, export_path
 from desk_app.errors import DeskError
 from desk_app.gui.operations import Operation
 from desk_app.gui.supervisor import minutes_text, percent_text
@@ -380,18 +381,19 @@ class ReportsWindow(QDialog):
         if not self.rows or self.period is None:
             return
         first, last = self.period
-        name = f"conteggi_{first.isoformat()}_{last.isoformat()}.{fmt}"
+        training = self.session.core.training  # a training office's export is marked (desk_app.core.training)
+        name = export_path(f"conteggi_{first.isoformat()}_{last.isoformat()}.{fmt}", training).name
         path = self.seams.dialogs.save_file(self, self.tr("Export counts"), name, f"{fmt.upper()} (*.{fmt})")
         if path is None:
             return
-        rows, office = list(self.rows), self.session.office.name
+        rows, office, mark = list(self.rows), self.session.office.name, export_mark(training)
 
         def work() -> Path:
             from desk_app.core.validation import write_atomically
             from desk_app.documents.counts import write_counts
 
-            return write_atomically(Path(path), lambda temporary: write_counts(
-                rows, temporary, fmt, office, first, last))
+            return write_atomically(export_path(path, training), lambda temporary: write_counts(
+                rows, temporary, fmt, office, first, last, mark=mark))
 
         def done(written: Path) -> None:
             self.status.setText(self.tr("Exported: %1").replace("%1", str(written)))
@@ -405,16 +407,19 @@ class ReportsWindow(QDialog):
         if self.breakdowns is None:
             return
         result = self.breakdowns
-        name = f"prospetti_{result.first.isoformat()}_{result.last.isoformat()}.{fmt}"
+        training = self.session.core.training
+        name = export_path(f"prospetti_{result.first.isoformat()}_{result.last.isoformat()}.{fmt}", training).name
         path = self.seams.dialogs.save_file(self, self.tr("Export breakdowns"), name, f"{fmt.upper()} (*.{fmt})")
         if path is None:
             return
+        mark = export_mark(training)
 
         def work() -> Path:
             from desk_app.core.validation import write_atomically
             from desk_app.documents.breakdowns import write_breakdowns
 
-            return write_atomically(Path(path), lambda temporary: write_breakdowns(result, temporary, fmt))
+            return write_atomically(export_path(path, training),
+                                    lambda temporary: write_breakdowns(result, temporary, fmt, mark=mark))
 
         def done(written: Path) -> None:
             self.status.setText(self.tr("Exported: %1").replace("%1", str(written)))
@@ -428,18 +433,21 @@ class ReportsWindow(QDialog):
         as ``fmt`` (csv, xlsx, pdf, docx) in the background: anonymous counts (audited by the core)."""
         period = str(self.indicators_combo.currentData())
         label = indicator_period(period, self._today())[2]
-        path = self.seams.dialogs.save_file(self, self.tr("Export indicators"), f"indicatori_{label}.{fmt}",
+        training = self.session.core.training
+        path = self.seams.dialogs.save_file(self, self.tr("Export indicators"),
+                                            export_path(f"indicatori_{label}.{fmt}", training).name,
                                             f"{fmt.upper()} (*.{fmt})")
         if path is None:
             return
-        reports, actor = self.session.core.reports, self.session.actor
+        reports, actor, mark = self.session.core.reports, self.session.actor, export_mark(training)
 
         def work() -> Path:
             from desk_app.core.validation import write_atomically
             from desk_app.documents.indicators import write_indicators
 
             result = reports.indicators(actor, period)
-            return write_atomically(Path(path), lambda temporary: write_indicators(result, temporary, fmt))
+            return write_atomically(export_path(path, training),
+                                    lambda temporary: write_indicators(result, temporary, fmt, mark=mark))
 
         def done(written: Path) -> None:
             self.status.setText(self.tr("Exported: %1").replace("%1", str(written)))

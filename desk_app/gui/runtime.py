@@ -25,6 +25,7 @@ from desk_app.gui.worker import is_connection_error
 
 if TYPE_CHECKING:
     from desk_app.core.office import OfficeView
+    from desk_app.core.office_settings import OfficeSettings
     from desk_app.core.services import CoreServices
     from desk_app.core.settings import Settings
     from desk_app.gui.feed import LiveFeed
@@ -83,6 +84,8 @@ class Runtime(QObject):
         operations: the runner every :class:`~desk_app.gui.operations.Operation` of the app goes through.
         core: the core services once booted, ``None`` before and after shutdown.
         office: the office once known.
+        office_settings: the office's settings as last read by the desk's
+            :class:`~desk_app.gui.admin.live.OfficeSettingsWatcher` (``None`` before): the tickets print its lines.
         feed: the change feed once the office is known.
         online: the last known state of the connection.
     """
@@ -105,6 +108,7 @@ class Runtime(QObject):
         self.operations = OperationRunner(worker, self.report_failure)
         self.core: CoreServices | None = None
         self.office: OfficeView | None = None
+        self.office_settings: OfficeSettings | None = None
         self.feed: LiveFeed | None = None
         self.online = True
         self._closed = False

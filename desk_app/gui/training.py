@@ -122,16 +122,10 @@ class TrainingTicketPrinter(SystemTicketPrinter):
 
 
 def mark_sheet(sheet: Sheet) -> Sheet:
-    """``sheet`` as the training office prints it: "ESERCITAZIONE" before its title and a band on top.
+    """``sheet`` as the training office prints it (:func:`desk_app.core.training.mark_sheet`: the CLI marks so too)."""
+    from desk_app.core.training import mark_sheet as core_mark_sheet
 
-    The band is public text, in Italian and English whatever the sheet's language (as the board's headings).
-    """
-    from desk_app.core.sheets import Block, Line
-
-    band = Block("callout", Line(TRAINING_MARK_BILINGUAL, "it"),
-                 Line("Foglio di prova dell'ufficio di esercitazione: non vale come informazione per l'utente. · "
-                      "Practice sheet of the training office: not information for a user.", "it"))
-    return dataclasses.replace(sheet, title=f"{_TITLE_PREFIX}{sheet.title}", blocks=(band, *sheet.blocks))
+    return core_mark_sheet(sheet)
 
 
 class TrainingSheetPrinter(PdfSheetPrinter):

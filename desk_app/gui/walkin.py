@@ -10,12 +10,14 @@ the next person and resets to Italian / ordinary.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QDialog, QPushButton, QSizePolicy, QWidget
 
+from desk_app.documents.tickets import office_line_pairs
 from desk_app.gui.fonts import families_for
 from desk_app.gui.forms.ui_walkin import Ui_WalkInDialog
 from desk_app.gui.labels import LANGUAGE_LABELS, PRIORITY_LABELS, staff_label, ticket_lines
@@ -41,13 +43,22 @@ def language_key(index: int) -> QKeySequence:
     return QKeySequence(function_key)
 
 
-def printable(session: DeskSession, ticket: TicketView) -> PrintableTicket:
-    """What the printout of ``ticket`` shows, in the office's local time."""
+def office_lines(runtime: Runtime) -> dict[str, str]:
+    """The office's own ticket lines (language -> text) as this desk last read them; ``{}`` before the first read
+    (the shipped lines are printed then)."""
+    settings = runtime.office_settings
+    return settings.ticket_texts() if settings is not None else {}
+
+
+def printable(session: DeskSession, ticket: TicketView, lines: Mapping[str, str] | None = None) -> PrintableTicket:
+    """What the printout of ``ticket`` shows, in the office's local time; ``lines``: the office's own ticket lines
+    (:func:`office_lines`), printed in place of the shipped ones."""
     from desk_app.clock import local_time
 
     service = next((s.name for s in session.office.services if s.code == ticket.service_code), ticket.service_name)
     return PrintableTicket(ticket.number, service, session.office.name,
-                           local_time(ticket.issued_at, session.office.timezone), ticket.language)
+                           local_time(ticket.issued_at, session.office.timezone), ticket.language,
+                           office_lines=office_line_pairs(lines))
 
 
 class WalkInDialog(QDialog):
@@ -153,7 +164,7 @@ class WalkInDialog(QDialog):
             .success(self._issued).failure(title=self.tr("Ticket not issued")).busy(self.ui.serviceBox).run()
 
     def _issued(self, ticket: TicketView) -> None:
-        self.last_ticket = printable(self.session, ticket)
+        self.last_ticket = printable(self.session, ticket, office_lines(self.runtime))
         self.ui.lastIssuedLabel.setText(self.tr("Issued %1 (%2)").replace("%1", ticket.number)
                                         .replace("%2", ticket.service_code))
         self.ui.reprintButton.setEnabled(True)

@@ -141,3 +141,33 @@ def test_a_checklist_line_edited_gives_a_new_checklist_version(qtbot: QtBot, ope
     assert after.version == before.version + 1  # open cases keep the version they were checked against
     assert after.items[0].text_it == "Passaporto valido, originale e fotocopia di tutte le pagine"
     assert editor.current_state().key == key and "en" in editor.current_state().needs_work
+
+
+def test_a_text_changed_meanwhile_is_not_overwritten_and_the_typed_text_stays(
+        qtbot: QtBot, open_desk: Any, log_in: Any, staff: Any, services: Any, system_actor: Any) -> None:
+    services.content.load(system_actor)
+    desk = open_desk("D1")
+    log_in(desk, "supervisor")
+    editor = _content(qtbot, desk).editor
+    _choose(qtbot, editor, "RF-NO", "proc.RF-NO.name")
+    loaded = editor.current_state().text
+    # Another administrator saves the same text after this editor read it.
+    services.content.edit_text(staff["admin"], "proc.RF-NO.name", "it", "Nulla osta (testo dell'amministratore)",
+                               expected=loaded)
+    editor.textEdit.clear()
+    qtbot.keyClicks(editor.textEdit, NEW_NAME)
+    editor.saveButton.click()
+    qtbot.waitUntil(lambda: "nel frattempo" in editor.messageLabel.text(), timeout=WAIT_MS)
+    assert "admin" in editor.messageLabel.text()
+    assert services.content.texts("it")["proc.RF-NO.name"].text == "Nulla osta (testo dell'amministratore)"
+    # The list shows the new text, the box still holds what was typed, and saving again replaces it knowingly.
+    state = editor.current_state()
+    assert state is not None and state.key == "proc.RF-NO.name"
+    assert state.text == "Nulla osta (testo dell'amministratore)"
+    assert editor.textEdit.toPlainText() == NEW_NAME and editor.saveButton.isEnabled()
+    editor.saveButton.click()
+    qtbot.waitUntil(lambda: editor.messageLabel.text().startswith("Salvat"), timeout=WAIT_MS)
+    assert services.content.texts("it")["proc.RF-NO.name"].text == NEW_NAME
+    edited = services.db.read(lambda s: list(s.execute(select(AuditEvent.actor).where(
+        AuditEvent.action == "content.edit").order_by(AuditEvent.id)).scalars()))
+    assert edited == ["admin", "supervisor"]  # the refused save left no row

@@ -183,3 +183,39 @@ def test_a_board_pc_in_training_shows_the_practice_office_marked(qtbot: QtBot, s
     finally:
         QApplication.instance().removeEventFilter(marker)  # type: ignore[union-attr]
         board_app.shutdown()
+
+
+def test_reports_exported_from_the_training_window_are_marked(qtbot: QtBot, training_desk: Desk, log_in: Any,
+                                                              tmp_path: Path) -> None:
+    """The reports window of the training office writes "-ESERCITAZIONE" files, marked inside (but a CSV)."""
+    from openpyxl import load_workbook
+
+    from desk_app.core.training import EXPORT_MARK, EXPORT_SUFFIX
+    from desk_app.gui.reports import ReportsWindow
+
+    log_in(training_desk, "responsabile", DEMO_PASSWORD)
+    session = training_desk.window.sessions.session
+    assert session is not None and session.core.training
+    training_desk.dialogs.save_folder = tmp_path
+    window = ReportsWindow(session, training_desk.window.runtime, training_desk.window.seams)
+    qtbot.addWidget(window)
+    today = session.core.queue.today()
+    window.period_combo.setCurrentIndex(0)
+    window.from_edit.setDate(window.from_edit.date().fromString(today.isoformat(), "yyyy-MM-dd"))
+    window.to_edit.setDate(window.to_edit.date().fromString(today.isoformat(), "yyyy-MM-dd"))
+    with qtbot.waitSignal(window.loaded, timeout=WAIT_MS):
+        window.show_button.click()
+    with qtbot.waitSignal(window.exported, timeout=WAIT_MS) as written:
+        window.export_buttons["csv"].click()
+    csv_file = written.args[0]
+    assert csv_file.stem.endswith(EXPORT_SUFFIX) and csv_file.parent == tmp_path
+    assert csv_file.read_text(encoding="utf-8-sig").startswith("giorno;")  # a spreadsheet reads it as usual
+    with qtbot.waitSignal(window.exported, timeout=WAIT_MS) as written:
+        window.breakdown_buttons["xlsx"].click()
+    assert written.args[0].stem.endswith(EXPORT_SUFFIX)
+    assert all(EXPORT_MARK in str(sheet["A1"].value) for sheet in load_workbook(written.args[0]).worksheets)
+    with qtbot.waitSignal(window.exported, timeout=WAIT_MS) as written:
+        window.indicators_buttons["pdf"].click()
+    text = subprocess.run(["pdftotext", str(written.args[0]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert written.args[0].stem.endswith(EXPORT_SUFFIX) and EXPORT_MARK in text

@@ -4,9 +4,11 @@ Pick a procedure, pick one of its texts (name, summary, steps, checklist lines a
 Italian: it is checked as typed with the core's own rule (:func:`~desk_app.core.validation.clean_text`, the limit of
 :data:`~desk_app.core.catalogue.MAX_TEXT`) and saved through
 :meth:`~desk_app.core.catalogue.ContentService.edit_text` (permission ``edit_content``, audited, checked again in the
-core). Saving makes the text's translations ``stale``: the list shows, per text, which languages need work, and the
-Content tab's coverage table follows. Each text shows its sources (act or page, check date) and what is still
-"to verify". A role without ``edit_content`` reads and cannot save.
+core). The save carries the text as read (``expected``): if someone changed it meanwhile, the core refuses and
+stores nothing; the editor then says who and when, shows the new text in the list and keeps what was typed in the
+box, so a second save replaces the new text knowingly. Saving makes the text's translations ``stale``: the list
+shows, per text, which languages need work, and the Content tab's coverage table follows. Each text shows its
+sources (act or page, check date) and what is still "to verify". A role without ``edit_content`` reads and cannot save.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class ContentEditor(QWidget):
         self.runtime, self.actor = runtime, actor
         self.states: list[TextState] = []
         self._notice = ""  # the outcome of a save, shown once the states are read again
+        self._typed: tuple[str, str] | None = None  # (key, text) a refused save keeps in the box across the re-read
         self.procedureBox = QComboBox()
         self.procedureBox.currentIndexChanged.connect(lambda _index: self.load_texts())
         self.textList = QListWidget()
@@ -156,6 +159,9 @@ class ContentEditor(QWidget):
         self.textList.setCurrentRow(keys.index(keep) if keep in keys else (0 if keys else -1))
         self.textList.blockSignals(False)
         self._show_text(self.textList.currentRow())
+        typed, self._typed = self._typed, None
+        if typed is not None and self.current_key() == typed[0]:
+            self.textEdit.setPlainText(typed[1])  # checked again against the text just read
         if self._notice:
             self.messageLabel.setText(self._notice)
             self._notice = ""
@@ -234,13 +240,25 @@ class ContentEditor(QWidget):
         if core is None or state is None or not self.saveButton.isEnabled():
             return
         content, actor, key, text = core.content, self.actor, state.key, self.textEdit.toPlainText()
-        Operation(self, lambda: content.edit_text(actor, key, SOURCE_LANGUAGE, text), self.runtime.operations) \
-            .busy(self.saveButton).success(lambda _none: self._saved(key)).failure(self._say).run()
+        expected = state.text  # the text this editor read: the core refuses if it changed meanwhile
+        Operation(self, lambda: content.edit_text(actor, key, SOURCE_LANGUAGE, text, expected=expected),
+                  self.runtime.operations) \
+            .busy(self.saveButton).success(lambda _none: self._saved(key)) \
+            .failure(lambda exc: self._refused(exc, key, text)).run()
 
     def _saved(self, key: str) -> None:
         self._notice = self.tr("Saved: its translations are now stale until translated again.")
         self.load_texts(keep=key)
         self.saved.emit(key)
+
+    def _refused(self, exc: DeskError, key: str, text: str) -> None:
+        """A save refused: say why; if the text changed meanwhile, read it again and keep what was typed."""
+        if exc.code != "text_changed_meanwhile":
+            self._say(exc)
+            return
+        self._notice = exc.message(self.runtime.language)
+        self._typed = (key, text)
+        self.load_texts(keep=key)
 
     def _say(self, exc: DeskError) -> None:
         self.messageLabel.setText(exc.message(self.runtime.language))

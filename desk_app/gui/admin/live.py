@@ -59,8 +59,10 @@ class OfficeSettingsWatcher(QObject):
             .success(self.apply).failure(lambda exc: log.info("office settings not read: %s", exc)).run()
 
     def apply(self, settings: OfficeSettings) -> None:
-        """Use ``settings`` now: the idle lock's interval (a running countdown restarts with it)."""
+        """Use ``settings`` now: the idle lock's interval (a running countdown restarts with it); the runtime keeps
+        them for what the desk prints (the office's own ticket lines)."""
         self.current = settings
+        self.runtime.office_settings = settings
         timer = self.idle_watcher.timer
         interval = int(settings["idle_lock_minutes"]) * 60_000
         if timer.interval() != interval:

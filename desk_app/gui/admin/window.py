@@ -1,4 +1,4 @@
-"""The administration window (issue 12): the office's settings, services and desks, calendars,
+"""The administration window (issue 12): the office's settings, ticket lines, services and desks, calendars,
 mediators, staff, content and audit log, in tabs.
 
 Everyone logged in may open it; what each tab lets them do follows their role, decided by the core
@@ -23,6 +23,7 @@ from desk_app.gui.admin.mediator_editor import MediatorEditor
 from desk_app.gui.admin.office_editor import OfficeEditor
 from desk_app.gui.admin.settings_editor import OfficeSettingsEditor
 from desk_app.gui.admin.staff_editor import StaffEditor
+from desk_app.gui.admin.ticket_lines_editor import TicketLinesEditor
 
 if TYPE_CHECKING:
     from desk_app.core.auth import Actor
@@ -31,13 +32,13 @@ if TYPE_CHECKING:
 
 
 class AdminWindow(QDialog):
-    """The tabs: Office (settings), Services and desks, Calendars, Mediators, Staff, Content, Audit log.
+    """The tabs: Office (settings), Ticket lines, Services and desks, Calendars, Mediators, Staff, Content, Audit log.
 
     ``open_review`` opens the translation review window (the desk window's), linked from the Content tab.
 
     Attributes:
-        settings_editor, office_editor, calendar_editor, mediator_editor, staff_editor, content_view,
-        audit_viewer: the tabs.
+        settings_editor, ticket_lines_editor, office_editor, calendar_editor, mediator_editor, staff_editor,
+        content_view, audit_viewer: the tabs.
     """
 
     def __init__(self, runtime: Runtime, actor: Actor, dialogs: UserDialogs, parent: QWidget | None = None,
@@ -51,6 +52,7 @@ class AdminWindow(QDialog):
                      .replace("%3", role_name(actor.role, runtime.language)))
         self.tabs = QTabWidget()
         self.settings_editor = OfficeSettingsEditor(runtime, actor)
+        self.ticket_lines_editor = TicketLinesEditor(runtime, actor)  # the public line printed on every ticket
         self.office_editor = OfficeEditor(runtime, actor, dialogs)
         self.calendar_editor = CalendarEditor(runtime, actor)
         self.mediator_editor = MediatorEditor(runtime, actor)
@@ -59,6 +61,7 @@ class AdminWindow(QDialog):
         self.audit_viewer = AuditViewer(runtime, actor, dialogs)
         self.directory_review = DirectoryReview(runtime, actor)  # issue 15: the services directory's review
         self.tabs.addTab(self.settings_editor, self.tr("&Office"))
+        self.tabs.addTab(self.ticket_lines_editor, self.tr("Tic&ket lines"))
         self.tabs.addTab(self.office_editor, self.tr("Services and &desks"))
         self.tabs.addTab(self.calendar_editor, self.tr("&Calendars"))
         self.tabs.addTab(self.mediator_editor, self.tr("&Mediators"))
@@ -74,6 +77,7 @@ class AdminWindow(QDialog):
     def load(self) -> None:
         """Read what the tabs show (each on the worker)."""
         self.settings_editor.reload()
+        self.ticket_lines_editor.reload()
         self.office_editor.reload()
         self.calendar_editor.reload()
         self.mediator_editor.reload()
