@@ -2,7 +2,8 @@
 
 A throw-away demo office (``--home`` in a temp folder); ``admin`` logs in, changes a setting and resets a password,
 and each tab is grabbed to ``docs/screenshots/`` (``admin-settings.png``, ``admin-services.png``,
-``admin-calendar.png``, ``admin-mediators.png``, ``admin-content.png``, ``admin-staff.png``, ``admin-audit.png``),
+``admin-calendar.png``, ``admin-mediators.png``, ``admin-content.png``, ``admin-staff.png``, ``admin-audit.png``,
+``admin-ticket-lines.png``: an Arabic line pasted with an RLM mark, saved without it),
 plus the settings tab as the supervisor ``responsabile`` sees it (``admin-settings-supervisor.png``)::
 
     QT_QPA_PLATFORM=offscreen python scripts/admin_screenshots.py
@@ -75,13 +76,24 @@ def main() -> int:
     settle(window)
     grab(admin, "admin-audit.png")
 
+    lines = admin.ticket_lines_editor
+    admin.tabs.setCurrentWidget(lines)
+    wait_until(lambda: lines.current is not None)
+    lines.choose("ar")
+    lines.lineEdit.setText("\u200fيرجى الانتظار حتى يظهر رقمك على شاشة القاعة.")  # pasted with an RLM mark
+    lines.save()
+    wait_until(lambda: lines.messageLabel.text().startswith("Salvat"))
+    wait_until(lambda: "(" in lines.model.source("ar"))
+    settle(window)
+    grab(admin, "admin-ticket-lines.png")
+
     switch_user(window, "responsabile")
     supervisor = open_admin(window)
     grab(supervisor, "admin-settings-supervisor.png")
     window.shutdown()
     print("saved", *(OUT / n for n in ("admin-settings.png", "admin-services.png", "admin-calendar.png",
                                        "admin-mediators.png", "admin-content.png", "admin-staff.png",
-                                       "admin-audit.png", "admin-settings-supervisor.png")))
+                                       "admin-audit.png", "admin-ticket-lines.png", "admin-settings-supervisor.png")))
     return 0
 
 

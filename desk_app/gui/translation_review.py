@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from desk_app.core.auth import Actor
     from desk_app.core.catalogue import ReviewResult
     from desk_app.core.services import CoreServices
+    from desk_app.errors import DeskError
     from desk_app.gui.main_window import MainWindow
     from desk_app.gui.runtime import Runtime
     from desk_app.gui.seams import UserDialogs
@@ -154,6 +155,7 @@ class TranslationReviewWindow(QDialog):
         super().__init__(parent)
         self.runtime, self.actor, self.dialogs = runtime, actor, dialogs
         self.sheets: list[ReviewSheet] = []
+        self._typed: tuple[str, str] | None = None
         self.setWindowTitle(self.tr("Translation review"))
         self.language = QComboBox()
         for code in TARGET_LANGUAGES:
@@ -321,7 +323,9 @@ class TranslationReviewWindow(QDialog):
 
     def _show_current(self) -> None:
         entry = self.current_entry()
-        self.editor.setPlainText(entry.translation if entry is not None else "")
+        typed, self._typed = self._typed, None  # (key, text) typed before a refused save: only for that text
+        self.editor.setPlainText(typed[1] if typed is not None and entry is not None and entry.key == typed[0]
+                                 else entry.translation if entry is not None else "")
         self.editor.setEnabled(entry is not None)
         self.save_button.setEnabled(entry is not None)
 
@@ -366,9 +370,19 @@ class TranslationReviewWindow(QDialog):
         if core is None or entry is None:
             return
         actor, lang, key, text = self.actor, self.lang, entry.key, self.editor.toPlainText()
-        Operation(self, lambda: core.content.edit_text(actor, key, lang, text), self.runtime.operations) \
+        expected = entry.translation  # as read: a translation someone saved meanwhile is not overwritten unseen
+        Operation(self, lambda: core.content.edit_text(actor, key, lang, text, expected=expected),
+                  self.runtime.operations) \
             .busy(self.save_button, self.mark_button, self.sheet_button) \
-            .success(lambda _: self._saved(key)).failure(title=self.windowTitle()).run()
+            .success(lambda _: self._saved(key)).failure(lambda exc: self._refused(exc, key, text)).run()
+
+    def _refused(self, exc: DeskError, key: str, text: str) -> None:
+        """A save refused: say why in place; if the translation changed meanwhile, read the sheet again and put
+        the typed text back, so a second save replaces the new one knowingly."""
+        self.result_label.setText(exc.message(self.runtime.language))
+        if exc.code == "text_changed_meanwhile":
+            self._typed = (key, text)
+            self.reload()
 
     def _saved(self, key: str) -> None:
         self.result_label.setText(self.tr("Translation of %1 saved and marked reviewed.").replace("%1", key))

@@ -88,3 +88,35 @@ def test_a_reviewer_marks_drafts_reviewed_and_stale_texts_stay_to_translate(
     # The window closes with the session; a locked desk cannot reopen it.
     desk.window.sessions.lock("")
     assert menu.window is None and not menu.action.isEnabled()
+
+
+def test_a_translation_saved_meanwhile_is_not_overwritten_unseen(
+        qtbot: QtBot, open_desk: Any, log_in: Any, staff: Any, services: Any, system_actor: Any) -> None:
+    services.content.load(system_actor)
+    desk = open_desk("D1")
+    log_in(desk, "supervisor")
+    desk.window.translation_review.action.trigger()
+    settle(qtbot, desk)
+    window = desk.window.translation_review.window
+    window.language.setCurrentIndex(window.language.findData("fr"))
+    settle(qtbot, desk)
+    window.sheet_list.setCurrentRow(next(n for n, s in enumerate(window.sheets) if s.code == "RF-NO"))
+    settle(qtbot, desk)
+    window.table.setCurrentCell(_row(window, "proc.RF-NO.name"), 3)
+    settle(qtbot, desk)
+    # Another translator saves the same text after this window read it.
+    services.content.edit_text(staff["admin"], "proc.RF-NO.name", "fr", "Autorisation de regroupement familial")
+    window.editor.setPlainText("Nulla osta au regroupement familial")
+    window.save_translation()
+    settle(qtbot, desk)
+    settle(qtbot, desk)
+    assert services.content.texts("fr")["proc.RF-NO.name"].text == "Autorisation de regroupement familial"
+    assert "nel frattempo" in window.result_label.text() and "admin" in window.result_label.text()
+    assert window.current_entry().key == "proc.RF-NO.name"
+    assert window.editor.toPlainText() == "Nulla osta au regroupement familial"  # what was typed is kept
+    assert window.current_entry().translation == "Autorisation de regroupement familial"  # the new one, read
+    window.save_translation()  # knowingly, now against the text just read
+    settle(qtbot, desk)
+    settle(qtbot, desk)
+    assert services.content.texts("fr")["proc.RF-NO.name"].text == "Nulla osta au regroupement familial"
+    desk.window.sessions.lock("")
