@@ -152,9 +152,9 @@ MESSAGES: dict[str, str] = {
     "unknown_item": QT_TRANSLATE_NOOP("DeskError", "Document “{value}” is not on the checklist of procedure "
                                                    "{procedure}."),
     "unknown_text": QT_TRANSLATE_NOOP("DeskError", "Unknown text: “{value}”."),
-    "text_changed_meanwhile": QT_TRANSLATE_NOOP("DeskError", "The text “{value}” ({lang}) was changed meanwhile by "
-                                                             "{who} on {when}: nothing was saved. Read the new "
-                                                             "text, then save again to replace it."),
+    "text_changed_meanwhile": QT_TRANSLATE_NOOP("DeskError", "The text ({lang}) was changed meanwhile by {who} on "
+                                                             "{when}; it now reads: “{current}”. Nothing was saved: "
+                                                             "read it, then save again to replace it."),
     "case_closed": QT_TRANSLATE_NOOP("DeskError", "Case {value} is closed: reopen it before changing it."),
     "case_documents_open": QT_TRANSLATE_NOOP("DeskError", "The case is not complete: {missing} document(s) missing "
                                                           "and {pending} required still to check."),

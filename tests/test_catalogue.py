@@ -343,8 +343,8 @@ def test_a_stale_expected_text_is_refused_and_stores_nothing(loaded: CoreService
         ContentText.key == key, ContentText.lang == "it")).scalar())
     when = f"{local_time(changed_at, 'Europe/Rome'):%d/%m/%Y %H:%M}"
     assert first.username in refused.value.message("it") and when in refused.value.message("it")
-    assert refused.value.message("en").startswith(f"The text “{key}” (it) was changed meanwhile by "
-                                                  f"{first.username} on {when}")
+    assert refused.value.message("en").startswith(f"The text (it) was changed meanwhile by {first.username} on "
+                                                  f"{when}; it now reads: “Nulla osta al ricongiungimento”.")
     assert loaded.content.texts("it")[key].text == before_text == "Nulla osta al ricongiungimento"
     after_statuses = next(s for s in loaded.translations.procedure_texts("RF-NO") if s.key == key).statuses
     assert after_statuses == before_statuses

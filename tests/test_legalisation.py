@@ -149,6 +149,28 @@ SOURCE_PAIRS = [
     ("MD", "civil_status", "apostille", "hague", "2007-03-16", True),  # CIEC Vienna 1976 also named
     ("PE", "school", "apostille", "hague", "2010-09-30", True),
     ("NG", "civil_status", "legalisation", "consular", "", True),  # no accession up to 29/7/2024; later ones flagged
+    # Entries that rested on memory, read on 2026-12-02 in the depositary's notices (Portuguese gazette) and elsewhere.
+    ("TR", "school", "apostille", "hague", "1985-09-29", False),  # ratification (R) deposited 31/7/1985
+    ("MH", "company", "apostille", "hague", "1992-08-14", False),  # accession, no objection within six months
+    ("PA", "civil_status", "apostille", "hague", "1991-08-04", False),  # accession, no objection within six months
+    ("MN", "school", "apostille", "hague", "2009-12-31", False),  # objections by AT, BE, FI, DE, GR only
+    ("NA", "civil_status", "apostille", "hague", "2001-01-30", False),  # accession of 25/4/2000 (was 1990-03-21)
+    ("MC", "civil_status", "apostille", "hague", "2003-01-01", True),  # Monaco's government page (was 2002-12-31)
+    # Unknown states an Italian (or that state's) mission says need legalisation: not_party, later accessions flagged.
+    ("LB", "civil_status", "legalisation", "consular", "", True),  # "Il Libano non è parte della Convenzione"
+    ("SO", "school", "legalisation", "consular", "", True),  # "La Somalia non aderisce alla Convenzione"
+    ("IQ", "civil_status", "legalisation", "consular", "", True),
+    ("IR", "school", "legalisation", "consular", "", True),
+    ("PS", "civil_status", "legalisation", "consular", "", True),
+    ("QA", "company", "legalisation", "consular", "", True),
+    ("KE", "school", "legalisation", "consular", "", True),  # Kenya's embassy in Italy authenticates documents
+    ("GM", "civil_status", "legalisation", "consular", "", True),  # Embassy in Dakar, Nov 2025: "non adhérents"
+    ("ML", "school", "legalisation", "consular", "", True),
+    ("GN", "civil_status", "legalisation", "consular", "", True),
+    ("GW", "civil_status", "legalisation", "consular", "", True),
+    ("MZ", "school", "legalisation", "consular", "", True),  # "Mozambique did not join the 1961 Hague Convention"
+    ("CD", "civil_status", "legalisation", "consular", "", True),
+    ("GA", "company", "legalisation", "consular", "", True),
 ]
 
 

@@ -18,7 +18,7 @@ from desk_app.db.feed import Change, ChangeFeed
 from desk_app.db.models import AuditEvent
 from desk_app.db.models_admin import OfficeSetting
 from desk_app.documents.tickets import office_ticket_lines, ticket_lines
-from desk_app.errors import PermissionDeniedError, ValidationError
+from desk_app.errors import ConflictError, PermissionDeniedError, ValidationError
 
 ARABIC = "يرجى الانتظار حتى يظهر رقمك على شاشة القاعة."
 RLM, ALM, RLO = "\u200f", "\u061c", "\u202e"
@@ -37,7 +37,10 @@ def test_the_rule_is_the_core_text_rule_with_direction_marks_removed() -> None:
     assert clean_ticket_line("ar", f"{RLM}{ARABIC}{ALM} ") == ARABIC  # pasted with marks: cleaned, not refused
     assert clean_ticket_line("ur", f"{RLO}abc") == "abc"  # an override disguises nothing once removed
     assert clean_ticket_line("it", "   ") == ""  # blank: the shipped line
-    for bad, code in (("due\nrighe", "control_chars"), ("tab\there", "control_chars"),
+    # A line pasted with its line breaks or tabs is one line: they are spaces; other control characters refused.
+    assert clean_ticket_line("it", "due\nrighe") == "due righe" and clean_ticket_line("it", "tab\there") == "tab here"
+    assert clean_ticket_line("it", "a\r\nb") == "a b"
+    for bad, code in (("bell\x07", "control_chars"), ("nul\x00", "control_chars"),
                       ("x" * (TICKET_LINE_MAX + 1), "too_long")):
         with pytest.raises(ValidationError) as refused:
             clean_ticket_line("it", bad)
@@ -149,3 +152,20 @@ def test_a_language_code_with_spaces_names_the_row_by_its_code(services: CoreSer
     assert changed.ticket_lines["ar"].text == ARABIC
     assert set(_rows(services)) >= {TICKET_LINE_PREFIX + "ar"}
     assert not any(" " in name for name in _rows(services))
+
+
+def test_a_save_over_a_line_changed_meanwhile_is_refused(services: CoreServices, office,
+                                                         staff: dict[str, Actor]) -> None:
+    """``expected``: the line the editor read; a line another person saved since is not overwritten."""
+    service = services.office_settings
+    service.change_ticket_line(staff["admin"], "hi", "पहली पंक्ति", expected="")
+    events = len(_events(services, "office.ticket_line"))
+    with pytest.raises(ConflictError) as refused:
+        service.change_ticket_line(staff["supervisor"], "hi", "दूसरी पंक्ति", expected="")
+    assert refused.value.code == "text_changed_meanwhile"
+    message = refused.value.message("it")
+    assert "nel frattempo" in message and "admin" in message and "पहली पंक्ति" in message
+    assert service.current().ticket_texts() == {"hi": "पहली पंक्ति"}
+    assert len(_events(services, "office.ticket_line")) == events  # nothing stored, nothing audited
+    service.change_ticket_line(staff["supervisor"], "hi", "दूसरी पंक्ति", expected="पहली पंक्ति")
+    assert service.current().ticket_texts() == {"hi": "दूसरी पंक्ति"}

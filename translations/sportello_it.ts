@@ -2208,8 +2208,8 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Testo sconosciuto: «{value}».</translation>
     </message>
     <message>
-        <source>The text “{value}” ({lang}) was changed meanwhile by {who} on {when}: nothing was saved. Read the new text, then save again to replace it.</source>
-        <translation>Il testo «{value}» ({lang}) è stato modificato nel frattempo da {who} il {when}: non è stato salvato nulla. Leggere il nuovo testo, poi salvare di nuovo per sostituirlo.</translation>
+        <source>The text ({lang}) was changed meanwhile by {who} on {when}; it now reads: “{current}”. Nothing was saved: read it, then save again to replace it.</source>
+        <translation>Il testo ({lang}) è stato modificato nel frattempo da {who} il {when}; ora dice: «{current}». Non è stato salvato nulla: legga il nuovo testo, poi salvi di nuovo per sostituirlo.</translation>
     </message>
     <message>
         <source>Case {value} is closed: reopen it before changing it.</source>

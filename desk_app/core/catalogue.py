@@ -589,6 +589,7 @@ class ContentService:
             if expected is not None and (row.text if row is not None else "") != expected:
                 changed_at = row.updated_at if row is not None else None
                 raise ConflictError("text_changed_meanwhile", value=key, lang=lang,
+                                    current=(row.text if row is not None else "")[:80] or "—",
                                     who=(row.updated_by if row is not None else "") or "?",
                                     when=f"{local_time(changed_at, office.timezone or DEFAULT_TZ):%d/%m/%Y %H:%M}"
                                     if changed_at is not None else "?")

@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.clock import Clock, SystemClock
+from desk_app.clock import DEFAULT_TZ, Clock, SystemClock, local_time
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
@@ -44,7 +44,7 @@ from desk_app.db.engine import Database
 from desk_app.db.feed import Change, notify
 from desk_app.db.models import Office
 from desk_app.db.models_admin import OfficeSetting
-from desk_app.errors import ValidationError
+from desk_app.errors import ConflictError, ValidationError
 
 _LOCAL = {s.name: s for s in SETTINGS}
 
@@ -90,12 +90,20 @@ TICKET_LINE_MAX = 100
 TICKET_LINE_PERMISSION = "manage_setup"
 
 
+def _when(moment: Any, timezone: str | None) -> str:
+    """``moment`` (UTC) as staff read it, dd/mm/yyyy HH:MM in the office's time zone; "?" when unknown."""
+    return f"{local_time(moment, timezone or DEFAULT_TZ):%d/%m/%Y %H:%M}" if moment is not None else "?"
+
+
 def clean_ticket_line(language: str, text: str | None) -> str:
     """The office's line for ``language`` (a ticket language of :data:`~desk_app.core.queue.LANGUAGES`), checked:
-    one line, at most :data:`TICKET_LINE_MAX` characters, no control characters; invisible direction marks
+    one line (line breaks and tabs of a pasted text become spaces), at most :data:`TICKET_LINE_MAX` characters, no
+    other control characters; invisible direction marks
     (RLM/LRM/ALM, embeddings) pasted with an Arabic or Urdu line are removed, as in names. ``""`` (empty or blank)
     means "the shipped line". What the editor calls as the user types; raises :class:`ValidationError`."""
     clean_choice(language, "language", LANGUAGES)
+    if text:  # a line pasted from a document brings its line breaks and tabs: one line, so they are spaces
+        text = " ".join(text.replace("\t", " ").splitlines())
     return clean_name(text, "ticket_line", TICKET_LINE_MAX, required=False)
 
 
@@ -261,13 +269,18 @@ class OfficeSettingsService:
         return self.db.write(work)
 
     def change_ticket_line(self, actor: Actor, language: str, text: str | None,
-                           office_code: str | None = None) -> OfficeSettings:
+                           office_code: str | None = None, *, expected: str | None = None) -> OfficeSettings:
         """Set the office's own ticket line for ``language`` (``""``: back to the shipped line); return the settings.
 
         Needs ``manage_setup`` in the actor's own office; the text is checked by :func:`clean_ticket_line`. The
         same text again writes nothing; a change writes the row (with who and when), one ``office.ticket_line``
         audit event (the language, the new text or ``restored``) and one ``office_settings`` notice every desk
         re-reads on (``names``: ``["ticket_line.<code>"]``).
+
+        ``expected`` is the office's line the editor read (``""``: none, the shipped one printed): when given, the
+        change is made only if the stored line is still that one, checked inside the writing transaction, so two
+        people editing the same line never overwrite each other unseen (``ConflictError`` ``text_changed_meanwhile``
+        with who and when; nothing stored).
         """
         self.auth.require(actor, TICKET_LINE_PERMISSION, "office", office_code or self.office_code or "")
         language = clean_choice(language, "language", LANGUAGES)  # " ar" is "ar": the row's name must be the code
@@ -276,7 +289,12 @@ class OfficeSettingsService:
 
         def work(session: Session) -> OfficeSettings:
             office = self.auth.office_for(session, actor, office_code or self.office_code)
-            row = session.get(OfficeSetting, (office.id, name))
+            row = session.get(OfficeSetting, (office.id, name), with_for_update=expected is not None)
+            if expected is not None and (row.value if row is not None else "") != expected:
+                raise ConflictError("text_changed_meanwhile", lang=language,
+                                    current=(row.value if row is not None else "")[:80] or "—",
+                                    who=(row.changed_by if row is not None else "") or "?",
+                                    when=_when(row.changed_at if row is not None else None, office.timezone))
             if (row.value if row is not None else "") == cleaned:
                 return read_settings(session, office, self.local_defaults)
             now = self.clock.now()

@@ -120,3 +120,52 @@ def test_a_clerk_reads_the_lines_but_cannot_change_them(qtbot: QtBot, open_desk:
     assert editor.lineEdit.isReadOnly() and editor.lineEdit.text() == "براہ کرم اپنے نمبر کا انتظار کریں۔"
     assert editor.saveButton.isHidden() and editor.restoreButton.isHidden()
     assert not editor.saveButton.isEnabled()
+
+
+def test_a_line_saved_meanwhile_is_not_overwritten_unseen(qtbot: QtBot, open_desk: Any, log_in: Any, staff: Any,
+                                                          services: Any) -> None:
+    """A newcomer's finding: typing a Hindi line while an administrator saved another one, then saving, replaced
+    the administrator's line with no word. Now the save is refused with who, when and what the line says, the
+    typed line stays in the box, and a second save replaces it knowingly."""
+    desk = open_desk("D1")
+    log_in(desk, "supervisor")
+    editor = _editor(qtbot, desk)
+    editor.choose("hi")
+    mine = "कृपया स्क्रीन पर अपने नंबर की प्रतीक्षा करें, धन्यवाद।"
+    theirs = "कृपया अपना नंबर आने तक प्रतीक्षा करें।"
+    editor.lineEdit.setText(mine)
+    services.office_settings.change_ticket_line(staff["admin"], "hi", theirs)
+    editor.saveButton.click()
+    qtbot.waitUntil(lambda: "nel frattempo" in editor.messageLabel.text(), timeout=WAIT_MS)
+    settle(qtbot, desk)
+    assert "admin" in editor.messageLabel.text() and theirs in editor.messageLabel.text()
+    assert services.office_settings.current().ticket_texts() == {"hi": theirs}  # nothing stored over it
+    assert editor.current_code() == "hi" and editor.lineEdit.text() == mine  # what was typed is kept
+    assert editor.saveButton.isEnabled()
+    editor.saveButton.click()
+    qtbot.waitUntil(lambda: services.office_settings.current().ticket_texts() == {"hi": mine}, timeout=WAIT_MS)
+
+
+def test_a_pasted_long_or_broken_line_stays_whole(qtbot: QtBot, open_desk: Any, log_in: Any, staff: Any,
+                                                  services: Any) -> None:
+    """A pasted sentence over the limit is kept whole (not cut where Save would then store half of it) and said
+    too long; a line pasted with a line break is one line: the break is a space."""
+    desk = open_desk("D1")
+    log_in(desk, "supervisor")
+    editor = _editor(qtbot, desk)
+    editor.choose("es")
+    long_line = "Espere hasta que su número aparezca en la pantalla de la sala; gracias por su paciencia y " \
+                "por su comprensión."
+    assert len(long_line) > TICKET_LINE_MAX
+    editor.lineEdit.clear()
+    QApplication.clipboard().setText(long_line)
+    editor.lineEdit.paste()
+    assert editor.lineEdit.text() == long_line and not editor.saveButton.isEnabled()
+    assert str(TICKET_LINE_MAX) in editor.messageLabel.text()
+    editor.lineEdit.clear()
+    QApplication.clipboard().setText("Espere su número\nen la pantalla.")
+    editor.lineEdit.paste()
+    assert editor.saveButton.isEnabled() and editor.messageLabel.text() == ""
+    editor.saveButton.click()
+    qtbot.waitUntil(lambda: services.office_settings.current().ticket_texts() ==
+                    {"es": "Espere su número en la pantalla."}, timeout=WAIT_MS)

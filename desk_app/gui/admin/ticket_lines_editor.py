@@ -191,6 +191,8 @@ class TicketLinesEditor(QWidget):
         self.allowed = actor.can(TICKET_LINE_PERMISSION)
         self.current: OfficeSettings | None = None
         self._notice = ""  # the outcome of a save, shown once the lines are read again
+        self._typed: tuple[str, str] | None = None  # (language, text) typed before a save refused as stale
+        self._stale = ""  # that refusal's sentence, said again once the line is read again
         self.model = TicketLinesModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -219,7 +221,8 @@ class TicketLinesEditor(QWidget):
         self.lineLabel = QLabel()
         self.lineEdit = QLineEdit()
         self.lineEdit.setObjectName("ticketLineEdit")
-        self.lineEdit.setMaxLength(TICKET_LINE_MAX + 1)  # one over: the check says "too long" as the user types
+        # No hard cut at the limit: a pasted sentence stays whole, and the check says it is too long as typed.
+        self.lineEdit.setMaxLength(10 * TICKET_LINE_MAX)
         self.lineEdit.setReadOnly(not self.allowed)
         self.lineEdit.setClearButtonEnabled(self.allowed)
         self.lineEdit.textChanged.connect(self.validate)
@@ -288,7 +291,9 @@ class TicketLinesEditor(QWidget):
             widget.setFont(font)
         self.lineEdit.setLayoutDirection(Qt.LayoutDirection.RightToLeft if line.rtl else Qt.LayoutDirection.LeftToRight)
         self.lineEdit.blockSignals(True)
-        self.lineEdit.setText(self.office_text(code) or line.wait)
+        typed, self._typed = self._typed, None
+        self.lineEdit.setText(typed[1] if typed is not None and typed[0] == code
+                              else self.office_text(code) or line.wait)
         self.lineEdit.blockSignals(False)
         self.shippedLabel.setText(shown(line.wait, line.rtl))
         self.sourceLabel.setText(f"{self.model.source(code)}. {self.model.source_note(code)}")
@@ -368,6 +373,10 @@ class TicketLinesEditor(QWidget):
             self.messageLabel.setStyleSheet("")
             self.messageLabel.setText(self._notice)
             self._notice = ""
+        if self._stale:  # after the validation of the kept text, which clears an earlier problem
+            self.messageLabel.setStyleSheet(_ERROR_STYLE)
+            self.messageLabel.setText(self._stale)
+            self._stale = ""
 
     def save(self) -> None:
         """Send the chosen language's line to the core (which checks permission and text again)."""
@@ -386,9 +395,13 @@ class TicketLinesEditor(QWidget):
         core = self.runtime.core
         assert core is not None
         service, actor = core.office_settings, self.actor
-        Operation(self, lambda: service.change_ticket_line(actor, code, text), self.runtime.operations) \
+        expected = self.office_text(code)  # as read: a line someone saved meanwhile is not overwritten unseen
+        typed = self.lineEdit.text()
+        Operation(self, lambda: service.change_ticket_line(actor, code, text, expected=expected),
+                  self.runtime.operations) \
             .busy(self.saveButton, self.restoreButton) \
-            .success(lambda settings: self._saved(settings, code, restored=not text)).failure(self._refused).run()
+            .success(lambda settings: self._saved(settings, code, restored=not text)) \
+            .failure(lambda exc: self._refused(exc, (code, typed))).run()
 
     def _saved(self, settings: OfficeSettings, code: str, restored: bool) -> None:
         self._notice = (self.tr("Saved: every desk of the office prints the shipped line again.") if restored else
@@ -398,11 +411,15 @@ class TicketLinesEditor(QWidget):
         self.saved.emit(settings)
         self.reload()
 
-    def _refused(self, exc: DeskError) -> None:
-        """A refusal of the core (permission, the text, the database), said where the user is looking."""
+    def _refused(self, exc: DeskError, typed: tuple[str, str] | None = None) -> None:
+        """A refusal of the core (permission, the text, the database), said where the user is looking; a line
+        changed meanwhile is read again, what the user typed kept in the box (a second save replaces it knowingly)."""
         self._notice = ""
         self.messageLabel.setStyleSheet(_ERROR_STYLE)
         self.messageLabel.setText(exc.message(self.runtime.language))
+        if typed is not None and exc.code == "text_changed_meanwhile":
+            self._typed, self._stale = typed, exc.message(self.runtime.language)
+            self.reload()
 
     def _changed_elsewhere(self, changes: list[Any]) -> None:
         if any(getattr(c, "kind", "") in ("office_settings", "resync") for c in changes) and not (
