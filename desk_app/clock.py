@@ -60,6 +60,12 @@ def local_time(moment: datetime, tz: str = DEFAULT_TZ) -> datetime:
     return moment.astimezone(zone(tz))
 
 
+def staff_time(moment: datetime | None, tz: str | None = None) -> str:
+    """``moment`` (aware) as staff read it in a sentence: dd/mm/yyyy HH:MM in ``tz`` (the office's zone; Rome
+    when none is set); "?" when unknown."""
+    return f"{local_time(moment, tz or DEFAULT_TZ):%d/%m/%Y %H:%M}" if moment is not None else "?"
+
+
 def day_start_utc(day: date, tz: str = DEFAULT_TZ) -> datetime:
     """Midnight at the start of ``day`` in ``tz``, as UTC (correct across daylight-saving changes)."""
     return datetime(day.year, day.month, day.day, tzinfo=zone(tz)).astimezone(UTC)

@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.clock import DEFAULT_TZ, Clock, SystemClock, local_time
+from desk_app.clock import Clock, SystemClock, staff_time
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
@@ -587,12 +587,10 @@ class ContentService:
             row = source if lang == SOURCE_LANGUAGE else session.execute(select(ContentText).where(
                 ContentText.office_id == office.id, ContentText.key == key, ContentText.lang == lang)).scalar()
             if expected is not None and (row.text if row is not None else "") != expected:
-                changed_at = row.updated_at if row is not None else None
                 raise ConflictError("text_changed_meanwhile", value=key, lang=lang,
                                     current=(row.text if row is not None else "")[:80] or "—",
                                     who=(row.updated_by if row is not None else "") or "?",
-                                    when=f"{local_time(changed_at, office.timezone or DEFAULT_TZ):%d/%m/%Y %H:%M}"
-                                    if changed_at is not None else "?")
+                                    when=staff_time(row.updated_at if row is not None else None, office.timezone))
             if row is None:
                 row = ContentText(office_id=office.id, key=key, lang=lang, verify="")
                 session.add(row)

@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.clock import DEFAULT_TZ, Clock, SystemClock, local_time
+from desk_app.clock import Clock, SystemClock, staff_time
 from desk_app.core.auth import Actor, Authorizer
 from desk_app.core.office import resolve_office
 from desk_app.core.queue import LANGUAGES
@@ -88,11 +88,6 @@ TICKET_LINE_PREFIX = "ticket_line."
 TICKET_LINE_MAX = 100
 #: Who may change the ticket lines: the office's public texts, as the board's (administrators and supervisors).
 TICKET_LINE_PERMISSION = "manage_setup"
-
-
-def _when(moment: Any, timezone: str | None) -> str:
-    """``moment`` (UTC) as staff read it, dd/mm/yyyy HH:MM in the office's time zone; "?" when unknown."""
-    return f"{local_time(moment, timezone or DEFAULT_TZ):%d/%m/%Y %H:%M}" if moment is not None else "?"
 
 
 def clean_ticket_line(language: str, text: str | None) -> str:
@@ -294,7 +289,7 @@ class OfficeSettingsService:
                 raise ConflictError("text_changed_meanwhile", lang=language,
                                     current=(row.value if row is not None else "")[:80] or "—",
                                     who=(row.changed_by if row is not None else "") or "?",
-                                    when=_when(row.changed_at if row is not None else None, office.timezone))
+                                    when=staff_time(row.changed_at if row is not None else None, office.timezone))
             if (row.value if row is not None else "") == cleaned:
                 return read_settings(session, office, self.local_defaults)
             now = self.clock.now()
