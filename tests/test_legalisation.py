@@ -61,9 +61,9 @@ PAIRS = [
     ("BD", "civil_status", "apostille", "hague", True),
     ("CH", "civil_status", "apostille", "hague", True),  # party not re-read; CIEC Athens 1977 named
     ("EG", "civil_status", "legalisation", "consular", False),  # not a party
-    ("DZ", "school", "legalisation", "consular", False),
+    ("DZ", "school", "legalisation", "consular", True),  # accession reported by secondary sources: flagged
     ("CI", "school", "legalisation", "consular", False),  # absent from the status table read
-    ("LK", "school", "legalisation", "consular", True),  # not checked: the path that relies on no accession
+    ("LK", "school", "legalisation", "consular", True),  # Italian embassy: MFA legalisation; undated, flagged
     ("NG", "civil_status", "legalisation", "consular", True),
 ]
 
@@ -171,6 +171,16 @@ SOURCE_PAIRS = [
     ("MZ", "school", "legalisation", "consular", "", True),  # "Mozambique did not join the 1961 Hague Convention"
     ("CD", "civil_status", "legalisation", "consular", "", True),
     ("GA", "company", "legalisation", "consular", "", True),
+    # Third pass (2026-12-02): unknown states settled from the pages read; undated pages stay flagged.
+    ("SY", "civil_status", "legalisation", "consular", "", True),  # Italian embassy in Damascus: "non è parte"
+    ("TM", "company", "legalisation", "consular", "", True),  # Turkmenistan's embassy in Italy legalises
+    ("SD", "civil_status", "legalisation", "consular", "", True),  # Sudan's embassy in the Netherlands
+    ("GH", "school", "legalisation", "consular", "", True),  # Mexico's embassy in Ghana: "must be legalized"
+    ("JO", "civil_status", "legalisation", "consular", "", True),  # Dutch government (depositary): no apostille
+    ("ZM", "school", "legalisation", "consular", "", True),  # Dutch government and Belgian embassy
+    ("TZ", "civil_status", "legalisation", "consular", "", True),  # Belgian embassy in Dar es Salaam
+    ("TH", "company", "legalisation", "consular", "", True),  # Dutch government; accession in preparation
+    ("VN", "civil_status", "apostille", "hague", "2026-09-11", True),  # accession 31/12/2025 (secondary sources)
 ]
 
 
@@ -245,7 +255,8 @@ def test_unsure_countries_say_so(helper: LegalisationService, code: str) -> None
     assert any(line.startswith("* DA VERIFICARE") for line in advice.lines("it", helper.table))
     assert any(line.startswith("* TO VERIFY") for line in advice.lines("en", helper.table))
     # Unknown status: the legalisation path, which does not rely on an unconfirmed accession.
-    expected = ("legalisation", True) if advice.country.status == "unknown" else ("apostille", False)
+    # Not a party (Sri Lanka, from an undated page) likewise.
+    expected = ("apostille", False) if advice.country.status == "party" else ("legalisation", True)
     assert (advice.formality, advice.consulate) == expected
 
 

@@ -424,6 +424,9 @@ _TIMESTAMP_FIELDS = tuple(_VIEW_NAMES.index(n) for n in
                           ("issued_at", "called_at", "serving_at", "finished_at", "sort_key"))
 _DAY_FIELD = _VIEW_NAMES.index("day")
 _MEDIATOR_FIELD = _VIEW_NAMES.index("needs_mediator")
+_ID_FIELD, _NUMBER_FIELD, _STATUS_FIELD, _SERVICE_FIELD = (_VIEW_NAMES.index(n) for n in
+                                                           ("id", "number", "status", "service_id"))
+_PREVIOUS_FIELD = len(_VIEW_NAMES)  # a transition's RETURNING ends with previous_status
 _EVENT_LIST = "office_id, ticket_id, at, action, from_status, to_status, service_id, desk_id, staff_id"
 _SQLITE_EVENT = f"INSERT INTO ticket_event ({_EVENT_LIST}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _SQLITE_CHANGE = "INSERT INTO change_log (at, office_id, kind, action, data) VALUES (?, ?, 'ticket', ?, ?)"
@@ -513,26 +516,46 @@ class _HotStatement:
     defaults: dict[str, Any]
     from_status: str | None
 
-    def run(self, conn: Any, values: dict[str, Any], who: _Announce) -> Any:
-        """Run on a driver connection (in :meth:`Database.write_bare`'s transaction); the row, or ``None``."""
+    def work(self, values: dict[str, Any], who: _Announce) -> Callable[[Any], Any]:
+        """The transition as work for :meth:`Database.write_bare`: it returns the driver's row (or ``None``);
+        :meth:`view` converts it.
+
+        Why prepared here: every parameter, the event's timestamp and the statement texts are made before the
+        transaction opens, and the row is converted after it commits, so on SQLite the write lock that 8 desks
+        take in turn is held for the statements alone (issue 18: Python work inside ``BEGIN IMMEDIATE`` is
+        time every other desk waits).
+        """
         params = {**self.defaults, **{k: _db_value(self.dialect, v) for k, v in values.items()}}
+        sql = self.sql
         if self.dialect == "postgresql":
             params.update(ev_office_id=who.office_id, ev_at=_db_value(self.dialect, who.at),
                           ev_at_iso=who.at.isoformat(), ev_desk_id=who.desk_id, ev_desk_code=who.desk_code,
                           ev_staff_id=who.staff_id)
-            raw = conn.execute(self.sql, params).fetchone()
-            return None if raw is None else _view_row(self.dialect, raw, self.from_status is None)
-        rows = conn.execute(self.sql, params).fetchall()
-        if not rows:
-            return None
-        row = _view_row(self.dialect, rows[0], self.from_status is None)
-        at = _sqlite_ts(who.at)
-        conn.execute(_SQLITE_EVENT, (who.office_id, row.id, at, self.action,
-                                     row.previous_status if self.from_status is None else self.from_status, row.status,
-                                     row.service_id, who.desk_id, who.staff_id))
-        conn.execute(_SQLITE_CHANGE, (at, who.office_id, self.action, json.dumps(
-            {"ticket": row.id, "number": row.number, "status": row.status, "desk": who.desk_code})))
-        return row
+
+            def run_postgresql(conn: Any) -> Any:
+                return conn.execute(sql, params).fetchone()
+
+            return run_postgresql
+        at, action, from_status = _sqlite_ts(who.at), self.action, self.from_status
+
+        def run_sqlite(conn: Any) -> Any:
+            rows = conn.execute(sql, params).fetchall()
+            if not rows:
+                return None
+            raw = rows[0]
+            ticket_id, status = raw[_ID_FIELD], raw[_STATUS_FIELD]
+            conn.execute(_SQLITE_EVENT, (who.office_id, ticket_id, at, action,
+                                         raw[_PREVIOUS_FIELD] if from_status is None else from_status, status,
+                                         raw[_SERVICE_FIELD], who.desk_id, who.staff_id))
+            conn.execute(_SQLITE_CHANGE, (at, who.office_id, action, json.dumps(
+                {"ticket": ticket_id, "number": raw[_NUMBER_FIELD], "status": status, "desk": who.desk_code})))
+            return raw
+
+        return run_sqlite
+
+    def view(self, raw: Any) -> Any:
+        """The :data:`_ViewRow` of what :meth:`work` returned (``None`` stays ``None``)."""
+        return None if raw is None else _view_row(self.dialect, raw, self.from_status is None)
 
 
 def _hot_statement(dialect: str, action: str, statement: Any, from_status: str | None) -> _HotStatement:
@@ -574,27 +597,32 @@ _SQLITE_ISSUE_TICKET = (
 
 
 def _issue_work(dialect: str, values: dict[str, Any], who: _Announce) -> Callable[[Any], Any]:
-    """The work of issuing on a driver connection: the new ticket's row, or ``None`` (no such active service)."""
+    """The work of issuing on a driver connection: the new ticket's driver row (convert it with
+    :func:`_view_row`), or ``None`` (no such active service). Parameters are made before the transaction opens
+    and the row converted after it (see :meth:`_HotStatement.work`)."""
     params = {k: _db_value(dialect, v) for k, v in values.items()}
+    if dialect == "postgresql":
+        pg_params = {**params, "ev_office_id": who.office_id, "ev_at": params["now"],
+                     "ev_at_iso": who.at.isoformat(), "ev_desk_id": None, "ev_desk_code": None,
+                     "ev_staff_id": who.staff_id}
+
+        def work_postgresql(conn: Any) -> Any:
+            return conn.execute(_PG_ISSUE, pg_params).fetchone()
+
+        return work_postgresql
+    at = params["now"]
 
     def work(conn: Any) -> Any:
-        if dialect == "postgresql":
-            raw = conn.execute(_PG_ISSUE, {**params, "ev_office_id": who.office_id, "ev_at": params["now"],
-                                           "ev_at_iso": who.at.isoformat(), "ev_desk_id": None,
-                                           "ev_desk_code": None, "ev_staff_id": who.staff_id}).fetchone()
-            return None if raw is None else _view_row(dialect, raw)
         counted = conn.execute(_SQLITE_ISSUE_COUNTER, params).fetchall()
         if not counted:
             return None
         service_id, seq = counted[0]
-        row = _view_row(dialect, conn.execute(_SQLITE_ISSUE_TICKET,
-                                              {**params, "seq": seq, "service_id": service_id}).fetchall()[0])
-        at = params["now"]
-        conn.execute(_SQLITE_EVENT, (who.office_id, row.id, at, "issue", None, "waiting", service_id, None,
+        raw = conn.execute(_SQLITE_ISSUE_TICKET, {**params, "seq": seq, "service_id": service_id}).fetchall()[0]
+        conn.execute(_SQLITE_EVENT, (who.office_id, raw[_ID_FIELD], at, "issue", None, "waiting", service_id, None,
                                      who.staff_id))
         conn.execute(_SQLITE_CHANGE, (at, who.office_id, "issue", json.dumps(
-            {"ticket": row.id, "number": row.number, "status": "waiting", "desk": None})))
-        return row
+            {"ticket": raw[_ID_FIELD], "number": raw[_NUMBER_FIELD], "status": "waiting", "desk": None})))
+        return raw
 
     return work
 
@@ -849,10 +877,10 @@ class QueueService:
         self.auth.require(actor, "issue", "service", service_code)
         office = self._office_bare(actor)
         work, explain = self._issue(office, actor, service_code, priority, language, needs_mediator)
-        row = self.db.write_bare(work)
-        if row is None:
+        raw = self.db.write_bare(work)
+        if raw is None:
             raise self.db.read(explain)
-        return self._view_of(None, office, row)
+        return self._view_of(None, office, _view_row(self.db.dialect, raw))
 
     def _issue(self, office: OfficeInfo, actor: Actor, service_code: str, priority: str, language: str | None,
                needs_mediator: bool) -> tuple[Callable[[Any], Any], Callable[[Session], DeskError]]:
@@ -888,10 +916,10 @@ class QueueService:
         office = self._office(session, actor)
         work, explain = self._issue(office, actor, service_code, priority, language, needs_mediator)
         # the same statements as issue_ticket, on the driver connection of the caller's transaction
-        row = work(session.connection().connection.driver_connection)
-        if row is None:
+        raw = work(session.connection().connection.driver_connection)
+        if raw is None:
             raise explain(session)
-        return self._view_of(session, office, row)
+        return self._view_of(session, office, _view_row(self.db.dialect, raw))
 
     # -- calling -----------------------------------------------------------------------------------------------
     def call_next(self, actor: Actor, desk_code: str) -> TicketView:
@@ -911,7 +939,7 @@ class QueueService:
         who = _Announce(office.id, desk_id, office.desk_codes[desk_id], actor.staff_id, now)
         clash = False
         try:
-            row = self.db.write_bare(lambda conn: statement.run(conn, params, who))
+            row = statement.view(self.db.write_bare(statement.work(params, who)))
         except self.db.dbapi.IntegrityError:  # the desk holds a ticket (uq_ticket_desk_active said so)
             row, clash = None, True
         if row is None:
@@ -1025,7 +1053,7 @@ class QueueService:
         statement = self._hot_move(spec, ref_kind)
         who = _Announce(office.id, desk_id, office.desk_codes.get(desk_id) if desk_id else None, actor.staff_id,
                         now)
-        row = self.db.write_bare(lambda conn: statement.run(conn, values, who))
+        row = statement.view(self.db.write_bare(statement.work(values, who)))
         if row is None:
             raise self.db.read(lambda session: self._explain(session, office, spec, ref, desk_id, today))
         return self._view_of(None, office, row)
