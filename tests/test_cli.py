@@ -336,3 +336,13 @@ def test_the_shipped_example_setup_file_applies(cli):
                               stdin=ADMIN_PASSWORD)
     view = json.loads(out)
     assert code == 0 and view["code"] == "LODI" and [d["code"] for d in view["desks"]] == ["D1", "D2"]
+
+
+def test_translation_status_columns_line_up_with_long_procedure_codes(cli, demo):
+    """``translations status``: a procedure code longer than 8 characters (NO-STAG-PL) widens the first column
+    instead of pushing its row's statuses out from under their language codes."""
+    assert cli.system("demo", "--date", "2026-11-23", "--tickets", "5")[0] == 0
+    code, out, _ = demo("translations", "status")
+    table = [line for line in out.splitlines() if line and not line.startswith("legend")]
+    assert code == 0 and any(line.startswith("NO-STAG-PL ") for line in table)
+    assert len({len(line) for line in table}) == 1  # every row exactly as wide as the header

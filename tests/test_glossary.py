@@ -116,3 +116,28 @@ def test_inconsistencies_of_issue_14_are_fixed() -> None:
             if key.startswith("proc.EMER."):
                 assert not any(term in text.casefold() for term in legalisation), (lang, key)
 
+
+
+def test_po_export_gives_each_entry_the_glossary_terms_it_needs(services: CoreServices, system_actor: Actor,
+                                                               office: Any, staff: dict[str, Actor],
+                                                               tmp_path: Path) -> None:
+    """The PO file a translator receives names, on every entry whose Italian names a glossary concept, the
+    renderings the glossary accepts in that language (the ones the check holds translations to); an entry that
+    names no concept gets no glossary line."""
+    import polib
+
+    services.content.load(system_actor)
+    path = tmp_path / "sq.po"
+    services.translations.export_po(staff["supervisor"], "sq", path)
+    po = polib.pofile(str(path))
+    glossary = {c.key: c for c in Glossary.read().concepts}
+    named = [e for e in po if "nulla osta" in e.msgid.casefold()]
+    assert named, "the catalogue names the nulla osta"
+    expected = "glossary: nulla osta -> " + " | ".join(f'"{t}"' for t in glossary["nulla_osta"].terms["sq"])
+    for entry in named:
+        assert any(line.startswith(expected) for line in entry.comment.splitlines()[1:]), entry.msgctxt
+    bollo = po.find("Marca da bollo", msgctxt="item.marca_bollo")
+    assert bollo is not None and any(line.startswith("glossary: marca da bollo -> ")
+                                     for line in bollo.comment.splitlines())
+    plain = [e for e in po if not any(form in e.msgid.casefold() for c in glossary.values() for form in c.italian)]
+    assert plain and all("glossary:" not in e.comment for e in plain)

@@ -147,3 +147,27 @@ def test_exports_of_the_training_office_are_marked_and_a_normal_office_is_not(
 
     assert Document(str(marked["breakdowns.docx"])).paragraphs[0].text.startswith(EXPORT_MARK)
     assert EXPORT_MARK in _pdf_text(marked["sheet.pdf"]) and "ESERCITAZIONE —" in _pdf_text(marked["sheet.pdf"])
+
+
+def test_a_ticket_printed_from_the_training_office_is_marked(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """``desk-admin print ticket`` on the training database marks the ticket as the training desks print it
+    (ESERCITAZIONE · TRAINING above the number) and names the file as a training export; a real office's is not."""
+    training_home = tmp_path / "pc" / "data" / "training"
+    training = _demo(training_home, f"sqlite:///{training_home / 'data' / 'sportello.sqlite3'}", capsys)
+    normal_home = tmp_path / "office"
+    normal = _demo(normal_home, f"sqlite:///{normal_home / 'data' / 'sportello.sqlite3'}", capsys)
+    printed: dict[str, Path] = {}
+    for name, cli in (("training", training), ("office", normal)):
+        clerk = cli.as_user("operatore1", DEMO_PASSWORD)
+        code, stdout, err = clerk("ticket", "issue", "--service", "RF", json_output=True)
+        assert code == 0, err
+        number = json.loads(stdout)["number"]
+        code, stdout, err = clerk("print", "ticket", "--ticket", number, "-o", str(tmp_path / name / "biglietto.pdf"),
+                                  json_output=True)
+        assert code == 0, err
+        printed[name] = Path(json.loads(stdout)["file"])
+        assert printed[name].is_file() and number in _pdf_text(printed[name])
+    assert printed["training"].stem.endswith(EXPORT_SUFFIX)
+    assert _pdf_text(printed["training"]).lstrip().startswith("ESERCITAZIONE · TRAINING")
+    assert EXPORT_SUFFIX not in printed["office"].name and "ESERCITAZIONE" not in _pdf_text(printed["office"])

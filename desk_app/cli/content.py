@@ -15,6 +15,7 @@ whether a document needs an Apostille, legalisation (then the consulate) or noth
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 from desk_app.cli import CliContext, DeskAdmin
@@ -24,7 +25,7 @@ from desk_app.core.legalisation import LegalisationService
 from desk_app.core.queue import LANGUAGES, TicketView
 from desk_app.core.services import CoreServices
 from desk_app.core.sheets import Sheet, SheetBuilder
-from desk_app.core.training import export_path, mark_sheet
+from desk_app.core.training import TRAINING_MARK_BILINGUAL, export_path, mark_sheet
 from desk_app.core.translations import TARGET_LANGUAGES, TRANSLATION_STATUSES
 from desk_app.core.validation import clean_id, output_file, write_atomically
 from desk_app.db.models import TICKET_STATUSES
@@ -227,6 +228,8 @@ def print_ticket(ctx: CliContext, args: argparse.Namespace) -> int:
 
     ticket = PrintableTicket.of(view, office.name, office.timezone, language=args.ticket_lang,
                                 office_lines=office_lines)
+    if core.training:  # a practice ticket must not pass for a real one: marked as the training desks print it
+        ticket, path = dataclasses.replace(ticket, mark=TRAINING_MARK_BILINGUAL), export_path(path, True)
     write_atomically(path, lambda temporary: write_ticket_pdf(ticket, temporary, paper))
     _count_print(ctx, "ticket", ticket.language or "it")
     language = ticket.language or "it"
@@ -256,8 +259,9 @@ _SHORT = {"reviewed": "ok", "draft": "dr", "stale": "ST", "missing": "--"}
 
 def translation_status(ctx: CliContext, args: argparse.Namespace) -> int:
     table = ctx.core().translations.coverage()
-    header = f"{'':8} " + " ".join(f"{lang:>3}" for lang in TARGET_LANGUAGES)
-    lines = [header] + [f"{doc:8} " + " ".join(f"{_SHORT[row[lang].status]:>3}" for lang in TARGET_LANGUAGES)
+    width = max([8, *(len(doc) for doc in table)])  # "NO-STAG-PL" is 10 characters: the columns stay aligned
+    header = f"{'':{width}} " + " ".join(f"{lang:>3}" for lang in TARGET_LANGUAGES)
+    lines = [header] + [f"{doc:{width}} " + " ".join(f"{_SHORT[row[lang].status]:>3}" for lang in TARGET_LANGUAGES)
                         for doc, row in table.items()]
     lines.append("legend: " + ", ".join(f"{_SHORT[s]}={s}" for s in TRANSLATION_STATUSES))
     ctx.emit(table, lines)

@@ -93,3 +93,17 @@ def check(glossary: Glossary, lang: str, entries: Iterable[ShippedTranslation]) 
                     term in target for term in expected):
                 findings.append(Finding(lang, key, concept.key, expected, translation))
     return findings
+
+
+def glossary_hints(glossary: Glossary, lang: str, italian: str) -> list[str]:
+    """The translator's comment lines for one Italian text: for each concept it names, the renderings
+    ``lang`` accepts and the concept's note (``glossary: nulla osta -> "autorizim" (note)``). A concept with
+    no rendering in ``lang`` is named too, so the translator knows to fill the glossary in first."""
+    source, hints = italian.casefold(), []
+    for concept in glossary.concepts:
+        if any(form in source for form in concept.italian):
+            terms = concept.terms.get(lang, ())
+            accepted = " | ".join(f'"{t}"' for t in terms) if terms else "no term yet: add one to the glossary"
+            note = f" ({concept.note})" if concept.note else ""
+            hints.append(f"glossary: {concept.italian[0]} -> {accepted}{note}")
+    return hints

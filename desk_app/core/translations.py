@@ -336,10 +336,15 @@ class TranslationService:
         """Write every Italian text and its ``lang`` translation to a PO file; return the number of entries.
 
         Drafts and stale entries are flagged ``fuzzy``; a stale entry carries the
-        translation of the older Italian text in a translator comment.
+        translation of the older Italian text in a translator comment. An entry whose Italian names a glossary
+        concept carries the terms the glossary accepts for ``lang`` (issue 14: the terms the translator uses, the
+        same ones ``translations glossary`` checks).
         """
         self.auth.require(actor, "edit_content", "translations", lang)
         lang = clean_choice(lang, "language", TARGET_LANGUAGES)
+        from desk_app.core.glossary import Glossary, glossary_hints
+
+        glossary = Glossary.read()
 
         def work(session: Session) -> polib.POFile:
             office = resolve_office(session, office_code or self.office_code)
@@ -361,6 +366,7 @@ class TranslationService:
                 status = translation_status(source, row)
                 entry = polib.POEntry(msgctxt=key, msgid=source.text, msgstr="")
                 comments = [f"{LANGUAGE_NAMES[lang]}: {status}"]
+                comments += glossary_hints(glossary, lang, source.text)
                 if source.verify:
                     comments.append(f"to verify (office): {source.verify}")
                 if status in ("draft", "reviewed"):
