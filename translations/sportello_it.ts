@@ -5512,6 +5512,13 @@ Inviate all&apos;assistenza questo file di log:
     </message>
 </context>
 <context>
+    <name>TicketPrinter</name>
+    <message>
+        <source>saved as PDF: %1</source>
+        <translation>salvato in PDF: %1</translation>
+    </message>
+</context>
+<context>
     <name>TicketTableModel</name>
     <message>
         <source>Number</source>

@@ -405,6 +405,7 @@ class AppointmentDayView(QDialog):
         self._run(lambda: appointments.check_in(actor, appointment_id), self._checked_in)
 
     def _checked_in(self, done: CheckIn) -> None:
+        from desk_app.gui.printing import saved_as
         from desk_app.gui.walkin import office_lines, printable
 
         self.last_check_in = done
@@ -418,6 +419,8 @@ class AppointmentDayView(QDialog):
         ticket = printable(self.session, done.ticket, office_lines(self.runtime))
         if not self.seams.printer.print_ticket(self, ticket):
             text += " " + self.tr("(not printed)")
+        else:
+            text += saved_as(self.seams.printer)
         self.ui.resultLabel.setText(text)
         self.checked_in.emit(done)
 

@@ -20,6 +20,7 @@ import logging
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.documents.tickets import (
@@ -35,17 +36,45 @@ from desk_app.gui.sheet_printing import record_print
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RECEIPT_HEIGHT_MM", "RECEIPT_WIDTH_MM", "PdfTicketPrinter", "PrintableTicket", "PrinterSettingsDialog",
-           "SystemTicketPrinter", "TicketPrinter", "available_printers", "default_pdf_folder", "page_size",
-           "render_ticket", "ticket_document", "ticket_pdf_path", "write_ticket_pdf"]
+__all__ = [
+    "RECEIPT_HEIGHT_MM",
+    "RECEIPT_WIDTH_MM",
+    "PdfTicketPrinter",
+    "PrintableTicket",
+    "PrinterSettingsDialog",
+    "SystemTicketPrinter",
+    "TicketPrinter",
+    "available_printers",
+    "default_pdf_folder",
+    "page_size",
+    "render_ticket",
+    "saved_as",
+    "ticket_document",
+    "ticket_pdf_path",
+    "write_ticket_pdf",
+]
 
 
 class TicketPrinter(Protocol):
-    """Where issued tickets go."""
+    """Where issued tickets go.
+
+    ``last_pdf``: the PDF file the last ticket went to instead of a printer (``None``: it was printed, or
+    nothing was written), so the desk can say where a ticket is when no printer took it.
+    """
+
+    last_pdf: Path | None
 
     def print_ticket(self, parent: QWidget | None, ticket: PrintableTicket) -> bool:
         """Print ``ticket``; ``False`` if the user cancelled or the printer refused."""
         ...
+
+
+def saved_as(printer: TicketPrinter) -> str:
+    """`` — saved as PDF: ticket-L001.pdf`` when the last ticket went to a file, else ``""``: a clerk without a
+    ticket printer must know the ticket is a file to hand over or print, not a slip coming out."""
+    if printer.last_pdf is None:
+        return ""
+    return " — " + QCoreApplication.translate("TicketPrinter", "saved as PDF: %1").replace("%1", printer.last_pdf.name)
 
 
 def ticket_pdf_path(folder: Path, number: str) -> Path:
@@ -99,6 +128,7 @@ class SystemTicketPrinter:
         self.printer_name, self.paper = printer_name, paper
 
     def print_ticket(self, parent: QWidget | None, ticket: PrintableTicket) -> bool:
+        self.last_pdf = None
         if self.printer_name:
             from PySide6.QtPrintSupport import QPrinter, QPrinterInfo  # loaded on the first print, not at start-up
 
@@ -180,6 +210,7 @@ class PdfTicketPrinter:
         self.folder = folder
         self.paper = paper
         self.written: list[Path] = []
+        self.last_pdf: Path | None = None
 
     def configure(self, printer_name: str, paper: str) -> None:
         """As :meth:`SystemTicketPrinter.configure`: files have no printer, but take the paper chosen."""
@@ -187,6 +218,7 @@ class PdfTicketPrinter:
 
     def print_ticket(self, parent: QWidget | None, ticket: PrintableTicket) -> bool:
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.written.append(write_ticket_pdf(ticket, ticket_pdf_path(self.folder, ticket.number), self.paper))
+        self.last_pdf = write_ticket_pdf(ticket, ticket_pdf_path(self.folder, ticket.number), self.paper)
+        self.written.append(self.last_pdf)
         record_print(parent, "ticket", ticket.language)
         return True

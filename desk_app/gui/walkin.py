@@ -22,7 +22,7 @@ from desk_app.gui.fonts import families_for
 from desk_app.gui.forms.ui_walkin import Ui_WalkInDialog
 from desk_app.gui.labels import LANGUAGE_LABELS, PRIORITY_LABELS, staff_label, ticket_lines
 from desk_app.gui.operations import Operation
-from desk_app.gui.printing import PrintableTicket
+from desk_app.gui.printing import PrintableTicket, saved_as
 
 if TYPE_CHECKING:
     from desk_app.core.queue import TicketView
@@ -171,6 +171,8 @@ class WalkInDialog(QDialog):
         self.reset_choices()
         if not self.seams.printer.print_ticket(self, self.last_ticket):
             self.ui.lastIssuedLabel.setText(self.ui.lastIssuedLabel.text() + " — " + self.tr("not printed"))
+        else:
+            self.ui.lastIssuedLabel.setText(self.ui.lastIssuedLabel.text() + saved_as(self.seams.printer))
         self.ticket_issued.emit(ticket)
 
     def reprint(self) -> None:

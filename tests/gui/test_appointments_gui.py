@@ -129,7 +129,9 @@ def test_day_view_shows_slots_and_names_and_follows_the_feed(qtbot: QtBot, qtmod
         view.ui.checkInButton.click()
     settle(qtbot, desk)
     assert checked.args[0].appointment.id == amina.id
-    assert view.ui.resultLabel.text() == "Biglietto R001: in orario, priorità appuntamento."
+    # the test desk has no ticket printer: the ticket went to a PDF file, and the clerk is told which
+    assert view.ui.resultLabel.text() == ("Biglietto R001: in orario, priorità appuntamento. — salvato in PDF: "
+                                          "ticket-R001.pdf")
     assert [p.name for p in desk.printer.written] == ["ticket-R001.pdf"]
     tickets = services.queue.tickets(staff["clerk"])
     assert [(t.number, t.priority, t.language, t.needs_mediator) for t in tickets] == [
@@ -168,7 +170,8 @@ def test_check_in_refusal_and_late_arrival(qtbot: QtBot, open_desk: Any, log_in:
     _select(view, "Amina Haddad")
     view.ui.checkInButton.click()
     settle(qtbot, desk)
-    assert view.ui.resultLabel.text() == "Biglietto R001: arrivato in ritardo, coda ordinaria."
+    assert view.ui.resultLabel.text() == ("Biglietto R001: arrivato in ritardo, coda ordinaria. — salvato in PDF: "
+                                          "ticket-R001.pdf")
     assert services.queue.tickets(staff["clerk"])[0].priority == "ordinary"
 
     # Another desk checks Omar in while this view still shows him booked: the core refuses, and says why.

@@ -42,6 +42,8 @@ def test_walk_in_ticket_is_issued_and_printed(qtbot: QtBot, open_desk: Any, log_
     assert [(t.number, t.language) for t in stored] == [("L001", "ar")]
     assert [p.name for p in desk.printer.written] == ["ticket-L001.pdf"]
     assert round(_media_box_mm(desk.printer.written[0])[0]) == 80  # the 80 mm receipt
+    # no ticket printer: the clerk is told the ticket is a file, and which
+    assert dialog.ui.lastIssuedLabel.text().endswith("— salvato in PDF: ticket-L001.pdf")
     assert dialog.chosen_language() == "it" and not dialog.ui.mediatorCheck.isChecked()  # ready for the next
     dialog.ui.reprintButton.click()
     assert [p.name for p in desk.printer.written] == ["ticket-L001.pdf", "ticket-L001-2.pdf"]
