@@ -181,6 +181,13 @@ SOURCE_PAIRS = [
     ("TZ", "civil_status", "legalisation", "consular", "", True),  # Belgian embassy in Dar es Salaam
     ("TH", "company", "legalisation", "consular", "", True),  # Dutch government; accession in preparation
     ("VN", "civil_status", "apostille", "hague", "2026-09-11", True),  # accession 31/12/2025 (secondary sources)
+    # Fourth pass (2026-12-02): dependent territories whose extension, or own apostilles, were read; states left.
+    ("JE", "civil_status", "apostille", "hague", "", True),  # UK extension, depositary list of 1969 (dre); gov.je
+    ("GI", "company", "apostille", "hague", "1965-04-25", True),  # Spain's note of 1998 (dre); date secondary
+    ("CW", "school", "apostille", "hague", "", True),  # rijksoverheid.nl: apostilles in Aruba, Curaçao, ...
+    ("PR", "civil_status", "apostille", "hague", "", True),  # Departamento de Estado: apostille per the Convention
+    ("FO", "civil_status", "apostille", "hague", "2021-12-13", False),  # Danish High Commissioner (Rigsombudsmanden)
+    ("HT", "civil_status", "legalisation", "consular", "", True),  # Brazil's embassy: "ne fait pas partie"
 ]
 
 
