@@ -233,6 +233,53 @@ def test_every_rule_carries_its_own_source_with_a_check_date(catalogue: Catalogu
     assert all(f.verify for f in catalogue.fees.values() if "fees-permit" in f.sources)
 
 
+#: Steps and checklist lines that still rest on their procedure's sources: no source read on 2/12/2026 states
+#: them (who books the fingerprints, the employer's identity document ...). Every other step and line names its own.
+INHERITING = {
+    "NO-LAV step 5", "NO-LAV item employer_id", "NO-STAG step 4", "NO-STAG item employer_id",
+    "RF-NO item inps_domestic", "RF-PI step 3", "RF-PI item nulla_osta", "RF-PI item civil_status_records",
+    "CONV-ST step 3", "CONV-ST item employer_id", "ADI item id_document", "ADI item civic_course_certificate",
+    "ART27 item passport_work_visa", "ART27 item employment_contract", "BLU item passport_work_visa",
+    "LEG-EST item original_document", "LEG-EST item id_document", "SLP item permit", "SLP item codice_fiscale",
+    "CITT step 2", "CONV-AUT step 3",
+}
+
+
+def test_steps_and_checklist_lines_name_their_own_source(catalogue: Catalogue) -> None:
+    """Issue 14, item 1: a step or a checklist line cites the act and article, or the page, that states it, not
+    only its procedure's; the few no source states are listed above (a new step or line must name its own)."""
+    import tomllib
+
+    data = tomllib.loads(resource_path("content", "catalogue.toml").read_text(encoding="utf-8"))
+    inheriting = set()
+    for procedure in data["procedures"]:
+        for n, step in enumerate(procedure["steps"], 1):
+            if not (isinstance(step, dict) and step.get("source")):
+                inheriting.add(f"{procedure['code']} step {n}")
+        inheriting |= {f"{procedure['code']} item {i['key']}" for i in procedure["items"] if not i.get("source")}
+    assert inheriting == INHERITING
+    steps = sum(len(p["steps"]) for p in data["procedures"])
+    lines = sum(len(p["items"]) for p in data["procedures"])
+    own_steps = steps - sum(" step " in k for k in INHERITING)
+    own_lines = lines - sum(" item " in k for k in INHERITING)
+    assert own_steps >= 74 and own_lines >= 165
+    # a user's sheet names each source briefly (act and article, or the page), the CLI in full
+    assert all(len(source.title()) <= 180 for source in catalogue.source_table.values())
+    tu29 = catalogue.source_table["tu-29-c3bbis"]
+    assert tu29.title() == ("D.Lgs. 286/1998, art. 29 c. 3 lett. b-bis), inserita dal D.Lgs. 3 ottobre 2008, n. 160; "
+                            "circolare del Ministero dell'Interno 17 febbraio 2009, n. 737")  # "lett. b-bis)" whole
+    assert catalogue.source_table["tu"].title() == "D.Lgs. 25 luglio 1998, n. 286 (Testo unico immigrazione)"
+    assert tu29.full_label().startswith(tu29.citation) and tu29.citation not in tu29.label()
+    assert tu29.verify and tu29.label().endswith(" – da verificare") and tu29.full_label().endswith(tu29.verify)
+
+
+def test_every_to_verify_note_fits_where_it_is_stored(catalogue: Catalogue) -> None:
+    """A "to verify" note of a text is stored with it (``content_text.verify``): one longer than the column would
+    make `content load` fail on PostgreSQL (and be cut nowhere else)."""
+    limit = ContentText.__table__.c.verify.type.length
+    assert limit and all(len(t.verify) <= limit for t in catalogue.texts.values())
+
+
 def test_law_corrections_of_issue_14(catalogue: Catalogue) -> None:
     texts = catalogue.texts
     by_code = {p.code: p for p in catalogue.procedures}

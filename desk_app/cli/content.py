@@ -151,11 +151,11 @@ def show_procedure(ctx: CliContext, args: argparse.Namespace) -> int:
             lines.append(f"    * {to_verify}: {verify}")
         if row is not None and row.edited:
             lines.append(f"    {edited_note}")
-        lines += [f"    {source_label}: {source.label()}" for source in sources]
+        lines += [f"    {source_label}: {source.full_label()}" for source in sources]
         if not sources:
             lines.append(f"    * {to_verify}: {no_source}")
         text_rows.append({"key": key, "text": row.text if row else "", "verify": verify,
-                          "sources": [source.label() for source in sources]})
+                          "sources": [source.full_label() for source in sources]})
     for item in view.items:
         detail = item.text_it + (f" ({item.condition_it})" if item.condition_it else "")
         if item.amount_cents is not None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -75,6 +76,43 @@ def default_catalogue_path() -> Path:
 
 
 # -- the shipped catalogue, parsed --------------------------------------------------------------------------------
+#: A sheet's source title cuts a page's description after a colon beyond :data:`_TITLE_MAX` characters (keeping
+#: at least :data:`_TITLE_MIN`), and drops explanations in brackets longer than :data:`_GLOSS_MIN`.
+_TITLE_MIN, _TITLE_MAX, _GLOSS_MIN = 12, 160, 30
+
+
+#: A letter that numbers a clause, closed by its bracket: "lett. a)", "b-bis)". It opens no bracket of its own.
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s,;(]))[a-z](?:-(?:bis|ter|quater))?\)")
+
+
+def _without_glosses(text: str) -> str:
+    """``text`` without the explanations in brackets it carries ("art. 10 (carta di soggiorno ...: ...)"):
+    a bracket of more than :data:`_GLOSS_MIN` characters goes, a short one ("(Testo unico immigrazione)")
+    stays. Brackets are matched from the start, and the letters numbering clauses ("lett. a)") are not taken for
+    the end of one; an unmatched bracket leaves ``text`` as it is."""
+    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
+    groups: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        if char == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char == ")" and i not in enumerators and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i + 1))
+    if depth:
+        return text
+    kept, cursor = [], 0
+    for first, last in groups:
+        if last - first - 2 > _GLOSS_MIN:
+            kept.append(text[cursor:first].rstrip())
+            cursor = last
+    kept.append(text[cursor:])
+    return "".join(kept)
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a rule comes from.
@@ -85,6 +123,7 @@ class Source:
         url: its address, if it has one.
         checked_on: ISO date on which it was last read.
         verify: what of it could not be confirmed (then every rule citing it is "to verify").
+        short: how a user's sheet names it, when :meth:`title` cannot cut the citation to it.
     """
 
     key: str
@@ -92,9 +131,30 @@ class Source:
     url: str
     checked_on: str
     verify: str = ""
+    short: str = ""
+
+    def title(self) -> str:
+        """The citation as a sheet prints it: the act and article, or the page's name, without the explanations
+        in brackets or after a colon (what the article or page says, for the office: :meth:`full_label`).
+
+        Why: a user's sheet lists every source of its procedure, and at full length a one-page sheet ran onto a
+        second page. ``short`` (the file's ``short``) gives it where the citation's own shape does not."""
+        if self.short:
+            return self.short
+        head = _without_glosses(self.citation.strip())
+        if len(head) > _TITLE_MAX and ": " in head[_TITLE_MIN:]:
+            head = head[:head.index(": ", _TITLE_MIN)]
+        return head.rstrip(" ,;")
 
     def label(self) -> str:
-        """One line for a sheet's footer or the CLI: citation, address, check date, and any doubt."""
+        """One line for a sheet's footer: :meth:`title`, check date, and "da verificare" when something of it could
+        not be confirmed. The address and what is unconfirmed are for the office (:meth:`full_label`: the CLI's
+        ``content show``, the administration window): 13 sources with their addresses took a page of their own on
+        the family reunification sheet."""
+        return self.title() + f" (verificata il {self.checked_on})" + (" – da verificare" if self.verify else "")
+
+    def full_label(self) -> str:
+        """:meth:`label` with the whole citation (``desk-admin content show``, the office's own reading)."""
         text = self.citation + (f" – {self.url}" if self.url else "") + f" (verificata il {self.checked_on})"
         return text + (f" – da verificare: {self.verify}" if self.verify else "")
 
@@ -227,7 +287,7 @@ def _parse(data: Mapping[str, Any]) -> Catalogue:
     texts: dict[str, SourceText] = {}
     table = {
         key: Source(key, str(entry["citation"]).strip(), str(entry.get("url", "")).strip(),
-                    str(entry["checked_on"]), str(entry.get("verify", "")).strip())
+                    str(entry["checked_on"]), str(entry.get("verify", "")).strip(), str(entry.get("short", "")).strip())
         for key, entry in data.get("sources", {}).items()
     }
 

@@ -41,6 +41,50 @@ if TYPE_CHECKING:
 
 SHEET_KINDS = ("instructions", "missing", "exploitation", "referral")
 
+#: A source's label as :meth:`desk_app.core.catalogue.Source.label` writes it.
+_SOURCE_LABEL = re.compile(r"^(?P<title>.+) \(verificata il (?P<day>\d{4}-\d{2}-\d{2})\)(?P<doubt> – da verificare)?$")
+
+
+def _numbers(numbers: list[int]) -> str:
+    """``1, 3-6, 9``: runs of consecutive source numbers joined."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+def sources_paragraph(labels: list[str]) -> str:
+    """A sheet's sources in one Italian paragraph: the numbered titles, then the days they were checked and
+    which are still to verify, each said once ("[1] D.Lgs. 286/1998, art. 29; [2] ... Verificate il
+    2026-12-02: 1, 3-6; il 2026-11-20: 2. Da verificare: 3, 4.").
+
+    Why not each label whole: with a dozen sources (family reunification: 13) "(verificata il ...)" and
+    "da verificare" repeated after each took most of the paragraph and pushed the Urdu sheet onto a third
+    page. A label of another shape is kept whole."""
+    titles: list[str] = []
+    days: dict[str, list[int]] = {}
+    doubtful: list[int] = []
+    for n, label in enumerate(labels, start=1):
+        found = _SOURCE_LABEL.match(label)
+        if found is None:
+            titles.append(f"[{n}] {label}")
+            continue
+        titles.append(f"[{n}] {found['title']}")
+        days.setdefault(found["day"], []).append(n)
+        if found["doubt"]:
+            doubtful.append(n)
+    text = "; ".join(titles) + "."
+    if days:
+        text += " Verificate il " + "; il ".join(f"{day}: {_numbers(ns)}" for day, ns in
+                                                  sorted(days.items(), reverse=True)) + "."
+    if doubtful:
+        text += f" Da verificare: {_numbers(doubtful)}."
+    return text
+
+
 
 @dataclass(frozen=True)
 class Line:
@@ -288,9 +332,7 @@ class SheetBuilder:
         if sources:
             # Citations of Italian acts stay in Italian (they name the act as published), left to right; one
             # small-print paragraph, numbered, so a long list does not push the sheet onto another page.
-            blocks.append(Block("note", t.line("label.sources"),
-                                Line(" ".join(f"[{n}] {label}" for n, label in enumerate(sources, start=1)),
-                                     SOURCE_LANGUAGE)))
+            blocks.append(Block("note", t.line("label.sources"), Line(sources_paragraph(sources), SOURCE_LANGUAGE)))
         if any(line.verify for line in lines):
             blocks.append(Block("note", t.line("label.verify_note")))
         status = worst(line.status for line in lines)

@@ -320,8 +320,8 @@ class TranslationService:
                 if source is None:  # a step count beyond the texts: nothing to edit
                     continue
                 shipped_text = catalogue.texts.get(key)
-                labels = item_sources.get(key) or tuple(
-                    catalogue.source_table[s].label() for s in (shipped_text.sources if shipped_text else ())
+                labels = item_sources.get(key) or tuple(  # the office reads each source whole (address, doubt)
+                    catalogue.source_table[s].full_label() for s in (shipped_text.sources if shipped_text else ())
                     if s in catalogue.source_table)
                 result.append(TextState(
                     key, source.text, source.verify, source.edited,

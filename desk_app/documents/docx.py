@@ -167,7 +167,13 @@ def _block(document: DocxDocument, block: Block, bilingual: bool) -> None:
     prefix = f"{block.number}. " if block.kind == "step" else PREFIX.get(block.kind, "")
     _line(paragraph, block.line, size, bold, color, bilingual, prefix)
     if block.detail is not None:
-        paragraph.add_run().add_break()
+        if block.kind == "note" and block.detail.rtl != block.line.rtl:
+            # Italian citations under a translated label: their own paragraph and direction, as in the PDF
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.space_after = Pt(0)
+            _paragraph_direction(paragraph, block.detail.lang)
+        else:
+            paragraph.add_run().add_break()
         _line(paragraph, block.detail, size if block.kind == "callout" else size - 1.5, False,
               None if block.kind == "callout" else RGBColor(90, 90, 90), bilingual)
 

@@ -184,7 +184,14 @@ class SheetDocument:
         self._text(line, size, bold, color)
         if block.detail is not None:
             detail_size = size if block.kind == "callout" else size - 1.5
-            self.cursor.insertText("\u2028")
+            if block.kind == "note" and block.detail.rtl != line.rtl:
+                # The sources under a translated label are Italian citations: a paragraph of their own, in their
+                # own direction. Inside the label's right-to-left paragraph "[1] D.Lgs. ..." came out with its
+                # numbers at the wrong end of each line.
+                self._new_block(block.detail, 0)
+                self.cursor.block().setUserState(NOTE_STATE)
+            else:
+                self.cursor.insertText("\u2028")
             self._text(block.detail, detail_size, False, GREY if block.kind != "callout" else None)
 
     def _qr_float(self, block: Block) -> None:
