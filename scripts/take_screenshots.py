@@ -254,6 +254,8 @@ def main() -> int:
     dialog.grab().save(str(OUT / "walk-in.png"))
     dialog.issue("RF")
     wait_until(lambda: bool(printer.written))
+    pause(0.3)
+    dialog.grab().save(str(OUT / "walk-in-issued.png"))  # no ticket printer: "salvato in PDF: ticket-R001.pdf"
     dialog.close()
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(printer.written[-1]),
