@@ -82,7 +82,7 @@ _TITLE_MIN, _TITLE_MAX, _GLOSS_MIN = 12, 160, 30
 
 
 #: A letter that numbers a clause, closed by its bracket: "lett. a)", "b-bis)". It opens no bracket of its own.
-_ENUMERATOR = re.compile(r"(?:^|(?<=[\s,;(]))[a-z](?:-(?:bis|ter|quater))?\)")
+_ENUMERATOR = re.compile(r"(?:^|(?<=[\s,;]))[a-z](?:-(?:bis|ter|quater))?\)")  # not "(a)": a bracket
 
 
 def _without_glosses(text: str) -> str:
@@ -142,9 +142,12 @@ class Source:
         if self.short:
             return self.short
         head = _without_glosses(self.citation.strip())
-        if len(head) > _TITLE_MAX and ": " in head[_TITLE_MIN:]:
-            head = head[:head.index(": ", _TITLE_MIN)]
-        return head.rstrip(" ,;")
+        # "publisher: page: description" keeps the page: the last colon before the limit, else the first after it
+        colon = head.rfind(": ", _TITLE_MIN, _TITLE_MAX)
+        colon = colon if colon > 0 else head.find(": ", _TITLE_MIN)
+        if len(head) > _TITLE_MAX and colon > 0:
+            head = head[:colon]
+        return head.rstrip(" ,;") or self.citation  # a citation that is one long bracket stays whole
 
     def label(self) -> str:
         """One line for a sheet's footer: :meth:`title`, check date, and "da verificare" when something of it could
@@ -157,6 +160,26 @@ class Source:
         """:meth:`label` with the whole citation (``desk-admin content show``, the office's own reading)."""
         text = self.citation + (f" – {self.url}" if self.url else "") + f" (verificata il {self.checked_on})"
         return text + (f" – da verificare: {self.verify}" if self.verify else "")
+
+
+#: A label as :meth:`Source.full_label` writes it, as checklist versions freeze it (and as every label read before
+#: the sheets shortened them): citation, address, check day, and the doubt with or without what it is.
+_FULL_LABEL = re.compile(r"^(?P<citation>.+?)(?: – (?P<url>https?://\S+))? \(verificata il (?P<day>\d{4}-\d{2}-\d{2})\)"
+                         r"(?P<doubt> – da verificare(?::.*)?)?$", re.S)
+
+
+def sheet_label(label: str, known: Mapping[str, str]) -> str:
+    """The form a sheet prints (:meth:`Source.label`) of a label frozen with a checklist version.
+
+    ``known`` maps the catalogue's full labels to their sheet labels (its ``short`` titles included); a label
+    frozen from an older reading of a source, or by an office's own procedure, is read back from its shape; one
+    of another shape is printed as it is."""
+    if label in known:
+        return known[label]
+    found = _FULL_LABEL.match(label)
+    if found is None:
+        return label
+    return Source("", found["citation"], found["url"] or "", found["day"], "?" if found["doubt"] else "").label()
 
 
 @dataclass(frozen=True)
@@ -479,7 +502,7 @@ def _snapshot(spec: ProcedureSpec, fees: Mapping[str, Fee], italian: Mapping[str
                 keys = catalogue.item_sources(spec, item)
             else:  # a procedure the office made itself: only the line's own sources
                 keys = item.sources
-            sources = [catalogue.source_table[k].label() for k in keys if k in catalogue.source_table]
+            sources = [catalogue.source_table[k].full_label() for k in keys if k in catalogue.source_table]
         fee_verify = fee.verify if fee else ""
         items.append({
             "key": item.key,

@@ -13,6 +13,7 @@ renderers only lay the :class:`Sheet` out; every wording decision is made here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ from desk_app.core.catalogue import (
     ContentService,
     ProcedureView,
     exploitation_counts,
+    sheet_label,
     text_digest,
 )
 from desk_app.core.queue import LANGUAGES
@@ -287,12 +289,23 @@ class SheetBuilder:
     def __init__(self, content: ContentService) -> None:
         self.content = content
         self._catalogue: Catalogue | None = None
+        self._sheet_labels: dict[str, str] = {}
+
+    def _shipped(self) -> Catalogue:
+        """The shipped catalogue, read once, with its full labels mapped to the sheet's (:func:`sheet_label`)."""
+        if self._catalogue is None:
+            self._catalogue = Catalogue.read()
+            self._sheet_labels = {s.full_label(): s.label() for s in self._catalogue.source_table.values()}
+        return self._catalogue
+
+    def _item_sources(self, labels: Iterable[str]) -> list[str]:
+        """The sheet labels of a checklist line's frozen sources (full labels, or older ones)."""
+        self._shipped()
+        return [sheet_label(label, self._sheet_labels) for label in labels]
 
     def _text_sources(self, keys: list[str]) -> list[str]:
         """Labels of the shipped sources of ``keys`` (summary, steps), in order, once each."""
-        if self._catalogue is None:
-            self._catalogue = Catalogue.read()
-        catalogue = self._catalogue
+        catalogue = self._shipped()
         labels: list[str] = []
         for key in keys:
             text = catalogue.texts.get(key)
@@ -364,7 +377,7 @@ class SheetBuilder:
         blocks += self._where(t, procedure, office.address, self._office_hours(office))
         sources = self._text_sources([f"{prefix}.summary"]
                                      + [f"{prefix}.step.{n}" for n in range(1, procedure.step_count + 1)])
-        sources += [label for item in procedure.items for label in item.sources if label not in sources]
+        sources += [label for item in procedure.items for label in self._item_sources(item.sources)]
         return self._finish("instructions", t, title, blocks, bilingual,
                             {"procedure": procedure.code, "version": str(procedure.version)},
                             list(dict.fromkeys(sources)))
@@ -430,7 +443,7 @@ class SheetBuilder:
         blocks.append(Block("heading", t.line("label.steps")))
         blocks.append(Block("text", t.line("label.missing_next")))
         blocks += self._where(t, procedure, office.address, self._office_hours(office))
-        sources = list(dict.fromkeys(label for entry in missing for label in entry.item.sources))
+        sources = list(dict.fromkeys(label for entry in missing for label in self._item_sources(entry.item.sources)))
         return self._finish("missing", t, title, blocks, bilingual,
                             {"procedure": case.procedure_code, "case": str(case.id), "version": str(case.version)},
                             sources)

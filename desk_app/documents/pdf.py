@@ -49,7 +49,7 @@ MARGIN_MM = 18
 HEADER_MM = 7
 #: ``QTextBlock.userState`` of headings (kept with the next block), of blocks kept on one page, and of the
 #: closing notes (sources, "to verify", translation status, disclaimer: tightened by :func:`_fit_notes`).
-HEADING_STATE, KEEP_STATE, NOTE_STATE = 1, 2, 3
+HEADING_STATE, KEEP_STATE, NOTE_STATE, NOTE_HEAD_STATE = 1, 2, 3, 4
 #: How :func:`_fit_notes` tightens the closing notes, step by step: (gap above each note in points, proportional
 #: line height in percent, or 0 to leave it). Kept only if it saves the last page.
 NOTE_FIT_STEPS = ((1.0, 0), (0.0, 92), (0.0, 85))
@@ -188,6 +188,8 @@ class SheetDocument:
                 # The sources under a translated label are Italian citations: a paragraph of their own, in their
                 # own direction. Inside the label's right-to-left paragraph "[1] D.Lgs. ..." came out with its
                 # numbers at the wrong end of each line.
+                # The label keeps with it (NOTE_HEAD_STATE: a note that the page break treats as a heading).
+                self.cursor.block().setUserState(NOTE_HEAD_STATE)
                 self._new_block(block.detail, 0)
                 self.cursor.block().setUserState(NOTE_STATE)
             else:
@@ -313,6 +315,9 @@ def _keep_together(doc: QTextDocument, page_height: float) -> None:
             split = block.userState() == KEEP_STATE and page(rect.top() + 1) != page(rect.bottom() - 1)
             orphan = block.userState() == HEADING_STATE and following.isValid() \
                 and page(rect.top() + 1) != page(layout.blockBoundingRect(following).bottom() - 1)
+            # a note's label alone at the foot of a page, its text (the sources) starting on the next
+            orphan = orphan or (block.userState() == NOTE_HEAD_STATE and following.isValid()
+                                and page(rect.top() + 1) != page(layout.blockBoundingRect(following).top() + 1))
             # A note split by a page break keeps at least two lines on the first page: the list of sources
             # once left its label ("Sources of each rule ...") alone at the foot of page 1.
             widow = block.userState() == NOTE_STATE and page(rect.top() + 1) != page(rect.bottom() - 1) \
@@ -323,7 +328,7 @@ def _keep_together(doc: QTextDocument, page_height: float) -> None:
         if offender is None:
             return
         candidate = offender
-        while candidate.previous().isValid() and candidate.previous().userState() == HEADING_STATE:
+        while candidate.previous().isValid() and candidate.previous().userState() in (HEADING_STATE, NOTE_HEAD_STATE):
             candidate = candidate.previous()
         fmt = candidate.blockFormat()
         if candidate == doc.begin() or fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
@@ -348,13 +353,14 @@ def _fit_notes(doc: QTextDocument, page_height: float) -> None:
     gets the notes' gaps, then their line height, tightened (:data:`NOTE_FIT_STEPS`); a step is kept only if
     the page goes away, else the notes get their own layout back and run on to the next page as before.
     Urdu notes lose the same share of their own taller line height, which leaves Nastaliq's stacked letters room
-    (the list of sources at most 8% less: its Italian citations share the Urdu label's block and line height).
+    (a note whose text shares its label's Urdu block and line height at most 8% less; the list of sources under an
+    Urdu label is a block of its own, Italian, at single height).
     """
     pages = doc.pageCount()
     layout = doc.documentLayout()
     notes, block, last_page_only_notes = [], doc.begin(), True
     while block.isValid():
-        if block.userState() == NOTE_STATE:
+        if block.userState() in (NOTE_STATE, NOTE_HEAD_STATE):
             notes.append(block)
         elif int((layout.blockBoundingRect(block).bottom() - 1) // page_height) >= pages - 1:
             last_page_only_notes = False  # content of the sheet itself runs onto the last page
@@ -371,8 +377,8 @@ def _fit_notes(doc: QTextDocument, page_height: float) -> None:
             if line_height and original.lineHeightType() == QTextBlockFormat.LineHeightTypes.SingleHeight.value:
                 fmt.setLineHeight(line_height, proportional)
             elif line_height and original.lineHeightType() == proportional:
-                # Urdu: a share of its own 85%; at most 8% off the list of sources, whose Italian citations
-                # share the Urdu label's block (and would touch each other below that).
+                # Urdu: a share of its own 85%; at most 8% off a note whose Latin text shares the Urdu block
+                # (its lines would touch each other below that).
                 share = max(line_height, 92) if "\u2028" in note.text() else line_height
                 fmt.setLineHeight(original.lineHeight() * share / 100, proportional)
             QTextCursor(note).setBlockFormat(fmt)

@@ -123,3 +123,22 @@ def test_the_sources_of_an_urdu_word_sheet_are_a_left_to_right_paragraph(builder
     index = next(i for i, p in enumerate(paragraphs) if p.text.startswith("[1] D.Lgs."))
     assert paragraphs[index]._p.pPr.find(qn("w:bidi")) is None
     assert paragraphs[index - 1]._p.pPr.find(qn("w:bidi")) is not None  # the Urdu label above it
+
+
+def test_frozen_and_older_item_labels_print_in_the_sheets_form_once(builder: SheetBuilder) -> None:
+    """A checklist version freezes each line's sources whole (address, what is unconfirmed: the office reads them
+    so); the sheet prints them by title, once each, whether frozen now or in an older shape."""
+    from desk_app.core.catalogue import Catalogue, sheet_label
+
+    table = Catalogue.read().source_table
+    sheet = builder.instructions("RF-NO", "it")
+    sources = next(b.detail.text for b in sheet.blocks if b.detail is not None and b.detail.text.startswith("[1] "))
+    assert "http" not in sources and "verificata il" not in sources
+    titles = [part.split("] ", 1)[1] for part in sources.split(". Verificate il")[0].split("; [")]
+    assert len(titles) == len(set(titles)) >= 10  # a step's and a line's shared source once
+    tu29 = table["tu-29-c3bbis"]
+    known = {tu29.full_label(): tu29.label()}
+    older = f"{tu29.citation} – {tu29.url} (verificata il 2026-11-20) – da verificare: {tu29.verify}"
+    assert sheet_label(tu29.full_label(), known) == tu29.label()
+    assert sheet_label(older, known) == tu29.title() + " (verificata il 2026-11-20) – da verificare"
+    assert sheet_label("Nota dell'ufficio", known) == "Nota dell'ufficio"  # another shape: as it is

@@ -70,3 +70,30 @@ def test_no_sheet_ends_on_a_page_holding_only_its_disclaimer(builder: SheetBuild
             pages, last = _last_page_blocks(builder.instructions(procedure.code, lang), tmp_path)
             if pages > 1:
                 assert not (len(last) == 1 and last[0][0] == NOTE_STATE), (procedure.code, lang, last)
+
+
+def test_a_notes_label_never_ends_a_page_without_its_text(builder: SheetBuilder, tmp_path: Path) -> None:
+    """Under an Arabic or Urdu label the Italian sources are a block of their own: the label moves with them
+    (it could end a page while the sources began the next)."""
+    from PySide6.QtGui import QPdfWriter
+
+    from desk_app.documents.pdf import NOTE_HEAD_STATE, build_document, print_document
+
+    checked = 0
+    for procedure in Catalogue.read().procedures:
+        for lang in ("ar", "ur"):
+            sheet = builder.instructions(procedure.code, lang)
+            doc = build_document(sheet)
+            writer = QPdfWriter(str(tmp_path / f"{procedure.code}-{lang}.pdf"))
+            writer.setResolution(300)
+            print_document(doc, writer, sheet)
+            del writer
+            height, layout, block = doc.pageSize().height(), doc.documentLayout(), doc.begin()
+            while block.isValid():
+                if block.userState() == NOTE_HEAD_STATE:
+                    checked += 1
+                    page = int((layout.blockBoundingRect(block).top() + 1) // height)
+                    assert page == int((layout.blockBoundingRect(block.next()).top() + 1) // height), (
+                        procedure.code, lang)
+                block = block.next()
+    assert checked == 2 * len(Catalogue.read().procedures)
