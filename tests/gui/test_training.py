@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desk_app.clock import ManualClock, zone
 from desk_app.core.demo import DEMO_OFFICE, DEMO_PASSWORD
 from desk_app.core.services import CoreServices
 from desk_app.core.settings import Settings
@@ -31,6 +33,11 @@ from desk_app.gui.seams import CountingChime, RecordingDialogs
 from desk_app.gui.training import TrainingSheetPrinter, build_training_window, mark_sheet, training_seams
 
 from .conftest import WAIT_MS, Desk, press, settle
+
+
+#: The training office's clock: a Tuesday morning in office hours, so the demo morning it loads is today's (loaded
+#: before opening it would be yesterday's, and today's reports empty) on any machine, at any hour.
+TRAINING_NOW = datetime.combine(date(2026, 12, 1), time(10, 30), tzinfo=zone("Europe/Rome"))
 
 
 def _real_counts(core: CoreServices) -> tuple[int, int, int]:
@@ -48,7 +55,7 @@ def training_desk(qtbot: QtBot, settings: Settings, sqlite_template: Path) -> It
     shutil.copyfile(sqlite_template, training.paths.default_sqlite)  # migrated already: the test skips that wait
     dialogs, chime = RecordingDialogs(), CountingChime()
     seams = training_seams(training, dialogs, chime)
-    window = build_training_window(training, seams)
+    window = build_training_window(training, seams, ManualClock(TRAINING_NOW))
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.ready, timeout=WAIT_MS * 3):  # the demo morning is simulated first
