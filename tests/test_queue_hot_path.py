@@ -10,12 +10,16 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import event, func, select
 
 from desk_app.clock import ManualClock
@@ -175,3 +179,24 @@ def test_the_hot_statements_write_status_constants_not_parameters():
             assert not any(v in (*queue_module.OPEN_STATUSES, "done", "no_show") for v in defaults.values()), sql
     with pytest.raises(ValueError):
         queue_module._lit("x'; DROP TABLE ticket; --")
+
+
+@given(ticket_id=st.integers(1, 2**31 - 1), number=st.text(max_size=12), status=st.sampled_from(
+    ["waiting", "called", "serving", "no_show", "done"]), desk=st.one_of(st.none(), st.text(max_size=16)))
+def test_the_change_text_is_what_json_writes(ticket_id: int, number: str, status: str, desk: str | None) -> None:
+    """The hot path writes a ticket change's text without the JSON encoder: byte for byte what it would write,
+    so the feed's readers (Change.from_json) and the change log read the same as before."""
+    expected = json.dumps({"ticket": ticket_id, "number": number, "status": status, "desk": desk})
+    assert queue_module._change_data(ticket_id, number, status, desk) == expected
+
+
+@pytest.mark.parametrize("moment", [datetime(2026, 12, 1, 9, 5, 7, 123456, tzinfo=UTC),
+                                    datetime(2026, 12, 1, 9, 5, tzinfo=UTC),
+                                    datetime(2026, 3, 29, 3, 30, tzinfo=ZoneInfo("Europe/Rome")),
+                                    datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=ZoneInfo("Europe/Rome"))])
+def test_a_sqlite_timestamp_is_naive_utc_with_microseconds_on_every_path(moment: datetime) -> None:
+    """The UTC fast path of _sqlite_ts writes what the general one writes (and what SQLAlchemy stores)."""
+    general = moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    assert queue_module._sqlite_ts(moment) == general
+    assert queue_module._sqlite_ts(moment.astimezone(UTC)) == general
+    assert len(general) == 26 and "+" not in general
