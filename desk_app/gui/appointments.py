@@ -221,7 +221,7 @@ class AppointmentDayView(QDialog):
         self.moveButton = QPushButton(self.tr("&Move to another slot…"))
         reason_label = QLabel(self.tr("&Reason to cancel:"))
         self.reasonEdit = QLineEdit()
-        self.reasonEdit.setMaxLength(200)
+        self.reasonEdit.setMaxLength(10 * 200)  # a longer paste stays whole: the check says too long
         reason_label.setBuddy(self.reasonEdit)
         self.cancelButton = QPushButton(self.tr("Cance&l the appointment"))
         self.confirmButton = QPushButton(self.tr("Convocation &accepted by the person"))

@@ -188,10 +188,10 @@ class AwarenessWindow(QDialog):
             self.language_combo.addItem(language_choice(code), code)
         form.addRow(self.tr("&Language group"), self.language_combo)
         self.organisation_edit = QLineEdit(box)
-        self.organisation_edit.setMaxLength(120)
+        self.organisation_edit.setMaxLength(10 * 120)  # a longer paste stays whole: the check says too long
         form.addRow(self.tr("Anti-trafficking &organisation"), self.organisation_edit)
         self.operator_edit = QLineEdit(box)
-        self.operator_edit.setMaxLength(80)
+        self.operator_edit.setMaxLength(10 * 80)  # a longer paste stays whole: the check says too long
         form.addRow(self.tr("Op&erator"), self.operator_edit)
         self.mediator_combo = QComboBox(box)
         form.addRow(self.tr("&Mediator"), self.mediator_combo)

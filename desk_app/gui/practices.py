@@ -198,7 +198,7 @@ class PracticesPage(QWidget):
 
         # -- acting on the selected practice
         self.note_edit = QLineEdit()
-        self.note_edit.setMaxLength(1000)
+        self.note_edit.setMaxLength(10 * 1000)  # a longer paste stays whole: the check says too long
         self.note_edit.setPlaceholderText(self.tr("Answer or note for the other office (no personal details "
                                                   "beyond the practice)"))
         self.return_reason = QComboBox()

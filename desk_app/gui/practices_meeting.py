@@ -105,7 +105,7 @@ class MeetingDecisionsWindow(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
 
         self.note_edit = QLineEdit()
-        self.note_edit.setMaxLength(1000)
+        self.note_edit.setMaxLength(10 * 1000)  # a longer paste stays whole: the check says too long
         note_label = QLabel(self.tr("Meeting &note:"))
         note_label.setBuddy(self.note_edit)
         self.record_button = QPushButton(self.tr("&Record decisions"))
@@ -171,7 +171,7 @@ class MeetingDecisionsWindow(QDialog):
             for code in DECISION_ORDER:
                 decision.addItem(self.decision_labels[code], code)
             note = QLineEdit()
-            note.setMaxLength(1000)
+            note.setMaxLength(10 * 1000)  # a longer paste stays whole: the check says too long
             due = QDateEdit()
             due.setCalendarPopup(True)
             due.setDisplayFormat("dd/MM/yyyy")

@@ -271,6 +271,19 @@ def test_booking_dialog_books_and_explains_each_conflict(qtbot: QtBot, open_desk
     dialog.ui.bookButton.click()
     settle(qtbot, desk)
     assert dialog.ui.messageLabel.text() == ValidationError("required", field="person_name").message("it")
+    # A pasted practice number longer than the limit is kept whole and refused, never cut to 40 and booked.
+    _fill(dialog, "Karim Benali", "LO/RF/2026/" + "9" * 44)
+    assert len(dialog.ui.practiceEdit.text()) == 55
+    dialog.ui.bookButton.click()
+    settle(qtbot, desk)
+    assert dialog.ui.messageLabel.text() == ValidationError("too_long", field="practice_number",
+                                                            max=40).message("it")
+    assert services.appointments.search(staff["supervisor"], "Karim") == []
+    _fill(dialog, "K" * 500)  # a name likewise (its limit is 120)
+    assert len(dialog.ui.nameEdit.text()) == 500
+    dialog.ui.bookButton.click()
+    settle(qtbot, desk)
+    assert dialog.ui.messageLabel.text() == ValidationError("too_long", field="person_name", max=120).message("it")
 
     # A closure decided after the list was read.
     services.appointments.add_closure(staff["supervisor"], TODAY, "assemblea sindacale", "RF")

@@ -91,7 +91,7 @@ class DirectoryReview(QWidget):
         self.changesView.hide()
         self.reasonEdit = QLineEdit(self)
         self.reasonEdit.setPlaceholderText(self.tr("reason for withdrawing or rejecting (kept in the audit log)"))
-        self.reasonEdit.setMaxLength(300)
+        self.reasonEdit.setMaxLength(10 * 300)  # a longer paste stays whole: the check says too long
         self.publishButton = QPushButton(self.tr("&Publish"), self)
         self.withdrawButton = QPushButton(self.tr("&Withdraw"), self)
         self.rejectButton = QPushButton(self.tr("&Reject revision"), self)

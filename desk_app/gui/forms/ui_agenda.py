@@ -104,7 +104,7 @@ class Ui_MediatorAgenda(object):
 
         self.reasonEdit = QLineEdit(MediatorAgenda)
         self.reasonEdit.setObjectName(u"reasonEdit")
-        self.reasonEdit.setMaxLength(200)
+        self.reasonEdit.setMaxLength(2000)
 
         self.answerLayout.addWidget(self.reasonEdit)
 

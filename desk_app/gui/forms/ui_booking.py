@@ -84,7 +84,7 @@ class Ui_BookingDialog(object):
 
         self.nameEdit = QLineEdit(self.personBox)
         self.nameEdit.setObjectName(u"nameEdit")
-        self.nameEdit.setMaxLength(120)
+        self.nameEdit.setMaxLength(1200)
 
         self.personLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameEdit)
 
@@ -95,7 +95,7 @@ class Ui_BookingDialog(object):
 
         self.practiceEdit = QLineEdit(self.personBox)
         self.practiceEdit.setObjectName(u"practiceEdit")
-        self.practiceEdit.setMaxLength(40)
+        self.practiceEdit.setMaxLength(400)
 
         self.personLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.practiceEdit)
 

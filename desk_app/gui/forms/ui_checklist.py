@@ -51,7 +51,7 @@ class Ui_ChecklistPanel(object):
 
         self.practiceEdit = QLineEdit(self.attachBox)
         self.practiceEdit.setObjectName(u"practiceEdit")
-        self.practiceEdit.setMaxLength(40)
+        self.practiceEdit.setMaxLength(400)
 
         self.attachLayout.addWidget(self.practiceEdit, 1, 1, 1, 1)
 
@@ -134,7 +134,7 @@ class Ui_ChecklistPanel(object):
 
         self.itemNoteEdit = QLineEdit(ChecklistPanel)
         self.itemNoteEdit.setObjectName(u"itemNoteEdit")
-        self.itemNoteEdit.setMaxLength(300)
+        self.itemNoteEdit.setMaxLength(3000)
 
         self.itemLayout.addWidget(self.itemNoteEdit)
 

@@ -58,7 +58,7 @@ class Ui_FirstRunWizard(object):
         self.officeCodeEdit = QLineEdit(self.officePage)
         self.officeCodeEdit.setObjectName(u"officeCodeEdit")
         self.officeCodeEdit.setText(u"LODI")
-        self.officeCodeEdit.setMaxLength(16)
+        self.officeCodeEdit.setMaxLength(160)
 
         self.officeLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.officeCodeEdit)
 
@@ -70,7 +70,7 @@ class Ui_FirstRunWizard(object):
         self.officeNameEdit = QLineEdit(self.officePage)
         self.officeNameEdit.setObjectName(u"officeNameEdit")
         self.officeNameEdit.setText(u"Prefettura di Lodi")
-        self.officeNameEdit.setMaxLength(120)
+        self.officeNameEdit.setMaxLength(1200)
 
         self.officeLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.officeNameEdit)
 
@@ -81,7 +81,7 @@ class Ui_FirstRunWizard(object):
 
         self.officeAddressEdit = QLineEdit(self.officePage)
         self.officeAddressEdit.setObjectName(u"officeAddressEdit")
-        self.officeAddressEdit.setMaxLength(240)
+        self.officeAddressEdit.setMaxLength(2400)
 
         self.officeLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.officeAddressEdit)
 
@@ -108,7 +108,7 @@ class Ui_FirstRunWizard(object):
         self.adminUserEdit = QLineEdit(self.adminPage)
         self.adminUserEdit.setObjectName(u"adminUserEdit")
         self.adminUserEdit.setText(u"admin")
-        self.adminUserEdit.setMaxLength(64)
+        self.adminUserEdit.setMaxLength(640)
 
         self.adminLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.adminUserEdit)
 
@@ -119,7 +119,7 @@ class Ui_FirstRunWizard(object):
 
         self.adminNameEdit = QLineEdit(self.adminPage)
         self.adminNameEdit.setObjectName(u"adminNameEdit")
-        self.adminNameEdit.setMaxLength(80)
+        self.adminNameEdit.setMaxLength(800)
 
         self.adminLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.adminNameEdit)
 
@@ -131,7 +131,7 @@ class Ui_FirstRunWizard(object):
         self.adminPasswordEdit = QLineEdit(self.adminPage)
         self.adminPasswordEdit.setObjectName(u"adminPasswordEdit")
         self.adminPasswordEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.adminPasswordEdit.setMaxLength(256)
+        self.adminPasswordEdit.setMaxLength(2560)
 
         self.adminLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.adminPasswordEdit)
 
@@ -143,7 +143,7 @@ class Ui_FirstRunWizard(object):
         self.adminRepeatEdit = QLineEdit(self.adminPage)
         self.adminRepeatEdit.setObjectName(u"adminRepeatEdit")
         self.adminRepeatEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.adminRepeatEdit.setMaxLength(256)
+        self.adminRepeatEdit.setMaxLength(2560)
 
         self.adminLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.adminRepeatEdit)
 

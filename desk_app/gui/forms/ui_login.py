@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'login.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -58,7 +58,7 @@ class Ui_LoginPage(object):
 
         self.usernameEdit = QLineEdit(self.loginFrame)
         self.usernameEdit.setObjectName(u"usernameEdit")
-        self.usernameEdit.setMaxLength(64)
+        self.usernameEdit.setMaxLength(640)
 
         self.credentialsLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.usernameEdit)
 
@@ -69,7 +69,7 @@ class Ui_LoginPage(object):
 
         self.passwordEdit = QLineEdit(self.loginFrame)
         self.passwordEdit.setObjectName(u"passwordEdit")
-        self.passwordEdit.setMaxLength(256)
+        self.passwordEdit.setMaxLength(2560)
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
 
         self.credentialsLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
