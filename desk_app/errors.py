@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
                                                     "allowed."),
     "bad_code": QT_TRANSLATE_NOOP("DeskError", "The code “{value}” is not valid: use 1 to {max} letters, digits, - "
                                                "or _ (no spaces)."),
+    "bad_username": QT_TRANSLATE_NOOP("DeskError", "The user name “{value}” is not valid: use 2 to 32 letters, digits, "
+                                                   "dots, - or _, starting with a letter or a digit (no spaces)."),
     "bad_choice": QT_TRANSLATE_NOOP("DeskError", "Value “{value}” is not allowed for “{field}”; allowed: {allowed}."),
     "choose_one": QT_TRANSLATE_NOOP("DeskError", "Choose one of the list for “{field}”."),
     "bad_date": QT_TRANSLATE_NOOP("DeskError", "The date “{value}” is not valid (format YYYY-MM-DD)."),
@@ -36,6 +38,9 @@ MESSAGES: dict[str, str] = {
     "weak_password": QT_TRANSLATE_NOOP("DeskError", "The password must be at least {min} characters long."),
     "duplicate": QT_TRANSLATE_NOOP("DeskError", "{kind} “{value}” already exists."),
     "bad_setting": QT_TRANSLATE_NOOP("DeskError", "Setting “{name}”: {reason}"),
+    "unknown_setting": QT_TRANSLATE_NOOP("DeskError", "There is no setting “{name}”; the settings are: {allowed}."),
+    "office_setting": QT_TRANSLATE_NOOP("DeskError", "“{name}” is a setting of the whole office, not of this PC: "
+                                                     "change it in Administration → Office."),
     "bad_setup_file": QT_TRANSLATE_NOOP("DeskError", "Setup file “{path}” cannot be read: {reason}"),
     "demo_refused": QT_TRANSLATE_NOOP("DeskError", "The database already holds office “{office}”: the demo loads "
                                                    "only into an empty database (use --home with a scratch folder)."),
@@ -363,6 +368,20 @@ FIELD_NAMES: dict[str, str] = {
     "language": QT_TRANSLATE_NOOP("DeskField", "Language"),
     "group_language": QT_TRANSLATE_NOOP("DeskField", "Language group"),
     "ticket_line": QT_TRANSLATE_NOOP("DeskField", "Ticket line"),
+    "service": QT_TRANSLATE_NOOP("DeskField", "Service"),
+    "mediator": QT_TRANSLATE_NOOP("DeskField", "Mediator"),
+    "code": QT_TRANSLATE_NOOP("DeskField", "Code"),
+    "email": QT_TRANSLATE_NOOP("DeskField", "E-mail"),
+    "website": QT_TRANSLATE_NOOP("DeskField", "Website"),
+    "location": QT_TRANSLATE_NOOP("DeskField", "Place"),
+    "province": QT_TRANSLATE_NOOP("DeskField", "Province"),
+    "label": QT_TRANSLATE_NOOP("DeskField", "Label"),
+    "requirement": QT_TRANSLATE_NOOP("DeskField", "Requirement"),
+    "period": QT_TRANSLATE_NOOP("DeskField", "Period"),
+    "free": QT_TRANSLATE_NOOP("DeskField", "Free of charge"),
+    "accessibility": QT_TRANSLATE_NOOP("DeskField", "Accessibility"),
+    "tickets": QT_TRANSLATE_NOOP("DeskField", "Tickets"),
+    "convocation": QT_TRANSLATE_NOOP("DeskField", "Convocation"),
 }
 
 
@@ -373,7 +392,7 @@ class DeskError(Exception):
         code: key into :data:`MESSAGES`.
         params: values substituted into the sentence. Values that name an action
             or a status or a role are translated too (keys ``action``, ``status`` and ``role``), and so are field codes
-            (key ``field``, :data:`FIELD_NAMES`: the name the clerk reads on screen) and a mediator's mode
+            (keys ``field`` and ``kind``, :data:`FIELD_NAMES`: the name the clerk reads on screen) and a mediator's mode
             (``mode``; ``windows`` as ``(start, end, mode)`` triples; ``reasons`` as ``(who, DeskError)``).
     """
 
@@ -394,8 +413,9 @@ class DeskError(Exception):
             params["status"] = status_name(str(params["status"]), lang)
         if "role" in params:  # «operatore», not the code «clerk»
             params["role"] = role_name(str(params["role"]), lang)
-        if "field" in params and str(params["field"]) in FIELD_NAMES:
-            params["field"] = translate(lang, "DeskField", FIELD_NAMES[str(params["field"])])
+        for key in ("field", "kind"):  # «Nome utente», «Servizio», never the code «username» or «service»
+            if key in params and str(params[key]) in FIELD_NAMES:
+                params[key] = translate(lang, "DeskField", FIELD_NAMES[str(params[key])])
         if "mode" in params:  # a mediator's mode, and the (start, end, mode) windows of a mediator refusal
             params["mode"] = mode_name(str(params["mode"]), lang)
         if "windows" in params and not isinstance(params["windows"], str):

@@ -497,3 +497,40 @@ def test_the_demo_day_is_one_transaction_and_the_office_completes_itself(home, d
     assert _counts(settings, "appointment")[0] == 4
     assert cli.system("demo", "--date", "2026-11-20", "--tickets", "10")[0] == 0
     assert _counts(settings, *tables) == [40, 8, availability]
+
+
+@pytest.mark.parametrize(("typed", "code", "says"), [
+    ("a", "bad_username", "Il nome utente «a» non è valido: usare da 2 a 32 lettere, cifre, punti, - o _, iniziando "
+                          "con una lettera o una cifra (senza spazi)."),
+    ("anna rossi", "bad_username", None),
+    (".anna", "bad_username", None),
+    ("x" * 33, "too_long", "Il campo «Nome utente» supera i 32 caratteri."),
+])
+def test_a_refused_user_name_is_told_the_rule_it_broke(typed: str, code: str, says: str | None) -> None:
+    """The sentence states the rule clean_username applies (2-32, dots allowed), not the generic code rule."""
+    from desk_app.core.validation import clean_username
+    from desk_app.errors import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        clean_username(typed)
+    assert refused.value.code == code
+    if says is not None:
+        assert refused.value.message("it") == says
+    assert clean_username("Ab.Cd") == "ab.cd" and clean_username("x" * 32) == "x" * 32  # what the rule allows
+
+
+def test_a_setting_this_pc_does_not_have_says_where_it_is(tmp_path: Path) -> None:
+    """``desk-admin config board_title=...`` used to answer "Setting «board_title»: ?"."""
+    from desk_app.core.settings import Settings
+    from desk_app.errors import ValidationError
+
+    settings = Settings.load(home=tmp_path / "home", environ={})
+    with pytest.raises(ValidationError) as office:
+        settings.save(board_title="Prova")
+    assert office.value.code == "office_setting"
+    assert office.value.message("it") == ("«board_title» è un'impostazione di tutto l'ufficio, non di questo PC: si "
+                                          "cambia in Amministrazione → Ufficio.")
+    with pytest.raises(ValidationError) as unknown:
+        settings.save(nonsense=1)
+    assert unknown.value.code == "unknown_setting" and "desk_code" in unknown.value.message("it")
+    assert not settings.paths.settings_file.exists()  # nothing written

@@ -53,8 +53,8 @@ def test_display_name_defaults_to_the_username(services: CoreServices) -> None:
 
 @pytest.mark.parametrize(("admin", "code"), [
     (AdminAccount("anna", "Anna", "short"), "weak_password"),
-    (AdminAccount("a", "Anna", "first-admin-pass"), "bad_code"),
-    (AdminAccount("anna maria", "Anna", "first-admin-pass"), "bad_code"),
+    (AdminAccount("a", "Anna", "first-admin-pass"), "bad_username"),
+    (AdminAccount("anna maria", "Anna", "first-admin-pass"), "bad_username"),
     (AdminAccount("anna", "Anna\u202e", "first-admin-pass"), "bidi_controls"),
 ])
 def test_a_bad_admin_account_leaves_no_office(services: CoreServices, admin: AdminAccount, code: str) -> None:
@@ -86,6 +86,9 @@ def test_a_username_taken_rolls_back_the_office_already_written(services: CoreSe
     with pytest.raises(ConflictError) as refused:
         set_up_office(services, WIZARD, DEMO_SETUP, AdminAccount("Anna", "Anna", "first-admin-pass"))
     assert refused.value.code == "duplicate"
+    # what the admin reads names the field as the screen does, not the code «username»
+    assert refused.value.message("it") == "Nome utente «anna»: già presente."
+    assert refused.value.message("en") == "User name “anna” already exists."
     assert services.offices.offices() == []
     assert row_counts(services) == before
 

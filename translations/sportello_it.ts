@@ -1916,6 +1916,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Il codice «{value}» non è valido: usare da 1 a {max} lettere, cifre, - o _ (senza spazi).</translation>
     </message>
     <message>
+        <source>The user name “{value}” is not valid: use 2 to 32 letters, digits, dots, - or _, starting with a letter or a digit (no spaces).</source>
+        <translation>Il nome utente «{value}» non è valido: usare da 2 a 32 lettere, cifre, punti, - o _, iniziando con una lettera o una cifra (senza spazi).</translation>
+    </message>
+    <message>
         <source>Value “{value}” is not allowed for “{field}”; allowed: {allowed}.</source>
         <translation>Valore «{value}» non ammesso per «{field}»; ammessi: {allowed}.</translation>
     </message>
@@ -1941,11 +1945,19 @@ Inviate all&apos;assistenza questo file di log:
     </message>
     <message>
         <source>{kind} “{value}” already exists.</source>
-        <translation>Esiste già {kind} «{value}».</translation>
+        <translation>{kind} «{value}»: già presente.</translation>
     </message>
     <message>
         <source>Setting “{name}”: {reason}</source>
         <translation>Impostazione «{name}»: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no setting “{name}”; the settings are: {allowed}.</source>
+        <translation>Non esiste l&apos;impostazione «{name}»; le impostazioni sono: {allowed}.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a setting of the whole office, not of this PC: change it in Administration → Office.</source>
+        <translation>«{name}» è un&apos;impostazione di tutto l&apos;ufficio, non di questo PC: si cambia in Amministrazione → Ufficio.</translation>
     </message>
     <message>
         <source>Setup file “{path}” cannot be read: {reason}</source>
@@ -2830,6 +2842,62 @@ Inviate all&apos;assistenza questo file di log:
     <message>
         <source>Ticket line</source>
         <translation>Riga del biglietto</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servizio</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>Mediatore</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Codice</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sito web</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provincia</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etichetta</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Obbligo</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Free of charge</source>
+        <translation>Gratuito</translation>
+    </message>
+    <message>
+        <source>Accessibility</source>
+        <translation>Accessibilità</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Biglietti</translation>
+    </message>
+    <message>
+        <source>Convocation</source>
+        <translation>Convocazione</translation>
     </message>
 </context>
 <context>

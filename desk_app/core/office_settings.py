@@ -112,7 +112,7 @@ def clean_value(name: str, raw: Any) -> Any:
     characters); raises :class:`ValidationError` naming the field. What the editor calls as the user types."""
     setting = BY_NAME.get(name)
     if setting is None:
-        raise ValidationError("bad_setting", name=str(name)[:48], reason="?")
+        raise ValidationError("unknown_setting", name=str(name)[:48], allowed=", ".join(sorted(BY_NAME)))
     if setting.type is str:
         text = clean_text(str(raw) if raw is not None else "", name, setting.max_length, required=False,
                           multiline=name in _MULTILINE)

@@ -279,7 +279,11 @@ class Settings:
         """Validate ``changes``, apply them and write them to the settings file (defaults are removed)."""
         for name, raw in changes.items():
             if name not in _BY_NAME:
-                raise ValidationError("bad_setting", name=name, reason="?")
+                from desk_app.core.office_settings import BY_NAME as OFFICE_SETTINGS  # a layer above this one
+
+                if name in OFFICE_SETTINGS:  # the board's title, retention ...: the office's, in the database
+                    raise ValidationError("office_setting", name=name)
+                raise ValidationError("unknown_setting", name=str(name)[:48], allowed=", ".join(sorted(_BY_NAME)))
             if name == "db_url" and password_in_url(str(raw)):
                 raise ValidationError("password_in_url", where="config db_url")
             self.values[name] = coerce(_BY_NAME[name], raw)

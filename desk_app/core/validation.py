@@ -80,9 +80,9 @@ def clean_code(value: str | None, field: str, max_len: int = 16) -> str:
 
 def clean_username(value: str | None) -> str:
     """A login name: lower-cased, 2-32 of ``[a-z0-9._-]``."""
-    text = clean_text(value, "username", max_len=64).lower()
-    if not (2 <= len(text) <= 32) or not USERNAME_RE.fullmatch(text):
-        raise ValidationError("bad_code", value=text[:40], max=32)
+    text = clean_text(value, "username", max_len=32).lower()  # the rule's own limit: "over 32", not "over 64"
+    if len(text) < 2 or not USERNAME_RE.fullmatch(text):
+        raise ValidationError("bad_username", value=text[:40])
     return text
 
 

@@ -34,7 +34,6 @@ from desk_app.gui.training import TrainingSheetPrinter, build_training_window, m
 
 from .conftest import WAIT_MS, Desk, press, settle
 
-
 #: The training office's clock: a Tuesday morning in office hours, so the demo morning it loads is today's (loaded
 #: before opening it would be yesterday's, and today's reports empty) on any machine, at any hour.
 TRAINING_NOW = datetime.combine(date(2026, 12, 1), time(10, 30), tzinfo=zone("Europe/Rome"))
