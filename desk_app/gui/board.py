@@ -115,6 +115,7 @@ class DisplayBoard(QWidget):
         self._dimmed = False
 
         self.office = self._label(office_name, "office")
+        self.office.setWordWrap(True)  # a long board title (up to its 80 characters) takes two lines, never cut
         self.clock = self._label("", "clock", Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.clock.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # always room for it
         top = QHBoxLayout()

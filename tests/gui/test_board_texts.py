@@ -52,3 +52,29 @@ def test_board_pc_shows_the_office_texts_from_the_start(qtbot: QtBot, db_url: st
         assert board.notice.isVisible() and board.office.text() == "Prefettura di Lodi"
     finally:
         board_app.shutdown()
+
+
+def test_the_longest_title_the_editor_takes_is_shown_whole_on_a_small_board(qtbot: QtBot) -> None:
+    """80 characters (board_title's limit) on a 1024 x 768 screen: wrapped onto more lines, never cut at the
+    sides (a tester saw "o Unico per l'Immigrazione ... Cors")."""
+    from datetime import UTC, datetime
+
+    from desk_app.core.office_settings import BY_NAME
+    from desk_app.gui.board import DisplayBoard
+
+    limit = BY_NAME["board_title"].max_length
+    title = ("Sportello Unico per l'Immigrazione della Prefettura di Lodi, sede di Corso Umberto")[:limit]
+    assert len(title) == limit == 80
+    board = DisplayBoard("Lodi", {"D1": "Sportello 1"}, CountingChime(), lambda: datetime(2026, 12, 1, 9, tzinfo=UTC))
+    qtbot.addWidget(board)
+    board.set_office_texts(title, "")
+    board.resize(1024, 768)
+    board.show()
+    qtbot.waitExposed(board)
+    settle_size = board.office.fontMetrics()
+    qtbot.waitUntil(lambda: board.office.height() >= 2 * settle_size.height(), timeout=WAIT_MS)
+    assert board.office.wordWrap()
+    # every line of the wrapped title fits the label's width
+    lines = settle_size.boundingRect(board.office.contentsRect(), int(Qt.TextFlag.TextWordWrap), title)
+    assert lines.width() <= board.office.contentsRect().width()
+    assert lines.height() <= board.office.height()
