@@ -555,8 +555,9 @@ class _HotStatement:
                 return conn.execute(sql, params).fetchone()
 
             return run_postgresql
-        at, action, from_status = params.get("now") if values.get("now") is who.at else _sqlite_ts(who.at), \
-            self.action, self.from_status
+        # the event's moment is the statement's own "now" (already SQLite's text) when it is the same moment
+        at = params["now"] if values.get("now") is who.at else _sqlite_ts(who.at)
+        action, from_status = self.action, self.from_status
 
         def run_sqlite(conn: Any) -> Any:
             rows = conn.execute(sql, params).fetchall()
