@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from desk_app.core.names import action_name, mode_name, role_name, status_name
+from desk_app.core.names import action_name, language_name, mode_name, role_name, status_name
 from desk_app.i18n import QT_TRANSLATE_NOOP, translate
 
 #: Message code -> English source (the sentence's ``str.format`` fields are the error's ``params``).
@@ -391,7 +391,8 @@ class DeskError(Exception):
     Attributes:
         code: key into :data:`MESSAGES`.
         params: values substituted into the sentence. Values that name an action
-            or a status or a role are translated too (keys ``action``, ``status`` and ``role``), and so are field codes
+            or a status or a role or a language are translated too (keys ``action``, ``status``, ``role`` and
+            ``language``), and so are field codes
             (keys ``field`` and ``kind``, :data:`FIELD_NAMES`: the name the clerk reads on screen) and a mediator's mode
             (``mode``; ``windows`` as ``(start, end, mode)`` triples; ``reasons`` as ``(who, DeskError)``).
     """
@@ -416,6 +417,8 @@ class DeskError(Exception):
         for key in ("field", "kind"):  # «Nome utente», «Servizio», never the code «username» or «service»
             if key in params and str(params[key]) in FIELD_NAMES:
                 params[key] = translate(lang, "DeskField", FIELD_NAMES[str(params[key])])
+        if "language" in params:  # «Arabo», not the code «ar»
+            params["language"] = language_name(str(params["language"]), lang)
         if "mode" in params:  # a mediator's mode, and the (start, end, mode) windows of a mediator refusal
             params["mode"] = mode_name(str(params["mode"]), lang)
         if "windows" in params and not isinstance(params["windows"], str):

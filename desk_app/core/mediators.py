@@ -903,7 +903,11 @@ def agenda_to_ics(entries: Sequence[AgendaEntry], *, office_code: str, office_na
     calendar.add("x-wr-calname", f"Sportello {office_code} - mediazione")
     calendar.add("x-wr-timezone", tz)
     local = zone(tz)
+    from desk_app.core.names import language_name, mode_name
+
     for entry in entries:
+        # the mediator reads the language and the mode by name («Arabo», «in presenza»), not as codes
+        language, mode = language_name(entry.language, "it"), mode_name(entry.mode, "it")
         event = Event()
         event.add("uid", f"mediator-booking-{entry.id}@{office_code.lower()}.sportello")
         event.add("dtstamp", stamp.astimezone(UTC))
@@ -911,15 +915,17 @@ def agenda_to_ics(entries: Sequence[AgendaEntry], *, office_code: str, office_na
         event.add("dtend", entry.ends_at.astimezone(local))
         desk = f" - sportello {entry.desk_code}" if entry.desk_code else ""
         if entry.place:  # an awareness session in a reception centre, not the counter
-            event.add("summary", f"Incontro di sensibilizzazione {entry.language} - {entry.place}")
+            event.add("summary", f"Incontro di sensibilizzazione ({language}) - {entry.place}")
             event.add("location", entry.place)
         else:
-            event.add("summary", f"Mediazione {entry.language}{desk}")
+            event.add("summary", f"Mediazione ({language}){desk}")
             event.add("location", office_name + (f", sportello {entry.desk_code}" if entry.desk_code else ""))
-        event.add("description", f"lingua: {entry.language}; modalità: {entry.mode}")
+        event.add("description", f"lingua: {language}; modalità: {mode}")
         event.add("status", _ICS_STATUS[entry.status])
         calendar.add_component(event)
     calendar.add_missing_timezones()
+    for timezone in calendar.walk("VTIMEZONE"):  # icalendar's English note on its range: not for the mediator
+        timezone.pop("COMMENT", None)
     return calendar.to_ical()
 
 

@@ -129,3 +129,28 @@ MODE_NAMES: dict[str, str] = {
 def mode_name(mode: str, lang: str) -> str:
     """A mediator's mode ("in person"), in ``lang``; the code itself if unknown."""
     return _name(MODE_NAMES, "Mode", mode, lang)
+
+
+# The languages of the sheets and tickets by their name for the staff ("Arabic", «Arabo»), context "Labels" as
+# the GUI's (:data:`desk_app.gui.labels.LANGUAGE_LABELS` is this table; catalogue.LANGUAGE_NAMES are endonyms).
+LANGUAGE_STAFF_NAMES: dict[str, str] = {
+    "it": QT_TRANSLATE_NOOP("Labels", "Italian"),
+    "en": QT_TRANSLATE_NOOP("Labels", "English"),
+    "fr": QT_TRANSLATE_NOOP("Labels", "French"),
+    "es": QT_TRANSLATE_NOOP("Labels", "Spanish"),
+    "ro": QT_TRANSLATE_NOOP("Labels", "Romanian"),
+    "sq": QT_TRANSLATE_NOOP("Labels", "Albanian"),
+    "uk": QT_TRANSLATE_NOOP("Labels", "Ukrainian"),
+    "ar": QT_TRANSLATE_NOOP("Labels", "Arabic"),
+    "ur": QT_TRANSLATE_NOOP("Labels", "Urdu"),
+    "bn": QT_TRANSLATE_NOOP("Labels", "Bengali"),
+    "pa": QT_TRANSLATE_NOOP("Labels", "Punjabi"),
+    "hi": QT_TRANSLATE_NOOP("Labels", "Hindi"),
+    "zh": QT_TRANSLATE_NOOP("Labels", "Chinese"),
+}
+
+
+def language_name(code: str, lang: str) -> str:
+    """A language of the users ("ar") by its name for the staff («Arabo»), in ``lang``; the code itself if
+    unknown."""
+    return _name(LANGUAGE_STAFF_NAMES, "Labels", code, lang)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desk_app.core.names import ROLE_NAMES, status_name
+from desk_app.core.names import LANGUAGE_STAFF_NAMES, ROLE_NAMES, status_name
 from desk_app.documents.tickets import ticket_lines  # one reader of ticket_lines.toml
 from desk_app.i18n import QT_TRANSLATE_NOOP
 
@@ -47,21 +47,8 @@ OUTCOME_LABELS: dict[str, str] = {
     "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 
-LANGUAGE_LABELS: dict[str, str] = {
-    "it": QT_TRANSLATE_NOOP("Labels", "Italian"),
-    "en": QT_TRANSLATE_NOOP("Labels", "English"),
-    "fr": QT_TRANSLATE_NOOP("Labels", "French"),
-    "es": QT_TRANSLATE_NOOP("Labels", "Spanish"),
-    "ro": QT_TRANSLATE_NOOP("Labels", "Romanian"),
-    "sq": QT_TRANSLATE_NOOP("Labels", "Albanian"),
-    "uk": QT_TRANSLATE_NOOP("Labels", "Ukrainian"),
-    "ar": QT_TRANSLATE_NOOP("Labels", "Arabic"),
-    "ur": QT_TRANSLATE_NOOP("Labels", "Urdu"),
-    "bn": QT_TRANSLATE_NOOP("Labels", "Bengali"),
-    "pa": QT_TRANSLATE_NOOP("Labels", "Punjabi"),
-    "hi": QT_TRANSLATE_NOOP("Labels", "Hindi"),
-    "zh": QT_TRANSLATE_NOOP("Labels", "Chinese"),
-}
+# The 13 languages by their name in the staff's language (one table, in the core: refusals name them too).
+LANGUAGE_LABELS = LANGUAGE_STAFF_NAMES
 
 
 #: How a counter case's visit ended (the core's ``CASE_OUTCOMES``).

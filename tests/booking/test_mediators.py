@@ -78,6 +78,7 @@ def test_bookings_outside_availability_are_refused_with_a_reason(services: CoreS
     with pytest.raises(ConflictError) as language:
         mediators.book(clerk, "ur", at(TODAY, "10:00"), at(TODAY, "11:00"), mediator_code="AR1")
     assert language.value.code == "mediator_no_language"
+    assert language.value.message("it") == "Il mediatore AR1 non lavora in «Urdu»."  # the name, not «ur»
     mediators.add_exception(staff["supervisor"], "AR1", WEDNESDAY, available=False, reason="ferie")
     with pytest.raises(ConflictError) as absent:
         mediators.book(clerk, "ar", at(WEDNESDAY, "09:00"), at(WEDNESDAY, "10:00"), mediator_code="AR1")
@@ -327,6 +328,10 @@ def test_ics_has_one_event_per_booking() -> None:
     events = _events(payload)
     assert [e.decoded("dtstart").astimezone(rome).hour for e in events] == [9, 10, 11, 12]
     assert [str(e["status"]) for e in events] == ["TENTATIVE", "TENTATIVE", "CANCELLED", "TENTATIVE"]
+    # the mediator reads the language and the mode by name, as in the agenda, not the codes «ar» and «video»
+    assert str(events[0]["summary"]) == "Mediazione (Arabo)"
+    assert str(events[0]["description"]) == "lingua: Arabo; modalità: in video"
+    assert b"VTIMEZONE" in payload and b"COMMENT" not in payload  # no English line in the mediator's calendar
 
 
 def test_who_is_free_previews_without_booking_and_ticket_bookings_list_what_serves_a_ticket(
