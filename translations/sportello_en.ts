@@ -191,10 +191,10 @@
 <context>
     <name>ReportsWindow</name>
     <message numerus="yes">
-        <source>%1 to %2: %n row(s)</source>
+        <source>%1 to %2: %n ticket(s) issued</source>
         <translation>
-            <numerusform>%1 to %2: %n row</numerusform>
-            <numerusform>%1 to %2: %n rows</numerusform>
+            <numerusform>%1 to %2: %n ticket issued</numerusform>
+            <numerusform>%1 to %2: %n tickets issued</numerusform>
         </translation>
     </message>
 </context>

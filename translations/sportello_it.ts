@@ -4842,10 +4842,10 @@ Inviate all&apos;assistenza questo file di log:
         <translation>Annullato: nulla è stato conteggiato.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 to %2: %n row(s)</source>
+        <source>%1 to %2: %n ticket(s) issued</source>
         <translation>
-            <numerusform>%1 – %2: %n riga</numerusform>
-            <numerusform>%1 – %2: %n righe</numerusform>
+            <numerusform>%1 – %2: %n biglietto emesso</numerusform>
+            <numerusform>%1 – %2: %n biglietti emessi</numerusform>
         </translation>
     </message>
     <message>

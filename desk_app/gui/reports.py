@@ -50,6 +50,7 @@ from desk_app.core.reports import (
 )
 from desk_app.core.training import export_mark, export_path
 from desk_app.errors import DeskError
+from desk_app.gui.labels import LANGUAGE_LABELS, PRIORITY_LABELS, staff_label
 from desk_app.gui.operations import Operation
 from desk_app.gui.supervisor import minutes_text, percent_text
 
@@ -308,7 +309,9 @@ class ReportsWindow(QDialog):
             self.status.setText(self.tr("Cancelled: nothing was counted."))
         else:
             self.rows, self.period, self.breakdowns = read.rows, (read.first, read.last), read.breakdowns
-            self.status.setText(self.tr("%1 to %2: %n row(s)", "", len(read.rows))
+            # what the supervisor counts is tickets: the rows (day x service x desk) are the export's business
+            issued = sum(row.issued for row in read.rows)
+            self.status.setText(self.tr("%1 to %2: %n ticket(s) issued", "", issued)
                                 .replace("%1", read.first.strftime("%d/%m/%Y"))
                                 .replace("%2", read.last.strftime("%d/%m/%Y")))
             self._show_rows()
@@ -327,6 +330,10 @@ class ReportsWindow(QDialog):
             return date.fromisoformat(row.key).strftime("%d/%m/%Y")
         if by == "hour":
             return f"{row.key}:00"
+        if by == "language" and row.key:  # «Arabo», as the walk-in offers it, not «ar»
+            return staff_label(LANGUAGE_LABELS, row.key)
+        if by == "priority" and row.key:
+            return staff_label(PRIORITY_LABELS, row.key)
         return row.key or "–"
 
     def _show_rows(self) -> None:

@@ -47,8 +47,8 @@ def test_supervisor_logs_in_without_a_desk_and_sees_the_office_live(qtbot: QtBot
 
 def test_reports_window_counts_a_period_and_exports_it(qtbot: QtBot, open_desk: Any, log_in: Any, staff: Any,
                                                        services: Any, tmp_path: Any) -> None:
-    for _ in range(3):
-        services.queue.issue_ticket(staff["clerk"], "RF")
+    for language in (None, None, "ar"):
+        services.queue.issue_ticket(staff["clerk"], "RF", language=language)
     services.queue.call_next(staff["clerk"], "D1")
     services.queue.start_serving(staff["clerk"], "D1")
     services.queue.finish(staff["clerk"], "D1")
@@ -68,6 +68,7 @@ def test_reports_window_counts_a_period_and_exports_it(qtbot: QtBot, open_desk: 
     with qtbot.waitSignal(window.loaded, timeout=WAIT_MS):
         window.show_button.click()
     assert window.table.rowCount() == 1 and window.table.item(0, 1).text() == "3"
+    assert window.status.text().endswith(": 3 biglietti emessi")  # tickets, not the export's rows
     assert window.table.item(0, 2).text() == "1"
     window.by_combo.setCurrentIndex(window.by_combo.findData("desk"))
     assert {window.table.item(r, 0).text() for r in range(window.table.rowCount())} == {"–", "D1"}
@@ -78,6 +79,7 @@ def test_reports_window_counts_a_period_and_exports_it(qtbot: QtBot, open_desk: 
     # every breakdown on screen: by hour of day, by language...
     window.by_combo.setCurrentIndex(window.by_combo.findData("language"))
     assert sum(int(window.table.item(r, 1).text()) for r in range(window.table.rowCount())) == 3
+    assert {window.table.item(r, 0).text() for r in range(window.table.rowCount())} == {"–", "Arabo"}  # not «ar»
     window.by_combo.setCurrentIndex(window.by_combo.findData("hour"))
     assert all(window.table.item(r, 0).text().endswith(":00") for r in range(window.table.rowCount()))
     assert window.by_combo.count() == 9
