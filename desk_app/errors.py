@@ -12,6 +12,7 @@ Plain Python, no Qt and no database imports: every layer may raise these.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, ClassVar
 
 from desk_app.core.names import action_name, language_name, mode_name, role_name, status_name
@@ -385,6 +386,20 @@ FIELD_NAMES: dict[str, str] = {
 }
 
 
+def _day_text(value: Any, lang: str) -> Any:
+    """A day named in a sentence: ``dd/mm/yyyy`` in Italian for a date or an ISO date text, else as given."""
+    if lang != "it":
+        return value
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        try:
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:  # a text that only looks like a day is left as it was
+            return value
+    return value
+
+
 class DeskError(Exception):
     """Base of every known, user-explainable failure.
 
@@ -417,6 +432,8 @@ class DeskError(Exception):
         for key in ("field", "kind"):  # «Nome utente», «Servizio», never the code «username» or «service»
             if key in params and str(params[key]) in FIELD_NAMES:
                 params[key] = translate(lang, "DeskField", FIELD_NAMES[str(params[key])])
+        if "day" in params:  # 04/12/2026 in Italian, as every screen writes a day; ISO (2026-12-04) in English
+            params["day"] = _day_text(params["day"], lang)
         if "language" in params:  # «Arabo», not the code «ar»
             params["language"] = language_name(str(params["language"]), lang)
         if "mode" in params:  # a mediator's mode, and the (start, end, mode) windows of a mediator refusal

@@ -534,3 +534,20 @@ def test_a_setting_this_pc_does_not_have_says_where_it_is(tmp_path: Path) -> Non
         settings.save(nonsense=1)
     assert unknown.value.code == "unknown_setting" and "desk_code" in unknown.value.message("it")
     assert not settings.paths.settings_file.exists()  # nothing written
+
+
+def test_a_day_in_a_sentence_is_written_as_the_screens_write_it() -> None:
+    """Italian sentences give a day as 01/12/2026 (as every table and date field), not 2026-12-01; English keeps
+    the ISO form; a "day" that is not a date (a weekday's name) stays as given."""
+    from datetime import date
+
+    from desk_app.errors import ConflictError, ValidationError
+
+    closed = ConflictError("slot_closed", service="RF", day="2026-12-01", reason="assemblea")
+    assert closed.message("it") == "RF è chiuso il 01/12/2026: assemblea"
+    assert closed.message("en") == "RF is closed on 2026-12-01: assemblea"
+    assert ConflictError("slot_closed", service="RF", day=date(2026, 2, 3), reason="x").message("it") == \
+        "RF è chiuso il 03/02/2026: x"
+    assert "2026-02-31" in ConflictError("slot_closed", service="RF", day="2026-02-31", reason="x").message("it")
+    assert ValidationError("hours_order", day="lunedì", opens="9:00", closes="8:00").message("it").startswith(
+        "Orari di lunedì")

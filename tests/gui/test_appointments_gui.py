@@ -290,7 +290,7 @@ def test_booking_dialog_books_and_explains_each_conflict(qtbot: QtBot, open_desk
     _fill(dialog, "Karim Benali")
     dialog.ui.bookButton.click()
     settle(qtbot, desk)
-    assert dialog.ui.messageLabel.text() == "RF è chiuso il 2026-12-01: assemblea sindacale"
+    assert dialog.ui.messageLabel.text() == "RF è chiuso il 01/12/2026: assemblea sindacale"  # as screens write days
     qtbot.waitUntil(lambda: dialog.ui.slotCombo.count() == 0, timeout=WAIT_MS)
     assert dialog.ui.slotsInfoLabel.text() == "Chiuso agli appuntamenti: assemblea sindacale"
     assert not dialog.ui.bookButton.isEnabled()
