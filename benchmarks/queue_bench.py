@@ -103,12 +103,14 @@ class Raw:
     """The baseline: the statements the design calls for through the bare driver, with no ORM, no events, no feed,
     no checks, and the same durability settings as the core (see the module docstring)."""
 
-    def __init__(self, url: str, ids: dict[str, Any], feed: bool = False) -> None:
+    def __init__(self, url: str, ids: dict[str, Any], feed: bool = False, change_log: bool = True) -> None:
         self.pg = not url.startswith("sqlite")
         self.ids = ids
         #: "raw + feed": also the event row and the change-feed entry of each transition, in its transaction
         #: (the least the product's guarantees need), to tell the cost of the guarantees from the core's own
         self.feed = feed
+        #: SQLite, with ``feed``: ``False`` writes the event row alone (queue_cost.py's "event" side)
+        self.change_log = change_log
         self.now = ids["moment"].replace(tzinfo=None)  # naive UTC, as the core stores it
         self.day = local_day(ids["moment"])
         if self.pg:
@@ -188,9 +190,10 @@ class Raw:
                 conn.execute("INSERT INTO ticket_event (office_id, ticket_id, at, action, from_status, to_status, "
                               "service_id, desk_id) VALUES (?, ?, ?, ?, NULL, ?, ?, NULL)",
                               (self.ids["office"], row[0], self.now_param, action, row[2], row[3]))
-                conn.execute("INSERT INTO change_log (at, office_id, kind, action, data) VALUES (?, ?, 'ticket', ?, ?)",
-                             (self.now_param, self.ids["office"], action,
-                              f'{{"ticket": {row[0]}, "number": "{row[1]}", "status": "{row[2]}"}}'))
+                if self.change_log:
+                    conn.execute("INSERT INTO change_log (at, office_id, kind, action, data) "
+                                 "VALUES (?, ?, 'ticket', ?, ?)", (self.now_param, self.ids["office"], action,
+                                 f'{{"ticket": {row[0]}, "number": "{row[1]}", "status": "{row[2]}"}}'))
             return row
         return self._tx(work)
 

@@ -30,7 +30,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -38,20 +37,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import queue_bench as qb  # found through the path set above
 
 SIDES = ("raw", "event", "feed", "core")
-
-
-class EventOnly(qb.Raw):
-    """The raw statements with each transition's event row and no change-log row."""
-
-    def _announced(self, update: str, params: tuple[Any, ...], action: str) -> Any:
-        def work(conn: Any) -> Any:
-            row = conn.execute(update, params).fetchone()
-            if row is not None:
-                conn.execute("INSERT INTO ticket_event (office_id, ticket_id, at, action, from_status, to_status, "
-                             "service_id, desk_id) VALUES (?, ?, ?, ?, NULL, ?, ?, NULL)",
-                             (self.ids["office"], row[0], self.now_param, action, row[2], row[3]))
-            return row
-        return self._tx(work)
 
 
 def build(folder: str) -> tuple[dict[str, Callable[[], int]], Callable[[int], None], Callable[[], None]]:
@@ -67,7 +52,8 @@ def build(folder: str) -> tuple[dict[str, Callable[[], int]], Callable[[int], No
     first = core.queue.issue_ticket(actor, qb.SERVICES[0])  # warm-up: connections, statement caches
     core.queue.call_next(actor, "D1")
     core.queue.no_show(actor, "D1", ticket=first.id)
-    raw, event, feed = qb.Raw(url, ids), EventOnly(url, ids, feed=True), qb.Raw(url, ids, feed=True)
+    raw, feed = qb.Raw(url, ids), qb.Raw(url, ids, feed=True)
+    event = qb.Raw(url, ids, feed=True, change_log=False)
     desk = ids["desks"][0]
 
     def with_raw(side: qb.Raw) -> Callable[[], int]:
